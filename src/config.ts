@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s) => s.split(",").map((x) => x.trim().replace(/^:|:$/g, "")).filter(Boolean));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : undefined));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const ReviewerIds = z
+  .string()
+  .default("")
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .superRefine((ids, ctx) => {
+    const bad = ids.filter((id) => !/^[UWS][A-Z0-9]{2,}$/.test(id));
+    if (bad.length > 0) ctx.addIssue({ code: "custom", message: `not a user or user-group id: ${bad.join(", ")}` });
+    if (ids.filter((id) => id.startsWith("S")).length > 1) ctx.addIssue({ code: "custom", message: "at most one user-group id (S…)" });
+  })
+  .transform((ids) => ({ users: ids.filter((id) => !id.startsWith("S")), group: ids.find((id) => id.startsWith("S")) }));
+
+const EnvSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string({ message: "is required" }).regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" }),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith("xapp-"), { message: "must be an app-level token (xapp-…)" }),
+    SLACK_API_URL: optionalText.refine((s) => s === undefined || URL.canParse(s), { message: "must be a URL like http://127.0.0.1:4000/api/" }),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_PATH: z.string().min(1).default("./data/should-we-finetune.db"),
+    REQUIRED_APPROVALS: positiveInt(2),
+    APPROVAL_REACTIONS: list("white_check_mark"),
+    REJECT_REACTIONS: list("x"),
+    REVIEWERS: ReviewerIds,
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode)" });
+    }
+    if (env.APPROVAL_REACTIONS.length === 0) ctx.addIssue({ code: "custom", path: ["APPROVAL_REACTIONS"], message: "names no reaction" });
+    const both = env.APPROVAL_REACTIONS.filter((r) => env.REJECT_REACTIONS.includes(r));
+    if (both.length > 0) ctx.addIssue({ code: "custom", path: ["REJECT_REACTIONS"], message: `also approval reactions: ${both.join(", ")}` });
+  });
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+    mode: "socket" | "http";
+  };
+  port: number;
+  databasePath: string;
+  review: {
+    requiredApprovals: number;
+    approvalReactions: string[];
+    rejectReactions: string[];
+    reviewerUsers: string[];
+    reviewerGroup: string | undefined;
+  };
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Reads the environment into a typed config, or one line per missing or invalid variable (values never shown). */
+export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`) };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      slack: {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+        mode: e.SLACK_APP_TOKEN ? "socket" : "http",
+      },
+      port: e.PORT,
+      databasePath: e.DATABASE_PATH,
+      review: {
+        requiredApprovals: e.REQUIRED_APPROVALS,
+        approvalReactions: e.APPROVAL_REACTIONS,
+        rejectReactions: e.REJECT_REACTIONS,
+        reviewerUsers: e.REVIEWERS.users,
+        reviewerGroup: e.REVIEWERS.group,
+      },
+      logLevel: e.LOG_LEVEL,
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import "dotenv/config";
+import { type Config, loadConfig } from "./config.js";
+import { closeDb, openDb } from "./store/open-db.js";
+import { createSlackApp } from "./slack/app.js";
+import { publishPending } from "./slack/publish-decision.js";
+
+export interface RunningApp {
+  /** The HTTP port in HTTP mode. */
+  port: number | undefined;
+  stop: () => Promise<void>;
+}
+
+export interface StartOptions {
+  /** How often decisions Slack has not accepted yet are retried. */
+  outboxIntervalMs?: number;
+  today?: () => string;
+}
+
+/** Composition root: config → database → Slack app → background jobs → start. */
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const db = openDb(config.databasePath);
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const { app, publishDeps } = createSlackApp({ config, db, today });
+  const started = (config.slack.mode === "http" ? await app.start(config.port) : await app.start()) as unknown;
+  const port = config.slack.mode === "http" ? ((started as Server).address() as AddressInfo).port : undefined;
+  app.logger.info(`should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"})`);
+
+  let outbox = publishPending(publishDeps);
+  const timer = setInterval(() => {
+    outbox = outbox.then(() => publishPending(publishDeps, { skipAwaitingInvite: true }));
+  }, options.outboxIntervalMs ?? 60_000);
+  timer.unref();
+
+  return {
+    port,
+    stop: async () => {
+      clearInterval(timer);
+      await app.stop();
+      await outbox.catch(() => undefined);
+      closeDb(db);
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error("should-we-finetune cannot start; fix these settings (see .env.example):");
+    for (const problem of loaded.problems) console.error(`  ${problem}`);
+    process.exit(1);
+  }
+  const running = await startApp(loaded.config);
+  const stop = async (signal: string) => {
+    console.error(`${signal}: stopping`);
+    await running.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await main();
+}

@@ -1,0 +1,80 @@
+import type { KnownBlock } from "@slack/types";
+import { formatUsd } from "../../engine/break-even.js";
+import type { Verdict, Warning } from "../../engine/verdict.js";
+import type { DecisionStatus } from "../../store/schema.js";
+import { BLOCK } from "../ids.js";
+import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
+import { context, header, section, sections, type SlackMessage } from "./blocks.js";
+
+export interface VerdictMessageInput {
+  decisionId: number;
+  title: string;
+  baseModel: string;
+  requesterId: string;
+  verdict: Verdict;
+  status: DecisionStatus;
+  approvers: readonly string[];
+  rejecters: readonly string[];
+  requiredApprovals: number;
+  approvalReaction: string;
+  rejectReaction: string;
+  /** The decision this one re-evaluates. */
+  parentId?: number | null;
+}
+
+export const FINE_TUNE_LABEL: Record<Verdict["fineTune"], string> = {
+  yes: ":large_green_circle: yes",
+  "not-yet": ":large_yellow_circle: not yet",
+  no: ":red_circle: no",
+};
+
+const SEVERITY_ICON: Record<Warning["severity"], string> = {
+  blocker: ":no_entry:",
+  warning: ":warning:",
+  info: ":information_source:",
+};
+
+export function warningLine(w: Warning): string {
+  return `${SEVERITY_ICON[w.severity]} *${w.code}* (${w.severity}): ${escapeMrkdwn(w.message)}`;
+}
+
+export function breakEvenLine(verdict: Verdict): string | null {
+  const b = verdict.breakEven;
+  if (!b) return null;
+  const when = b.months === null ? "never pays back" : `${b.months} months`;
+  return `${when} (${formatUsd(b.trainingUsd)} training, ${formatUsd(b.monthlySavingsUsd)}/month saved)`;
+}
+
+export function statusLine(input: VerdictMessageInput): string {
+  const names = (ids: readonly string[]) => ids.map(mentionUser).join(", ");
+  if (input.status === "approved") return `:white_check_mark: *Approved* by ${names(input.approvers)}`;
+  if (input.status === "changes-requested") return `:x: *Changes requested* by ${names(input.rejecters)}`;
+  const so = input.approvers.length > 0 ? ` (${input.approvers.length} so far: ${names(input.approvers)})` : "";
+  return `*In review:* react with :${input.approvalReaction}: to approve, :${input.rejectReaction}: to request changes. ${input.requiredApprovals} approval${input.requiredApprovals === 1 ? "" : "s"} needed${so}.`;
+}
+
+/** The verdict as posted in the channel; rebuilt with the new status when reviews change it. */
+export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
+  const { verdict } = input;
+  const fields = [
+    `*Fine-tune:*\n${FINE_TUNE_LABEL[verdict.fineTune]}`,
+    `*Work on next:*\n${verdict.approach}`,
+    `*Requested by:*\n${mentionUser(input.requesterId)}`,
+    `*Decision:*\n#${input.decisionId}${input.parentId ? ` (re-evaluates #${input.parentId})` : ""}`,
+    `*Base model:*\n\`${escapeMrkdwn(truncate(input.baseModel, 200))}\``,
+  ];
+  const breakEven = breakEvenLine(verdict);
+  if (breakEven) fields.push(`*Break-even:*\n${breakEven}`);
+  const blocks: KnownBlock[] = [
+    header(`Should we fine-tune? ${input.title}`),
+    section(escapeMrkdwn(verdict.headline)),
+    { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
+  ];
+  if (verdict.warnings.length > 0) blocks.push(...sections(["*Warnings*", ...verdict.warnings.map(warningLine)]));
+  blocks.push(context(`${statusLine(input)}  Reasons and next steps are in the thread.`, BLOCK.verdictApproval));
+  const text = truncate(
+    `Decision #${input.decisionId}: ${escapeMrkdwn(verdict.headline)} Fine-tune: ${verdict.fineTune}; next: ${verdict.approach}.`,
+    3900,
+  );
+  return { text, blocks };
+}

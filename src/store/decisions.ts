@@ -1,0 +1,177 @@
+import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import type { Answers } from "../engine/answers.js";
+import type { Verdict } from "../engine/verdict.js";
+import type { Db } from "./open-db.js";
+import { type DecisionStatus, decisions } from "./schema.js";
+
+export interface Decision {
+  id: number;
+  teamId: string;
+  channelId: string;
+  requesterId: string;
+  title: string;
+  baseModel: string;
+  answers: Answers;
+  verdict: Verdict;
+  engineVersion: string;
+  status: DecisionStatus;
+  messageTs: string | null;
+  threadTs: string | null;
+  replyTs: string | null;
+  parentId: number | null;
+  lastPostError: string | null;
+  postedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewDecision {
+  teamId: string;
+  channelId: string;
+  /** Set when the review started inside an existing thread. */
+  threadTs?: string | undefined;
+  requesterId: string;
+  answers: Answers;
+  verdict: Verdict;
+  parentId?: number | undefined;
+  submissionKey: string;
+}
+
+type Row = typeof decisions.$inferSelect;
+
+function toDecision(row: Row): Decision {
+  const { submissionKey: _key, fineTune: _fineTune, ...rest } = row;
+  return { ...rest, answers: row.answers as Answers, verdict: row.verdict as Verdict };
+}
+
+const now = () => new Date().toISOString();
+
+/** Stores a decision; a second call with the same submission key returns the first one unchanged. */
+export function insertDecision(db: Db, input: NewDecision): { decision: Decision; created: boolean } {
+  const inserted = db
+    .insert(decisions)
+    .values({
+      teamId: input.teamId,
+      channelId: input.channelId,
+      threadTs: input.threadTs ?? null,
+      requesterId: input.requesterId,
+      title: input.answers.title,
+      baseModel: input.answers.baseModel,
+      answers: input.answers,
+      verdict: input.verdict,
+      engineVersion: input.verdict.engineVersion,
+      fineTune: input.verdict.fineTune,
+      parentId: input.parentId ?? null,
+      submissionKey: input.submissionKey,
+    })
+    .onConflictDoNothing({ target: decisions.submissionKey })
+    .returning()
+    .get();
+  if (inserted) return { decision: toDecision(inserted), created: true };
+  const existing = db.select().from(decisions).where(eq(decisions.submissionKey, input.submissionKey)).get();
+  return { decision: toDecision(existing!), created: false };
+}
+
+export function getDecision(db: Db, id: number): Decision | null {
+  const row = db.select().from(decisions).where(eq(decisions.id, id)).get();
+  return row ? toDecision(row) : null;
+}
+
+export function findDecisionByMessage(db: Db, channelId: string, messageTs: string): Decision | null {
+  const row = db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.channelId, channelId), eq(decisions.messageTs, messageTs)))
+    .get();
+  return row ? toDecision(row) : null;
+}
+
+/** Decisions whose verdict message or thread reply Slack has not accepted yet, oldest first. */
+export function listUnposted(db: Db, channelId?: string): Decision[] {
+  const unposted = isNull(decisions.postedAt);
+  return db
+    .select()
+    .from(decisions)
+    .where(channelId ? and(unposted, eq(decisions.channelId, channelId)) : unposted)
+    .orderBy(decisions.id)
+    .all()
+    .map(toDecision);
+}
+
+export function markMessagePosted(db: Db, id: number, messageTs: string, threadTs: string): void {
+  db.update(decisions)
+    .set({ messageTs, threadTs, lastPostError: null, updatedAt: now() })
+    .where(eq(decisions.id, id))
+    .run();
+}
+
+export function markReplyPosted(db: Db, id: number, replyTs: string): void {
+  const at = now();
+  db.update(decisions)
+    .set({ replyTs, postedAt: at, lastPostError: null, updatedAt: at })
+    .where(eq(decisions.id, id))
+    .run();
+}
+
+export function recordPostError(db: Db, id: number, error: string): void {
+  db.update(decisions).set({ lastPostError: error, updatedAt: now() }).where(eq(decisions.id, id)).run();
+}
+
+/** Moves a decision from one status to another; false when it was not in `from` (someone else got there first). */
+export function changeStatus(db: Db, id: number, from: DecisionStatus, to: DecisionStatus): boolean {
+  const result = db
+    .update(decisions)
+    .set({ status: to, updatedAt: now() })
+    .where(and(eq(decisions.id, id), eq(decisions.status, from)))
+    .run();
+  return result.changes === 1;
+}
+
+export interface ListScope {
+  teamId: string;
+  channelId?: string;
+  limit?: number;
+}
+
+export function listDecisions(db: Db, scope: ListScope): Decision[] {
+  const team = eq(decisions.teamId, scope.teamId);
+  return db
+    .select()
+    .from(decisions)
+    .where(scope.channelId ? and(team, eq(decisions.channelId, scope.channelId)) : team)
+    .orderBy(desc(decisions.id))
+    .limit(scope.limit ?? 20)
+    .all()
+    .map(toDecision);
+}
+
+export function listByRequester(db: Db, teamId: string, userId: string, limit = 10): Decision[] {
+  return db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.teamId, teamId), eq(decisions.requesterId, userId)))
+    .orderBy(desc(decisions.id))
+    .limit(limit)
+    .all()
+    .map(toDecision);
+}
+
+/** In-review decisions of others that this user has not approved yet. */
+export function listAwaitingReview(db: Db, teamId: string, userId: string, limit = 10): Decision[] {
+  return db
+    .select()
+    .from(decisions)
+    .where(
+      and(
+        eq(decisions.teamId, teamId),
+        eq(decisions.status, "in-review"),
+        ne(decisions.requesterId, userId),
+        isNotNull(decisions.messageTs),
+        sql`not exists (select 1 from reviews r where r.decision_id = ${decisions.id} and r.reviewer_id = ${userId} and r.kind = 'approve')`,
+      ),
+    )
+    .orderBy(desc(decisions.id))
+    .limit(limit)
+    .all()
+    .map(toDecision);
+}

@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const timestamps = {
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+};
+
+export const DECISION_STATUSES = ["in-review", "approved", "changes-requested"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** One fine-tuning decision: the answers, the engine's verdict, and where it lives in Slack. */
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id").notNull(),
+    channelId: text("channel_id").notNull(),
+    requesterId: text("requester_id").notNull(),
+    title: text("title").notNull(),
+    baseModel: text("base_model").notNull(),
+    answers: text("answers", { mode: "json" }).notNull(),
+    verdict: text("verdict", { mode: "json" }).notNull(),
+    engineVersion: text("engine_version").notNull(),
+    fineTune: text("fine_tune").notNull(),
+    status: text("status", { enum: DECISION_STATUSES }).notNull().default("in-review"),
+    /** The verdict message; null until Slack accepted it. */
+    messageTs: text("message_ts"),
+    /** The thread the verdict lives in: the starting thread, or the verdict message itself. */
+    threadTs: text("thread_ts"),
+    /** The reasons-and-next-steps reply; null until posted. */
+    replyTs: text("reply_ts"),
+    /** The decision this one re-evaluates, if any. */
+    parentId: integer("parent_id"),
+    /** Identifies the view submission that created it, so a replayed submission stores nothing twice. */
+    submissionKey: text("submission_key").notNull(),
+    lastPostError: text("last_post_error"),
+    postedAt: text("posted_at"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("decisions_submission_key").on(t.submissionKey),
+    index("decisions_channel_message").on(t.channelId, t.messageTs),
+    index("decisions_unposted").on(t.postedAt),
+    index("decisions_requester").on(t.requesterId),
+    index("decisions_base_model").on(t.baseModel),
+  ],
+);
+
+/** One row per reviewer and reaction, so removing one of two approval reactions keeps the approval. */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    decisionId: integer("decision_id").notNull().references(() => decisions.id, { onDelete: "cascade" }),
+    reviewerId: text("reviewer_id").notNull(),
+    kind: text("kind", { enum: ["approve", "reject"] }).notNull(),
+    reaction: text("reaction").notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.reviewerId, t.kind, t.reaction] })],
+);
+
+/** Events API deliveries already handled (Slack retries with the same event_id). */
+export const processedEvents = sqliteTable("processed_events", {
+  eventId: text("event_id").primaryKey(),
+  receivedAt: timestamps.createdAt,
+});
+
+export const NOTICE_KINDS = ["newer-version", "lifecycle"] as const;
+export const NOTICE_STATES = ["announced", "ignored", "snoozed"] as const;
+
+/** What the base-model watch told (or was told to keep quiet about) for a decision. */
+export const modelNotices = sqliteTable(
+  "model_notices",
+  {
+    decisionId: integer("decision_id").notNull().references(() => decisions.id, { onDelete: "cascade" }),
+    modelId: text("model_id").notNull(),
+    kind: text("kind", { enum: NOTICE_KINDS }).notNull(),
+    state: text("state", { enum: NOTICE_STATES }).notNull(),
+    releaseDate: text("release_date"),
+    snoozedUntil: text("snoozed_until"),
+    messageTs: text("message_ts"),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.modelId, t.kind] })],
+);

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { decide } from "../../src/engine/decide.js";
+import { buildDecisionDetail, buildDecisionList } from "../../src/slack/builders/build-command-replies.js";
+import { buildHome } from "../../src/slack/builders/build-home.js";
+import { buildVerdictMessage, type VerdictMessageInput } from "../../src/slack/builders/build-verdict-message.js";
+import { buildVerdictReply } from "../../src/slack/builders/build-verdict-reply.js";
+import { escapeMrkdwn } from "../../src/slack/mrkdwn.js";
+import type { Decision } from "../../src/store/decisions.js";
+import { validateMessageBlocks, validateView } from "../emulator/block-kit-limits.js";
+import { validAnswers } from "../support/answers.js";
+
+const HOSTILE = "<!channel> <https://evil.example|click> & <@U999>";
+
+/** Every string Slack would parse as mrkdwn in a payload: top-level text and mrkdwn text objects. */
+function mrkdwnStrings(payload: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === "object") {
+      const o = node as Record<string, unknown>;
+      if (o.type === "mrkdwn" && typeof o.text === "string") out.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  const p = payload as { text?: string };
+  if (typeof p.text === "string") out.push(p.text);
+  walk(payload);
+  return out;
+}
+
+function messageInput(overrides: Partial<VerdictMessageInput> = {}): VerdictMessageInput {
+  const answers = validAnswers({ title: HOSTILE, baseModel: `gpt-4o ${HOSTILE}` });
+  return {
+    decisionId: 7,
+    title: answers.title,
+    baseModel: answers.baseModel,
+    requesterId: "UREQ",
+    verdict: decide(answers),
+    status: "in-review",
+    approvers: [],
+    rejecters: [],
+    requiredApprovals: 2,
+    approvalReaction: "white_check_mark",
+    rejectReaction: "x",
+    ...overrides,
+  };
+}
+
+function decision(overrides: Partial<Decision> = {}): Decision {
+  const answers = validAnswers({ title: HOSTILE });
+  return {
+    id: 7, teamId: "T1", channelId: "C1", requesterId: "UREQ", title: answers.title, baseModel: answers.baseModel,
+    answers, verdict: decide(answers), engineVersion: "1.0.0", status: "in-review", messageTs: "1.1", threadTs: "1.1",
+    replyTs: "1.2", parentId: null, lastPostError: null, postedAt: "x", createdAt: "2026-11-24T00:00:00Z", updatedAt: "x",
+    ...overrides,
+  };
+}
+
+describe("mrkdwn escaping", () => {
+  it("escapes & < > in that order", () => {
+    expect(escapeMrkdwn("a & <b> &lt;")).toBe("a &amp; &lt;b&gt; &amp;lt;");
+  });
+
+  it.each([
+    ["verdict message", buildVerdictMessage(messageInput())],
+    // A provider-API fine-tune names the tuned model in its reasons.
+    ["verdict reply", buildVerdictReply(7, decide(validAnswers({ candidateModel: `gpt-4o-mini ${HOSTILE}`, mlopsCapacity: false })))],
+    ["decision list", buildDecisionList([decision()], "in this channel")],
+    ["decision detail", buildDecisionDetail(decision())],
+    ["home", buildHome({ mine: [decision()], awaitingReview: [decision()] })],
+  ])("no user text reaches mrkdwn unescaped in the %s", (_name, payload) => {
+    const texts = mrkdwnStrings(payload);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) {
+      expect(text).not.toContain("<!channel>");
+      expect(text).not.toContain("<https://evil.example");
+      expect(text).not.toContain("<@U999>");
+    }
+    expect(texts.join("\n")).toContain("&lt;!channel&gt;");
+  });
+});
+
+describe("verdict message", () => {
+  it("shows the headline, the verdict, the next rung, requester, id and how to approve", () => {
+    const msg = buildVerdictMessage(messageInput());
+    const all = mrkdwnStrings(msg).join("\n");
+    expect(all).toContain("*Fine-tune:*");
+    expect(all).toContain("*Work on next:*");
+    expect(all).toContain("<@UREQ>");
+    expect(all).toContain("#7");
+    expect(all).toContain("react with :white_check_mark: to approve");
+    expect(all).toContain("2 approvals needed");
+    expect(validateMessageBlocks(msg.blocks)).toEqual([]);
+  });
+
+  it("lists blockers before other warnings", () => {
+    const answers = validAnswers({ evals: { hasEvalSet: false, hasHeldOutTestSet: false, hasPromptedBaseline: false }, data: { labeledExamples: 50, quality: "noisy", versioned: false } });
+    const msg = buildVerdictMessage(messageInput({ verdict: decide(answers) }));
+    const all = mrkdwnStrings(msg).join("\n");
+    expect(all.indexOf("no-evals")).toBeLessThan(all.indexOf("noisy-data"));
+    expect(all).toContain("too-few-examples");
+  });
+
+  it("shows break-even when computed", () => {
+    const answers = validAnswers({ costs: { trainingUsd: 1200, currentUsdPerMTok: 5, fineTunedUsdPerMTok: 1 } });
+    expect(mrkdwnStrings(buildVerdictMessage(messageInput({ verdict: decide(answers) }))).join("\n")).toContain("*Break-even:*");
+    expect(mrkdwnStrings(buildVerdictMessage(messageInput({ verdict: decide(validAnswers()) }))).join("\n")).not.toContain("*Break-even:*");
+  });
+
+  it("says who approved once approved", () => {
+    const msg = buildVerdictMessage(messageInput({ status: "approved", approvers: ["UA", "UB"] }));
+    expect(mrkdwnStrings(msg).join("\n")).toContain("*Approved* by <@UA>, <@UB>");
+  });
+
+  it("stays within Slack's limits with every warning and a huge title", () => {
+    const answers = validAnswers({
+      title: "x".repeat(150),
+      baseModel: "m".repeat(200),
+      gaps: ["knowledge", "hallucination", "reasoning", "personality", "format", "latency-cost"],
+      tried: [],
+      evals: { hasEvalSet: false, hasHeldOutTestSet: false, hasPromptedBaseline: false },
+      data: { labeledExamples: 10, quality: "noisy", versioned: false },
+      taskChangeFrequency: "monthly",
+      tasksServed: 4,
+      compliance: "self-host-required",
+    });
+    const verdict = decide(answers);
+    expect(validateMessageBlocks(buildVerdictMessage(messageInput({ verdict, title: answers.title, baseModel: answers.baseModel })).blocks)).toEqual([]);
+    expect(validateMessageBlocks(buildVerdictReply(1, verdict).blocks)).toEqual([]);
+  });
+
+  it("builds a home tab Slack accepts", () => {
+    const many = Array.from({ length: 10 }, (_, i) => decision({ id: i + 1 }));
+    expect(validateView(buildHome({ mine: many, awaitingReview: many }), "home")).toEqual([]);
+    expect(validateView(buildHome({ mine: [], awaitingReview: [] }), "home")).toEqual([]);
+  });
+});
