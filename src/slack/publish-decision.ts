@@ -104,7 +104,8 @@ async function postJoiningIfNeeded(
   try {
     return (await post()).ts as string;
   } catch (error) {
-    if (slackErrorCode(error) !== "not_in_channel") throw error;
+    // A private channel the bot is not in is invisible to it: Slack answers channel_not_found there.
+    if (!["not_in_channel", "channel_not_found"].includes(slackErrorCode(error))) throw error;
   }
   try {
     await deps.client.conversations.join({ channel: decision.channelId });

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decide } from "../../src/engine/decide.js";
+import { VIEW } from "../../src/slack/ids.js";
+import { validAnswers } from "../support/answers.js";
+import { fillFromAnswers } from "../support/fill.js";
+import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, runReview, startHarness } from "../support/harness.js";
+
+const [ALICE, BOB, CAROL] = REVIEWERS;
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+const texts = (m: { text?: string; blocks?: unknown[] }) => JSON.stringify([m.text, m.blocks]);
+
+describe("a whole review through the real app, over signed HTTP, against the Slack emulator", () => {
+  it("command → questionnaire → verdict in the channel → reasons in the thread → two approvals", async () => {
+    const answers = validAnswers({ title: "Ticket triage classifier" });
+    const view = await openQuestionnaire(h, { text: "Ticket triage classifier" });
+    expect(view.view.callback_id).toBe(VIEW.questionnaire);
+    // The title typed after the command is pre-filled.
+    expect(JSON.stringify(view.view.blocks)).toContain("Ticket triage classifier");
+
+    const submitted = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(answers) });
+    expect(submitted.status).toBe(200);
+    expect(submitted.json ?? "").not.toHaveProperty("response_action");
+
+    const decision = await h.emulator.waitFor(() => h.decisions().find((d) => d.postedAt), 5000, "posted");
+    expect(decision.verdict).toEqual(decide(answers));
+    expect(decision.requesterId).toBe(REQUESTER);
+    const message = h.emulator.message(CHANNEL, decision.messageTs!)!;
+    expect(texts(message)).toContain(decision.verdict.headline.replace(/"/g, '\\"'));
+    expect(texts(message)).toContain(`#${decision.id}`);
+    expect(texts(message)).toContain("2 approvals needed");
+    const replies = h.emulator.threadReplies(CHANNEL, decision.messageTs!);
+    expect(replies).toHaveLength(1);
+    expect(texts(replies[0]!)).toContain("Next steps");
+
+    await h.driver.sendReaction({ userId: ALICE, reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
+    await h.emulator.waitFor(() => texts(h.emulator.message(CHANNEL, decision.messageTs!)!).includes("1 so far"), 3000, "1 approval shown");
+    expect(h.decision(decision.id)?.status).toBe("in-review");
+
+    await h.driver.sendReaction({ userId: BOB, reaction: "white_check_mark::skin-tone-3", channelId: CHANNEL, messageTs: decision.messageTs! });
+    await h.emulator.waitFor(() => h.decision(decision.id)?.status === "approved", 3000, "approved");
+    await h.emulator.waitFor(() => texts(h.emulator.message(CHANNEL, decision.messageTs!)!).includes("*Approved* by"), 3000, "message updated");
+    const after = h.emulator.threadReplies(CHANNEL, decision.messageTs!);
+    expect(after).toHaveLength(2);
+    expect(texts(after[1]!)).toContain(`<@${ALICE}>`);
+    expect(texts(after[1]!)).toContain(`<@${BOB}>`);
+
+    // A third approval after the quorum announces nothing more.
+    await h.driver.sendReaction({ userId: CAROL, reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.emulator.threadReplies(CHANNEL, decision.messageTs!)).toHaveLength(2);
+  });
+
+  it("shows field errors under their fields and stores and posts nothing", async () => {
+    const before = h.decisions().length;
+    const posts = h.emulator.callsTo("chat.postMessage").length;
+    const view = await openQuestionnaire(h);
+    const values = { ...fillFromAnswers(validAnswers()), "data.labeledExamples": "-3", "evals.baselineScore": "140" };
+    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values, clientChecks: false });
+    expect(res.status).toBe(200);
+    const body = res.json as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe("errors");
+    expect(Object.keys(body.errors).sort()).toEqual(["data.labeledExamples", "evals.baselineScore"]);
+    expect(res.ack?.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.decisions()).toHaveLength(before);
+    expect(h.emulator.callsTo("chat.postMessage")).toHaveLength(posts);
+  });
+
+  it("escapes user text: a hostile title pings no one and renders no link", async () => {
+    const hostile = "<!channel> <https://evil.example|click> & co";
+    const { decision } = await runReview(h, validAnswers({ title: hostile, baseModel: "<!here>" }));
+    const posted = [h.emulator.message(CHANNEL, decision.messageTs!)!, ...h.emulator.threadReplies(CHANNEL, decision.messageTs!)];
+    for (const m of posted) {
+      const mrkdwn = JSON.stringify(m.blocks).match(/"type":"mrkdwn","text":"[^"]*"/g)?.join("\n") ?? "";
+      for (const text of [m.text ?? "", mrkdwn]) {
+        expect(text).not.toContain("<!channel>");
+        expect(text).not.toContain("<!here>");
+        expect(text).not.toContain("<https://evil.example");
+      }
+    }
+    expect(h.emulator.message(CHANNEL, decision.messageTs!)!.text).toContain("&lt;!channel&gt;");
+    expect(decision.title).toBe(hostile);
+  });
+
+  it("answers help, list, list all and show ephemerally", async () => {
+    const { decision } = await runReview(h, validAnswers({ title: "Listed decision" }));
+    const reply = async (text: string) => {
+      const res = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text });
+      expect(res.status).toBe(200);
+      return JSON.stringify(res.json);
+    };
+    expect(await reply("help")).toContain("list all");
+    expect(await reply("list")).toContain("Listed decision");
+    expect(await reply("list all")).toContain(`#${decision.id}`);
+    expect(await reply(`show ${decision.id}`)).toContain("Listed decision");
+    expect(await reply("show 99999")).toContain("There is no decision #99999");
+    expect(await reply("list everything")).toContain("is not a command");
+    const listElsewhere = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: "CNOBOT", text: "list" });
+    expect(JSON.stringify(listElsewhere.json)).toContain("No decisions in this channel");
+  });
+
+  it("publishes App Home with the user's decisions and those waiting for their review", async () => {
+    await runReview(h, validAnswers({ title: "Home decision" }));
+    await h.driver.sendAppHomeOpened(CAROL);
+    const home = await h.emulator.waitFor(() => h.emulator.homeView(CAROL), 3000, "home published");
+    expect(JSON.stringify(home.view)).toContain("Waiting for your review");
+    expect(JSON.stringify(home.view)).toContain("Home decision");
+    await h.driver.sendAppHomeOpened(REQUESTER);
+    const mine = await h.emulator.waitFor(() => h.emulator.homeView(REQUESTER), 3000, "home published");
+    expect(JSON.stringify(mine.view)).toContain("Home decision");
+  });
+
+  it("starts a review inside a thread from the message shortcut and posts the verdict there", async () => {
+    const root = h.emulator.addMessage({ channel: CHANNEL, user: ALICE, text: "Should we fine-tune the summariser?" });
+    const res = await h.driver.sendMessageShortcut({ callbackId: "review_in_thread", userId: REQUESTER, channelId: CHANNEL, messageTs: root.ts });
+    expect(res.status).toBe(200);
+    await h.emulator.waitFor(() => h.emulator.lastView()?.view.callback_id === VIEW.questionnaire, 3000, "view");
+    const view = h.emulator.lastView()!;
+    await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers({ title: "In a thread" })) });
+    const decision = await h.emulator.waitFor(() => h.decisions().find((d) => d.title === "In a thread" && d.postedAt), 5000, "posted");
+    expect(decision.threadTs).toBe(root.ts);
+    const thread = h.emulator.threadReplies(CHANNEL, root.ts);
+    expect(thread.map((m) => m.ts)).toContain(decision.messageTs);
+    expect(thread.map((m) => m.ts)).toContain(decision.replyTs);
+  });
+});

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Answers } from "../../src/engine/answers.js";
+import { loadConfig } from "../../src/config.js";
+import { type RunningApp, startApp } from "../../src/main.js";
+import { getDecision, listDecisions, type Decision } from "../../src/store/decisions.js";
+import { closeDb, openDb } from "../../src/store/open-db.js";
+import { SlackDriver } from "../emulator/slack-driver.js";
+import { SlackEmulator } from "../emulator/slack-emulator.js";
+import { fillFromAnswers } from "./fill.js";
+
+export const SIGNING_SECRET = "test-signing-secret";
+export const CHANNEL = "CGENERAL";
+export const PRIVATE_CHANNEL = "GSECRET";
+export const REQUESTER = "UREQ";
+export const REVIEWERS = ["UALICE", "UBOB", "UCAROL"] as const;
+
+export interface Harness {
+  emulator: SlackEmulator;
+  driver: SlackDriver;
+  app: RunningApp;
+  dbPath: string;
+  /** Stops the app and starts a new one on the same database file and emulator. */
+  restart: (env?: Record<string, string>) => Promise<void>;
+  stop: () => Promise<void>;
+  /** Reads the database through a fresh connection, as another process would. */
+  decisions: () => Decision[];
+  decision: (id: number) => Decision | null;
+}
+
+/** The real app over real HTTP, against the in-repo Slack emulator, with a temporary SQLite file. */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const emulator = await SlackEmulator.start();
+  const bot = emulator.botUserId;
+  for (const id of [REQUESTER, ...REVIEWERS]) emulator.addUser({ id, name: id.toLowerCase() });
+  emulator.addChannel({ id: CHANNEL, name: "ml-decisions", members: [bot, REQUESTER, ...REVIEWERS] });
+  emulator.addChannel({ id: "CNOBOT", name: "no-bot-yet", members: [REQUESTER, ...REVIEWERS] });
+  emulator.addChannel({ id: PRIVATE_CHANNEL, name: "secret", isPrivate: true, members: [REQUESTER, ...REVIEWERS] });
+  const dir = mkdtempSync(join(tmpdir(), "swf-it-"));
+  const dbPath = join(dir, "app.db");
+
+  const boot = async (extra: Record<string, string>) => {
+    const loaded = loadConfig({
+      SLACK_BOT_TOKEN: emulator.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: emulator.apiUrl,
+      PORT: "0",
+      DATABASE_PATH: dbPath,
+      LOG_LEVEL: "error",
+      ...env,
+      ...extra,
+    });
+    if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+    return startApp(loaded.config, { outboxIntervalMs: 300, today: () => "2026-11-24" });
+  };
+
+  const harness: Harness = {
+    emulator,
+    app: await boot({}),
+    driver: undefined as unknown as SlackDriver,
+    dbPath,
+    restart: async (extra = {}) => {
+      await harness.app.stop();
+      harness.app = await boot(extra);
+      harness.driver = new SlackDriver({ emulator, appUrl: `http://127.0.0.1:${harness.app.port}`, signingSecret: SIGNING_SECRET });
+    },
+    stop: async () => {
+      await harness.app.stop();
+      await emulator.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    decisions: () => withDb(dbPath, (db) => listDecisions(db, { teamId: emulator.teamId, limit: 1000 }).reverse()),
+    decision: (id) => withDb(dbPath, (db) => getDecision(db, id)),
+  };
+  harness.driver = new SlackDriver({ emulator, appUrl: `http://127.0.0.1:${harness.app.port}`, signingSecret: SIGNING_SECRET });
+  return harness;
+}
+
+function withDb<T>(path: string, read: (db: ReturnType<typeof openDb>) => T): T {
+  const db = openDb(path);
+  try {
+    return read(db);
+  } finally {
+    closeDb(db);
+  }
+}
+
+export interface ReviewStart {
+  userId?: string;
+  channelId?: string;
+  text?: string;
+}
+
+/** Types the command and waits for the questionnaire to open; returns the opened view. */
+export async function openQuestionnaire(h: Harness, start: ReviewStart = {}) {
+  const before = h.emulator.callsTo("views.open").length;
+  const res = await h.driver.sendSlashCommand({
+    userId: start.userId ?? REQUESTER,
+    channelId: start.channelId ?? CHANNEL,
+    text: start.text ?? "",
+  });
+  if (res.status !== 200) throw new Error(`command answered ${res.status}`);
+  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, 3000, "views.open");
+  const call = h.emulator.callsTo("views.open").at(-1)!;
+  if (!(call.response as { ok: boolean }).ok) throw new Error(`views.open failed: ${JSON.stringify(call.response)}`);
+  return h.emulator.lastView()!;
+}
+
+/** The whole path from the command to the verdict and its thread reply being posted. */
+export async function runReview(h: Harness, answers: Answers, start: ReviewStart = {}) {
+  const view = await openQuestionnaire(h, start);
+  const res = await h.driver.sendViewSubmission({ userId: start.userId ?? REQUESTER, view, values: fillFromAnswers(answers) });
+  if (res.status !== 200) throw new Error(`submission answered ${res.status}`);
+  const decision = await h.emulator.waitFor(() => {
+    const latest = h.decisions().at(-1);
+    return latest?.postedAt ? latest : undefined;
+  }, 5000, "verdict posted");
+  return { view, response: res, decision };
+}
