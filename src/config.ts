@@ -19,8 +19,12 @@ const ReviewerIds = z
   .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
   .superRefine((ids, ctx) => {
     const bad = ids.filter((id) => !/^[UWS][A-Z0-9]{2,}$/.test(id));
-    if (bad.length > 0) ctx.addIssue({ code: "custom", message: `not a user or user-group id: ${bad.join(", ")}` });
-    if (ids.filter((id) => id.startsWith("S")).length > 1) ctx.addIssue({ code: "custom", message: "at most one user-group id (S…)" });
+    const groups = ids.filter((id) => id.startsWith("S")).length;
+    const problems = [
+      ...(bad.length > 0 ? [`not a user or user-group id: ${bad.join(", ")}`] : []),
+      ...(groups > 1 ? ["at most one user-group id (S…)"] : []),
+    ];
+    if (problems.length > 0) ctx.addIssue({ code: "custom", message: problems.join("; ") });
   })
   .transform((ids) => ({ users: ids.filter((id) => !id.startsWith("S")), group: ids.find((id) => id.startsWith("S")) }));
 
@@ -38,14 +42,21 @@ const EnvSchema = z
     REVIEWERS: ReviewerIds,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode)" });
-    }
-    if (env.APPROVAL_REACTIONS.length === 0) ctx.addIssue({ code: "custom", path: ["APPROVAL_REACTIONS"], message: "names no reaction" });
-    const both = env.APPROVAL_REACTIONS.filter((r) => env.REJECT_REACTIONS.includes(r));
-    if (both.length > 0) ctx.addIssue({ code: "custom", path: ["REJECT_REACTIONS"], message: `also approval reactions: ${both.join(", ")}` });
-  });
+;
+
+/** Rules across variables; checked on the raw environment so they are reported even when another variable is bad. */
+function crossChecks(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
+    problems.push("SLACK_SIGNING_SECRET: is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode)");
+  }
+  const names = (v: string | undefined, fallback: string) => (v ?? fallback).split(",").map((x) => x.trim().replace(/^:|:$/g, "")).filter(Boolean);
+  const approve = names(env.APPROVAL_REACTIONS, "white_check_mark");
+  if (approve.length === 0) problems.push("APPROVAL_REACTIONS: names no reaction");
+  const both = names(env.REJECT_REACTIONS, "x").filter((r) => approve.includes(r));
+  if (both.length > 0) problems.push(`REJECT_REACTIONS: also approval reactions: ${both.join(", ")}`);
+  return problems;
+}
 
 export interface Config {
   slack: {
@@ -72,9 +83,11 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 /** Reads the environment into a typed config, or one line per missing or invalid variable (values never shown). */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`) };
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`)),
+    ...crossChecks(env),
+  ];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
   return {
     ok: true,

@@ -1,0 +1,68 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+
+const run = promisify(execFile);
+const base = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret" };
+
+describe("loadConfig", () => {
+  it("applies the documented defaults", () => {
+    const loaded = loadConfig(base);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.config).toMatchObject({
+      port: 3000,
+      databasePath: "./data/should-we-finetune.db",
+      slack: { mode: "http", apiUrl: undefined },
+      review: { requiredApprovals: 2, approvalReactions: ["white_check_mark"], rejectReactions: ["x"], reviewerUsers: [], reviewerGroup: undefined },
+    });
+  });
+
+  it("runs in Socket Mode when an app token is set, and then needs no signing secret", () => {
+    const loaded = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
+    expect(loaded.ok && loaded.config.slack.mode).toBe("socket");
+  });
+
+  it("reads lists: reactions without colons, reviewers split into users and one group", () => {
+    const loaded = loadConfig({ ...base, APPROVAL_REACTIONS: ":white_check_mark:, +1", REVIEWERS: "U01ALICE, W02BOB ,S03REVIEW" });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.config.review.approvalReactions).toEqual(["white_check_mark", "+1"]);
+    expect(loaded.config.review.reviewerUsers).toEqual(["U01ALICE", "W02BOB"]);
+    expect(loaded.config.review.reviewerGroup).toBe("S03REVIEW");
+  });
+
+  it.each([
+    [{}, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]],
+    [{ SLACK_BOT_TOKEN: "xoxp-user" }, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]],
+    [{ ...base, PORT: "http" }, ["PORT"]],
+    [{ ...base, REQUIRED_APPROVALS: "0" }, ["REQUIRED_APPROVALS"]],
+    [{ ...base, SLACK_API_URL: "not a url" }, ["SLACK_API_URL"]],
+    [{ ...base, SLACK_APP_TOKEN: "xoxb-wrong" }, ["SLACK_APP_TOKEN"]],
+    [{ ...base, REVIEWERS: "alice,S01A,S02B" }, ["REVIEWERS"]],
+    [{ ...base, REJECT_REACTIONS: "white_check_mark" }, ["REJECT_REACTIONS"]],
+  ])("reports one line per bad variable: %j", (env, names) => {
+    const loaded = loadConfig(env);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.problems.map((p) => p.split(":")[0])).toEqual(names);
+  });
+
+  it("never echoes a secret value", () => {
+    const loaded = loadConfig({ SLACK_BOT_TOKEN: "xoxp-super-secret-value" });
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.problems.join("\n")).not.toContain("super-secret");
+  });
+});
+
+describe("npm start with bad configuration", () => {
+  it("stops with exit code 1 and one line per problem", async () => {
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "abc", SLACK_BOT_TOKEN: "nope-secret" };
+    const failure = await run(process.execPath, ["--import", "tsx", "src/main.ts"], { env, cwd: process.cwd() }).catch((e) => e);
+    expect(failure.code).toBe(1);
+    const lines = String(failure.stderr).trim().split("\n");
+    expect(lines.slice(1).map((l: string) => l.trim().split(":")[0])).toEqual(["SLACK_BOT_TOKEN", "PORT", "SLACK_SIGNING_SECRET"]);
+    expect(String(failure.stderr)).not.toContain("nope-secret");
+  });
+});
