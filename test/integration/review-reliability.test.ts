@@ -155,7 +155,10 @@ describe("when the bot is not in the channel", () => {
 
     h.emulator.channel(PRIVATE_CHANNEL)!.members.push(h.emulator.botUserId);
     await h.driver.sendEvent({ type: "member_joined_channel", user: h.emulator.botUserId, channel: PRIVATE_CHANNEL, channel_type: "G", team: h.emulator.teamId });
-    const posted = await h.emulator.waitFor(() => h.decision(stored!.id)?.postedAt && h.decision(stored!.id), 3000, "posted after invite");
+    const posted = await h.emulator.waitFor(() => {
+      const d = h.decision(stored!.id);
+      return d?.postedAt ? d : undefined;
+    }, 3000, "posted after invite");
     await h.driver.sendEvent({ type: "member_joined_channel", user: h.emulator.botUserId, channel: PRIVATE_CHANNEL, channel_type: "G", team: h.emulator.teamId });
     await pause(200);
     expect(h.emulator.messagesIn(PRIVATE_CHANNEL).filter((m) => m.ts === posted.messageTs)).toHaveLength(1);

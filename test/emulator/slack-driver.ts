@@ -1,0 +1,381 @@
+// Plays Slack's side toward the app: signed POSTs to `{appUrl}/slack/events` shaped
+// like SLACK-NOTES §4 (commands as form fields, interactivity as `payload=<JSON>`,
+// events as a JSON envelope). Trigger ids and response_urls come from the emulator,
+// and what the app puts in its HTTP ack (command replies, view_submission
+// `response_action`s) is applied to the emulator and recorded as an `ack` call.
+import { randomBytes } from "node:crypto";
+import { isObject, type Json } from "./block-kit-checks.js";
+import type { SlackResponse } from "./method-context.js";
+import { signatureHeaders, type SignOptions } from "./sign-request.js";
+import type { SlackEmulator, StoredMessage, StoredView } from "./slack-emulator.js";
+import { toSlackMessage } from "./slack-message.js";
+import { buildStateValues, elementState, UnsubmittableError, type FillValue, type StateValues } from "./view-state.js";
+
+export { signSlackRequest, type SignOptions } from "./sign-request.js";
+export { buildStateValues, UnsubmittableError, type FillValue, type StateValues } from "./view-state.js";
+
+export interface DriverResponse {
+  status: number;
+  body: string;
+  /** The body parsed, when it is JSON. */
+  json?: unknown;
+  /** What the emulator made of the ack body (commands and view submissions only). */
+  ack?: SlackResponse;
+  triggerId?: string;
+  responseUrl?: string;
+  eventId?: string;
+}
+
+export interface DriverOptions {
+  emulator: SlackEmulator;
+  /** e.g. `http://127.0.0.1:3000` */
+  appUrl: string;
+  signingSecret: string;
+  /** Default `/slack/events`. */
+  path?: string;
+}
+
+type ViewRef = StoredView | Json;
+
+export class SlackDriver {
+  private readonly emulator: SlackEmulator;
+  private readonly endpoint: string;
+  private readonly signingSecret: string;
+
+  constructor(opts: DriverOptions) {
+    this.emulator = opts.emulator;
+    this.endpoint = `${opts.appUrl.replace(/\/$/, "")}${opts.path ?? "/slack/events"}`;
+    this.signingSecret = opts.signingSecret;
+  }
+
+  /** A slash command; its `response_url` points at the emulator. A non-empty ack becomes a message. */
+  async sendSlashCommand(opts: {
+    command?: string;
+    text?: string;
+    userId: string;
+    channelId: string;
+    triggerId?: string;
+    sign?: SignOptions;
+  }): Promise<DriverResponse> {
+    const { userId, channelId } = opts;
+    const triggerId = opts.triggerId ?? this.emulator.issueTriggerId({ userId });
+    const responseUrl = this.emulator.issueResponseUrl({ channelId, userId });
+    const fields: Record<string, string> = {
+      token: "verification-token",
+      team_id: this.emulator.teamId,
+      team_domain: this.emulator.identity.teamDomain,
+      channel_id: channelId,
+      channel_name: this.channelName(channelId),
+      user_id: userId,
+      user_name: this.emulator.user(userId)?.name ?? userId,
+      command: opts.command ?? "/should-we-finetune",
+      text: opts.text ?? "",
+      api_app_id: this.emulator.identity.appId,
+      is_enterprise_install: "false",
+      response_url: responseUrl,
+      trigger_id: triggerId,
+    };
+    const res = await this.post(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", opts.sign);
+    const ackBody = res.json ?? res.body;
+    if (res.status === 200 && ackBody !== "") {
+      res.ack = this.emulator.applyAck({ type: "command", body: ackBody, channelId, userId });
+    }
+    return { ...res, triggerId, responseUrl };
+  }
+
+  /**
+   * Submits a view like a user pressing Submit. `values` fills input blocks by block_id
+   * (see buildStateValues); `stateValues` overrides the built state entirely. The ack's
+   * `response_action` (or its absence, which closes the view) is applied to the emulator.
+   */
+  async sendViewSubmission(opts: {
+    userId: string;
+    view: ViewRef;
+    values?: Record<string, FillValue>;
+    stateValues?: StateValues;
+    clientChecks?: boolean;
+    triggerId?: string;
+    sign?: SignOptions;
+  }): Promise<DriverResponse> {
+    const view = this.resolveView(opts.view);
+    const state = opts.stateValues ?? buildStateValues(view, opts.values ?? {}, { clientChecks: opts.clientChecks });
+    const viewId = String(view.id);
+    const triggerId = opts.triggerId ?? this.emulator.issueTriggerId({ userId: opts.userId, viewId });
+    const payload = {
+      type: "view_submission",
+      ...this.common(opts.userId),
+      trigger_id: triggerId,
+      view: { ...view, state: { values: state } },
+      response_urls: [],
+    };
+    const res = await this.postPayload(payload, opts.sign);
+    if (res.status === 200) res.ack = this.emulator.applyAck({ type: "view_submission", viewId, body: res.json });
+    return { ...res, triggerId };
+  }
+
+  /**
+   * The user closed a modal (`cleared`: the whole stack, with the X). Closes it in the
+   * emulator, and posts `view_closed` only if the view set `notify_on_close` (else resolves undefined).
+   */
+  async sendViewClosed(opts: {
+    userId: string;
+    view: ViewRef;
+    cleared?: boolean;
+    sign?: SignOptions;
+  }): Promise<DriverResponse | undefined> {
+    const view = this.resolveView(opts.view);
+    this.emulator.closeView(String(view.id), { wholeStack: opts.cleared ?? false });
+    if (view.notify_on_close !== true) return undefined;
+    const payload = { type: "view_closed", ...this.common(opts.userId), view, is_cleared: opts.cleared ?? false };
+    return this.postPayload(payload, opts.sign);
+  }
+
+  /**
+   * A click (or selection) on an element of a message or view. With `message`/`messageTs`
+   * or `view`, the element must exist there (its type, text and value are read from it);
+   * `value` is the option value(s) for selects/checkboxes, or the text of an input.
+   */
+  async sendBlockAction(opts: {
+    userId: string;
+    actionId: string;
+    blockId: string;
+    value?: FillValue;
+    channelId?: string;
+    message?: StoredMessage;
+    messageTs?: string;
+    view?: ViewRef;
+    triggerId?: string;
+    sign?: SignOptions;
+  }): Promise<DriverResponse> {
+    const { userId, channelId } = opts;
+    const message = opts.message ?? (channelId && opts.messageTs ? this.findMessage(channelId, opts.messageTs) : undefined);
+    const view = opts.view ? this.resolveView(opts.view) : undefined;
+    const action = buildAction(view ?? message, opts);
+    const triggerId =
+      opts.triggerId ?? this.emulator.issueTriggerId({ userId, viewId: view ? String(view.id) : undefined });
+    const msgChannel = message?.channel ?? channelId;
+    const responseUrl = view
+      ? undefined
+      : this.emulator.issueResponseUrl({ channelId: msgChannel, userId, messageTs: message?.ts });
+    const payload = {
+      type: "block_actions",
+      ...this.common(userId),
+      container: view
+        ? { type: "view", view_id: view.id }
+        : {
+            type: "message",
+            message_ts: message?.ts,
+            channel_id: msgChannel,
+            is_ephemeral: message?.visibleTo !== undefined,
+          },
+      trigger_id: triggerId,
+      ...(msgChannel ? { channel: { id: msgChannel, name: this.channelName(msgChannel) } } : {}),
+      ...(message && !message.visibleTo ? { message: toSlackMessage(message, this.emulator.identity) } : {}),
+      ...(view ? { view: { ...view, state: { values: buildStateValues(view, {}, { clientChecks: false }) } } } : {}),
+      state: { values: {} },
+      ...(responseUrl ? { response_url: responseUrl } : {}),
+      actions: [action],
+    };
+    const res = await this.postPayload(payload, opts.sign);
+    return { ...res, triggerId, responseUrl };
+  }
+
+  /** A message shortcut on `messageTs`; uses the emulator's copy of the message when it has one. */
+  async sendMessageShortcut(opts: {
+    callbackId: string;
+    userId: string;
+    channelId: string;
+    messageTs: string;
+    threadTs?: string;
+    text?: string;
+    authorId?: string;
+    triggerId?: string;
+    sign?: SignOptions;
+  }): Promise<DriverResponse> {
+    const { userId, channelId, messageTs } = opts;
+    const known = this.findMessage(channelId, messageTs);
+    const message = known
+      ? toSlackMessage(known, this.emulator.identity)
+      : {
+          type: "message",
+          user: opts.authorId ?? userId,
+          ts: messageTs,
+          text: opts.text ?? "",
+          ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+        };
+    const triggerId = opts.triggerId ?? this.emulator.issueTriggerId({ userId });
+    const responseUrl = this.emulator.issueResponseUrl({ channelId, userId });
+    const payload = {
+      type: "message_action",
+      ...this.common(userId),
+      callback_id: opts.callbackId,
+      trigger_id: triggerId,
+      action_ts: actionTs(),
+      channel: { id: channelId, name: this.channelName(channelId) },
+      message_ts: messageTs,
+      message,
+      response_url: responseUrl,
+    };
+    const res = await this.postPayload(payload, opts.sign);
+    return { ...res, triggerId, responseUrl };
+  }
+
+  /** An Events API delivery (`event_callback` envelope); a retry repeats `eventId` with `retryNum`. */
+  async sendEvent(
+    event: Json,
+    opts: { eventId?: string; retryNum?: number; retryReason?: string; sign?: SignOptions } = {},
+  ): Promise<DriverResponse> {
+    const eventId = opts.eventId ?? `Ev${randomBytes(5).toString("hex").toUpperCase()}`;
+    const now = Math.floor(Date.now() / 1000);
+    const { teamId, botUserId } = this.emulator;
+    const envelope = {
+      token: "verification-token",
+      team_id: teamId,
+      api_app_id: this.emulator.identity.appId,
+      event: { event_ts: actionTs(), ...event },
+      type: "event_callback",
+      event_id: eventId,
+      event_time: now,
+      authorizations: [
+        { enterprise_id: null, team_id: teamId, user_id: botUserId, is_bot: true, is_enterprise_install: false },
+      ],
+      is_ext_shared_channel: false,
+      event_context: `4-${randomBytes(8).toString("hex")}`,
+    };
+    const headers: Record<string, string> = {};
+    if (opts.retryNum !== undefined) headers["x-slack-retry-num"] = String(opts.retryNum);
+    if (opts.retryReason !== undefined) headers["x-slack-retry-reason"] = opts.retryReason;
+    const res = await this.post(JSON.stringify(envelope), "application/json", opts.sign, headers);
+    return { ...res, eventId };
+  }
+
+  /** reaction_added / reaction_removed on a message, also applied to the emulator's reactions. */
+  async sendReaction(opts: {
+    userId: string;
+    reaction: string;
+    channelId: string;
+    messageTs: string;
+    removed?: boolean;
+    eventId?: string;
+    retryNum?: number;
+  }): Promise<DriverResponse> {
+    const { userId, reaction, channelId, messageTs } = opts;
+    if (opts.removed) this.emulator.removeReaction(channelId, messageTs, reaction, userId);
+    else this.emulator.addReaction(channelId, messageTs, reaction, userId);
+    const author = this.findMessage(channelId, messageTs)?.user;
+    const event = {
+      type: opts.removed ? "reaction_removed" : "reaction_added",
+      user: userId,
+      reaction,
+      ...(author ? { item_user: author } : {}),
+      item: { type: "message", channel: channelId, ts: messageTs },
+    };
+    return this.sendEvent(event, { eventId: opts.eventId, retryNum: opts.retryNum });
+  }
+
+  async sendAppHomeOpened(userId: string): Promise<DriverResponse> {
+    return this.sendEvent({ type: "app_home_opened", user: userId, channel: `D${userId}`, tab: "home" });
+  }
+
+  async sendUrlVerification(challenge: string): Promise<DriverResponse> {
+    const body = JSON.stringify({ token: "verification-token", challenge, type: "url_verification" });
+    return this.post(body, "application/json");
+  }
+
+  /** Any body, signed per `sign` (default: correctly), for hostile or malformed payloads. */
+  async sendRaw(
+    body: string,
+    opts: { contentType?: string; sign?: SignOptions; headers?: Record<string, string> } = {},
+  ): Promise<DriverResponse> {
+    return this.post(body, opts.contentType ?? "application/x-www-form-urlencoded", opts.sign, opts.headers);
+  }
+
+  private async postPayload(payload: Json, sign?: SignOptions): Promise<DriverResponse> {
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return this.post(body, "application/x-www-form-urlencoded", sign);
+  }
+
+  private async post(
+    body: string,
+    contentType: string,
+    sign?: SignOptions,
+    extra: Record<string, string> = {},
+  ): Promise<DriverResponse> {
+    const headers = { "content-type": contentType, ...signatureHeaders(this.signingSecret, body, sign), ...extra };
+    const res = await fetch(this.endpoint, { method: "POST", headers, body });
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, body: text, json };
+  }
+
+  private common(userId: string): Json {
+    const { teamId, identity } = this.emulator;
+    const name = this.emulator.user(userId)?.name ?? userId;
+    return {
+      team: { id: teamId, domain: identity.teamDomain },
+      user: { id: userId, username: name, name, team_id: teamId },
+      api_app_id: identity.appId,
+      token: "verification-token",
+      is_enterprise_install: false,
+      enterprise: null,
+    };
+  }
+
+  private channelName(channelId: string): string {
+    const channel = this.emulator.channel(channelId);
+    if (channel) return channel.isIm ? "directmessage" : channel.name;
+    return channelId.startsWith("D") ? "directmessage" : "privategroup";
+  }
+
+  private findMessage(channelId: string, ts: string): StoredMessage | undefined {
+    return this.emulator.message(channelId, ts) ?? this.emulator.ephemeralsIn(channelId).find((m) => m.ts === ts);
+  }
+
+  /** The view JSON to submit; refuses a view the emulator knows is closed. */
+  private resolveView(ref: ViewRef): Json {
+    const stored = "rootViewId" in ref && isObject(ref.view) ? (ref as StoredView) : this.emulator.view(String(ref.id));
+    if (stored && !stored.open && stored.type === "modal") {
+      throw new UnsubmittableError(`view ${stored.id} is closed; the user can no longer interact with it`);
+    }
+    return stored ? stored.view : (ref as Json);
+  }
+}
+
+const actionTs = (): string => (Date.now() / 1000).toFixed(6);
+
+/** The `actions[0]` entry Slack sends for the element at blockId/actionId. */
+function buildAction(
+  surface: { blocks?: unknown } | undefined,
+  opts: { actionId: string; blockId: string; value?: FillValue },
+): Json {
+  const base = { action_id: opts.actionId, block_id: opts.blockId, action_ts: actionTs() };
+  if (!surface) return { type: "button", ...base, value: opts.value ?? undefined };
+  const element = findElement(surface.blocks, opts.blockId, opts.actionId);
+  if (!element) {
+    throw new UnsubmittableError(`no element ${opts.blockId}/${opts.actionId} in the message or view; a user could not click it`);
+  }
+  if (element.type === "button") {
+    if (opts.value !== undefined && opts.value !== element.value) {
+      throw new UnsubmittableError(`button ${opts.actionId} carries value ${String(element.value)}, not ${String(opts.value)}`);
+    }
+    return { type: "button", ...base, text: element.text, ...(element.value !== undefined ? { value: element.value } : {}) };
+  }
+  return { type: element.type, ...base, ...elementState(element, opts.value, opts.blockId) };
+}
+
+function findElement(blocks: unknown, blockId: string, actionId: string): Json | undefined {
+  if (!Array.isArray(blocks)) return undefined;
+  const block = blocks.filter(isObject).find((b) => b.block_id === blockId);
+  if (!block) return undefined;
+  const candidates = [
+    ...(Array.isArray(block.elements) ? block.elements : []),
+    block.accessory,
+    block.element,
+  ].filter(isObject);
+  return candidates.find((e) => e.action_id === actionId);
+}

@@ -1,0 +1,446 @@
+// An in-process stand-in for Slack's Web API on 127.0.0.1. Point Bolt at it with
+// `clientOptions: { slackApiUrl: emulator.apiUrl, retryConfig: { retries: 0 } }`.
+// It keeps a small workspace (channels, users, messages, views), enforces the
+// Block Kit limits of SLACK-NOTES §1, answers with Slack's error names, and
+// records every call.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { applyCommandAck, applyViewSubmissionAck } from "./ack-effects.js";
+import type { Json } from "./block-kit-checks.js";
+import { CHAT_METHODS } from "./chat-methods.js";
+import { DIRECTORY_METHODS } from "./directory-methods.js";
+import {
+  SlackWorld,
+  type Channel,
+  type EmulatorIdentity,
+  type StoredMessage,
+  type StoredView,
+  type User,
+} from "./emulator-world.js";
+import { fail, type MethodHandler, type SlackResponse } from "./method-context.js";
+import { renderMessages } from "./render-messages.js";
+import { parseApiArgs, parseJson } from "./request-body.js";
+import { postToResponseUrl } from "./response-url.js";
+import { VIEW_METHODS } from "./view-methods.js";
+
+export type { Channel, StoredMessage, StoredView, User } from "./emulator-world.js";
+
+export interface EmulatorOptions extends Partial<EmulatorIdentity> {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** First message ts is `clockStartSec.000100`. Default 1700000000. */
+  clockStartSec?: number;
+}
+
+/** One request the emulator answered. Pseudo-methods: `response_url`, `ack` (see SlackDriver). */
+export interface RecordedCall {
+  method: string;
+  /** Parsed arguments (blocks/view JSON-parsed; form values otherwise strings); no token. */
+  args: Json;
+  /** performance.now() when the request arrived. */
+  at: number;
+  status: number;
+  response: Json;
+}
+
+export type Fault = { status: 429; retryAfterSec: number } | { status: 500 | 502 | 503 } | { error: string };
+
+const METHODS: Record<string, MethodHandler> = { ...CHAT_METHODS, ...DIRECTORY_METHODS, ...VIEW_METHODS };
+
+const DEFAULTS: EmulatorIdentity = {
+  botToken: "xoxb-test-token",
+  botUserId: "UBOT",
+  botId: "BBOT",
+  botName: "should-we-finetune",
+  teamId: "T1",
+  teamDomain: "emulated",
+  appId: "A1",
+  triggerTtlMs: 3000,
+  chatWritePublic: false,
+};
+
+type Probe<T> = () => T | undefined | null | false;
+
+export class SlackEmulator {
+  readonly calls: RecordedCall[] = [];
+  private readonly world: SlackWorld;
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly listeners = new Set<() => void>();
+  private latencyMs = 0;
+  private lastViewId: string | undefined;
+
+  private constructor(
+    private readonly server: Server,
+    readonly identity: EmulatorIdentity,
+    clockStartSec: number,
+  ) {
+    this.world = new SlackWorld(identity, clockStartSec);
+  }
+
+  static async start(opts: EmulatorOptions = {}): Promise<SlackEmulator> {
+    const { port = 0, clockStartSec = 1_700_000_000, ...identity } = opts;
+    const server = createServer();
+    const emulator = new SlackEmulator(server, { ...DEFAULTS, ...identity }, clockStartSec);
+    server.on("request", (req, res) => {
+      emulator.handle(req, res).catch((err: unknown) => {
+        res.writeHead(500, { "content-type": "text/plain" }).end(String(err));
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => resolve());
+    });
+    return emulator;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** `http://127.0.0.1:PORT` */
+  get url(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** For `clientOptions.slackApiUrl`: `http://127.0.0.1:PORT/api/`. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  get botToken(): string {
+    return this.identity.botToken;
+  }
+  get botUserId(): string {
+    return this.identity.botUserId;
+  }
+  get botId(): string {
+    return this.identity.botId;
+  }
+  get teamId(): string {
+    return this.identity.teamId;
+  }
+
+  // ---- world setup ----
+
+  /** Bot membership = `members` includes the bot user id. */
+  addChannel(c: { id: string; name: string; isPrivate?: boolean; isArchived?: boolean; members?: string[] }): Channel {
+    const channel: Channel = {
+      id: c.id,
+      name: c.name,
+      isPrivate: c.isPrivate ?? false,
+      isArchived: c.isArchived ?? false,
+      isIm: false,
+      members: [...(c.members ?? [])],
+    };
+    this.world.channels.set(c.id, channel);
+    return channel;
+  }
+
+  addUser(u: { id: string; name: string; realName?: string; isBot?: boolean }): User {
+    const user: User = { id: u.id, name: u.name, realName: u.realName ?? u.name, isBot: u.isBot ?? false };
+    this.world.users.set(u.id, user);
+    return user;
+  }
+
+  addUserGroup(id: string, userIds: string[]): void {
+    this.world.userGroups.set(id, [...userIds]);
+  }
+
+  /** A message written by a person (or anyone), e.g. the one a message shortcut points at. */
+  addMessage(m: { channel: string; user: string; text: string; threadTs?: string; blocks?: unknown[] }): StoredMessage {
+    const message: StoredMessage = {
+      channel: m.channel,
+      ts: this.world.nextTs(),
+      threadTs: m.threadTs,
+      user: m.user,
+      text: m.text,
+      blocks: m.blocks,
+      reactions: [],
+      via: "seed",
+    };
+    this.world.messages.push(message);
+    this.changed();
+    return message;
+  }
+
+  /** Adds `userId`'s reaction to a message (what reactions.get will report). Returns false if absent. */
+  addReaction(channel: string, ts: string, name: string, userId: string): boolean {
+    const message = this.world.findMessage(channel, ts);
+    if (!message) return false;
+    let reaction = message.reactions.find((r) => r.name === name);
+    if (!reaction) {
+      reaction = { name, users: [] };
+      message.reactions.push(reaction);
+    }
+    if (!reaction.users.includes(userId)) reaction.users.push(userId);
+    this.changed();
+    return true;
+  }
+
+  removeReaction(channel: string, ts: string, name: string, userId: string): boolean {
+    const message = this.world.findMessage(channel, ts);
+    const reaction = message?.reactions.find((r) => r.name === name);
+    if (!message || !reaction?.users.includes(userId)) return false;
+    reaction.users = reaction.users.filter((u) => u !== userId);
+    message.reactions = message.reactions.filter((r) => r.users.length > 0);
+    this.changed();
+    return true;
+  }
+
+  channel(id: string): Channel | undefined {
+    return this.world.channels.get(id);
+  }
+
+  user(id: string): User | undefined {
+    return this.world.users.get(id);
+  }
+
+  // ---- interaction plumbing (used by SlackDriver) ----
+
+  /** A single-use trigger id (`1234567.8901234.abcdef0123`), valid for `triggerTtlMs`. */
+  issueTriggerId(opts: { userId?: string; viewId?: string } = {}): string {
+    return this.world.issueTrigger(opts).id;
+  }
+
+  setTriggerTtl(ms: number): void {
+    this.identity.triggerTtlMs = ms;
+  }
+
+  /** A response_url on this emulator; POSTs to it are recorded as `response_url` calls. */
+  issueResponseUrl(opts: { channelId?: string; userId?: string; messageTs?: string } = {}): string {
+    return this.world.issueResponseUrl(this.url, opts).url;
+  }
+
+  /** Applies the app's HTTP ack body the way Slack would, recorded as an `ack` call. */
+  applyAck(
+    ack:
+      | { type: "command"; body: unknown; channelId: string; userId: string }
+      | { type: "view_submission"; body: unknown; viewId: string },
+  ): SlackResponse {
+    const at = performance.now();
+    const response =
+      ack.type === "command"
+        ? applyCommandAck(this.world, ack.body, ack)
+        : applyViewSubmissionAck(this.world, ack.viewId, ack.body);
+    if (ack.type === "view_submission" && response.ok && (response.view as Json | undefined)?.id) {
+      this.lastViewId = (response.view as Json).id as string;
+    }
+    const args: Json = { type: ack.type, body: ack.body };
+    this.record({ method: "ack", args, at, status: 200, response });
+    return response;
+  }
+
+  /** The user closed a modal (or, with `wholeStack`, every view stacked with it). */
+  closeView(viewId: string, opts: { wholeStack?: boolean } = {}): void {
+    const view = this.world.views.get(viewId);
+    if (!view) return;
+    if (opts.wholeStack) this.world.closeStack(view.rootViewId);
+    else view.open = false;
+    this.changed();
+  }
+
+  // ---- reading what happened ----
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Channel history as conversations.history shows it: top-level messages and broadcast replies. */
+  messagesIn(channel: string): StoredMessage[] {
+    return this.world.messages.filter((m) => m.channel === channel && (m.threadTs === undefined || m.replyBroadcast));
+  }
+
+  threadReplies(channel: string, ts: string): StoredMessage[] {
+    return this.world.messages.filter((m) => m.channel === channel && m.threadTs === ts);
+  }
+
+  ephemeralsIn(channel: string, userId?: string): StoredMessage[] {
+    return this.world.ephemerals.filter((m) => m.channel === channel && (!userId || m.visibleTo === userId));
+  }
+
+  message(channel: string, ts: string): StoredMessage | undefined {
+    return this.world.findMessage(channel, ts);
+  }
+
+  /** Every modal ever opened or pushed (closed ones have `open: false`), oldest first. */
+  openedViews(): StoredView[] {
+    return [...this.world.views.values()].filter((v) => v.type === "modal");
+  }
+
+  /** The view most recently opened, pushed, updated or published. */
+  lastView(): StoredView | undefined {
+    return this.lastViewId ? this.world.views.get(this.lastViewId) : undefined;
+  }
+
+  view(id: string): StoredView | undefined {
+    return this.world.views.get(id);
+  }
+
+  homeView(userId: string): StoredView | undefined {
+    return this.world.homeViewOf(userId);
+  }
+
+  /** Human-readable transcript of every message (all channels, or one). */
+  render(channel?: string): string {
+    return renderMessages(this.world, channel);
+  }
+
+  /**
+   * Resolves with the first truthy value `probe` returns, re-checked after every call
+   * or change (and every 25 ms); rejects after `timeoutMs` naming `label` and recent calls.
+   */
+  waitFor<T>(probe: Probe<T>, timeoutMs = 2000, label = "condition"): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let poll: NodeJS.Timeout | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (): void => {
+        this.listeners.delete(check);
+        clearInterval(poll);
+        clearTimeout(timer);
+      };
+      const check = (): void => {
+        try {
+          const value = probe();
+          if (value === undefined || value === null || value === false) return;
+          finish();
+          resolve(value);
+        } catch (err) {
+          finish();
+          reject(err);
+        }
+      };
+      this.listeners.add(check);
+      poll = setInterval(check, 25);
+      timer = setTimeout(() => {
+        finish();
+        const recent = this.calls
+          .slice(-8)
+          .map((c) => `${c.method} → ${c.response.ok === false ? String(c.response.error) : "ok"}`);
+        const calls = recent.join(", ") || "none";
+        reject(new Error(`SlackEmulator.waitFor: ${label} not met within ${timeoutMs} ms. Last calls: ${calls}`));
+      }, timeoutMs);
+      check();
+    });
+  }
+
+  /** The first recorded call to `method` (matching `predicate`), waiting if needed. */
+  waitForCall(
+    method: string,
+    predicate: (c: RecordedCall) => boolean = () => true,
+    timeoutMs = 2000,
+  ): Promise<RecordedCall> {
+    return this.waitFor(() => this.calls.find((c) => c.method === method && predicate(c)), timeoutMs, `a ${method} call`);
+  }
+
+  waitForMessage(
+    channel: string,
+    predicate: (m: StoredMessage) => boolean = () => true,
+    timeoutMs = 2000,
+  ): Promise<StoredMessage> {
+    const find = (): StoredMessage | undefined =>
+      this.world.messages.find((m) => m.channel === channel && predicate(m));
+    return this.waitFor(find, timeoutMs, `a message in ${channel}`);
+  }
+
+  // ---- faults and latency ----
+
+  /** The next `times` calls to `method` (or `*` for any) fail this way instead of running. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    const queue = this.faults.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) queue.push(fault);
+    this.faults.set(method, queue);
+  }
+
+  /** Delay every answer by `ms` (Web API and response_url). */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  /**
+   * Forgets calls, messages, views, trigger ids, response_urls, faults and latency.
+   * Channels (with their current members), users and groups stay unless `world: true`.
+   */
+  reset(opts: { world?: boolean } = {}): void {
+    this.calls.length = 0;
+    this.faults.clear();
+    this.latencyMs = 0;
+    this.lastViewId = undefined;
+    this.world.clear(opts.world ?? false);
+  }
+
+  // ---- HTTP ----
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.now();
+    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    const raw = await readBody(req);
+    const api = /^\/api\/([\w.]+)$/.exec(path);
+    const responseUrl = /^\/response_url\/(\w+)$/.exec(path);
+    if (req.method !== "POST" || (!api && !responseUrl)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not_found");
+      return;
+    }
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const method = api?.[1] ?? "response_url";
+    const fault = this.takeFault(method);
+    const parsed = api ? parseApiArgs(raw, req.headers["content-type"]) : parseJson(raw);
+    const args: Json = { ...(typeof parsed === "object" && parsed !== null ? parsed : {}) };
+    const token = bearer(req.headers.authorization) ?? (typeof args.token === "string" ? args.token : undefined);
+    delete args.token;
+    let answer: { status: number; body: Json; headers?: Record<string, string> };
+    if (fault) answer = faultAnswer(fault);
+    else if (responseUrl) answer = postToResponseUrl(this.world, responseUrl[1] ?? "", parsed);
+    else if (parsed === undefined) answer = { status: 200, body: fail("invalid_json") };
+    else answer = { status: 200, body: this.runMethod(method, token, args) };
+    this.record({ method, args, at, status: answer.status, response: answer.body });
+    res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });
+    res.end(JSON.stringify(answer.body));
+  }
+
+  private runMethod(method: string, token: string | undefined, args: Json): SlackResponse {
+    if (!token) return fail("not_authed");
+    if (token !== this.identity.botToken) return fail("invalid_auth");
+    const handler = METHODS[method];
+    if (!handler) return fail("unknown_method", { req_method: method });
+    const response = handler({ world: this.world, args });
+    const view = response.view as Json | undefined;
+    if (response.ok && method.startsWith("views.") && typeof view?.id === "string") this.lastViewId = view.id;
+    return response;
+  }
+
+  private takeFault(method: string): Fault | undefined {
+    for (const key of [method, "*"]) {
+      const queue = this.faults.get(key);
+      if (queue && queue.length > 0) return queue.shift();
+    }
+    return undefined;
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+function faultAnswer(fault: Fault): { status: number; body: Json; headers?: Record<string, string> } {
+  if ("error" in fault) return { status: 200, body: fail(fault.error) };
+  if (fault.status === 429) {
+    return { status: 429, body: fail("ratelimited"), headers: { "retry-after": String(fault.retryAfterSec) } };
+  }
+  return { status: fault.status, body: fail("internal_error") };
+}
+
+const bearer = (header: string | undefined): string | undefined => /^Bearer (.+)$/.exec(header ?? "")?.[1];
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
