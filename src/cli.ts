@@ -1,6 +1,9 @@
 import { pathToFileURL } from "node:url";
+import "dotenv/config";
 import { runAssess } from "./cli/assess.js";
+import { runCheckModels } from "./cli/check-models.js";
 import { type CliIo, EXIT_OK, EXIT_USAGE, processIo } from "./cli/io.js";
+import { runModelsNewer } from "./cli/models-newer.js";
 import { runSchema } from "./cli/schema.js";
 
 export const CLI_HELP = `Usage: npm run --silent cli -- COMMAND [options]
@@ -8,6 +11,9 @@ export const CLI_HELP = `Usage: npm run --silent cli -- COMMAND [options]
 Commands:
   assess [--json] FILE|-       decide whether to fine-tune from an answers file (or standard input)
   schema                       print the JSON Schema of the answers file
+  models newer MODEL_ID [--catalog FILE]... [--json]
+                               list the newer versions of a base model (offline: the bundled catalog)
+  check-models [--dry-run]     one pass of the base-model watch over the stored decisions
 
 Run "cli COMMAND --help" for a command's options.`;
 
@@ -16,6 +22,13 @@ type Command = (args: string[], io: CliIo) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   assess: (args, io) => runAssess(args, io, new Date().toISOString().slice(0, 10)),
   schema: runSchema,
+  models: (args, io) => {
+    const [sub, ...rest] = args;
+    if (sub === "newer") return runModelsNewer(rest, io);
+    io.stderr(sub ? `unknown models command: ${sub} (try "models newer --help")` : 'models: try "models newer --help"');
+    return EXIT_USAGE;
+  },
+  "check-models": (args, io) => runCheckModels(args, io),
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

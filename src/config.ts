@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type SourceConfig, sourcesFromConfig } from "./watcher/sources/registry.js";
 
 const list = (fallback: string) =>
   z
@@ -10,6 +11,8 @@ const optionalText = z
   .string()
   .optional()
   .transform((s) => (s && s.trim() ? s.trim() : undefined));
+
+const optionalUrl = optionalText.refine((s) => s === undefined || URL.canParse(s), { message: "must be a URL" });
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -41,6 +44,14 @@ const EnvSchema = z
     REJECT_REACTIONS: list("x"),
     REVIEWERS: ReviewerIds,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    MODEL_SOURCES: optionalText,
+    MODELS_DEV_URL: optionalUrl,
+    OPENROUTER_URL: optionalUrl,
+    HF_API_URL: optionalUrl,
+    OPENAI_API_KEY: optionalText,
+    ANTHROPIC_API_KEY: optionalText,
+    MODEL_CHECK_INTERVAL_MINUTES: positiveInt(360),
+    MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
   })
 ;
 
@@ -55,6 +66,11 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   if (approve.length === 0) problems.push("APPROVAL_REACTIONS: names no reaction");
   const both = names(env.REJECT_REACTIONS, "x").filter((r) => approve.includes(r));
   if (both.length > 0) problems.push(`REJECT_REACTIONS: also approval reactions: ${both.join(", ")}`);
+  try {
+    sourcesFromConfig(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   return problems;
 }
 
@@ -76,6 +92,11 @@ export interface Config {
     reviewerGroup: string | undefined;
   };
   logLevel: "debug" | "info" | "warn" | "error";
+  watch: {
+    sources: SourceConfig;
+    intervalMinutes: number;
+    minAgeDays: number;
+  };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -109,6 +130,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         reviewerGroup: e.REVIEWERS.group,
       },
       logLevel: e.LOG_LEVEL,
+      watch: {
+        sources: {
+          MODEL_SOURCES: e.MODEL_SOURCES,
+          MODELS_DEV_URL: e.MODELS_DEV_URL,
+          OPENROUTER_URL: e.OPENROUTER_URL,
+          HF_API_URL: e.HF_API_URL,
+          OPENAI_API_KEY: e.OPENAI_API_KEY,
+          ANTHROPIC_API_KEY: e.ANTHROPIC_API_KEY,
+        },
+        intervalMinutes: e.MODEL_CHECK_INTERVAL_MINUTES,
+        minAgeDays: e.MODEL_MIN_AGE_DAYS,
+      },
     },
   };
 }

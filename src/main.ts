@@ -5,11 +5,17 @@ import "dotenv/config";
 import { type Config, loadConfig } from "./config.js";
 import { closeDb, openDb } from "./store/open-db.js";
 import { createSlackApp } from "./slack/app.js";
+import { slackModelNotifier } from "./slack/model-notifier.js";
 import { publishPending } from "./slack/publish-decision.js";
+import { checkModels } from "./watcher/check-models.js";
+import { schedulePasses } from "./watcher/schedule.js";
+import { sourcesFromConfig } from "./watcher/sources/registry.js";
 
 export interface RunningApp {
   /** The HTTP port in HTTP mode. */
   port: number | undefined;
+  /** Runs a base-model watch pass now (or joins the running one). */
+  checkModelsNow: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -17,13 +23,18 @@ export interface StartOptions {
   /** How often decisions Slack has not accepted yet are retried. */
   outboxIntervalMs?: number;
   today?: () => string;
+  now?: () => Date;
+  /** Delay before the first base-model watch pass after start. */
+  modelCheckDelayMs?: number;
+  fetch?: typeof fetch;
 }
 
 /** Composition root: config → database → Slack app → background jobs → start. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const db = openDb(config.databasePath);
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
-  const { app, publishDeps } = createSlackApp({ config, db, today });
+  const now = options.now ?? (() => new Date());
+  const { app, publishDeps } = createSlackApp({ config, db, today, now });
   const started = (config.slack.mode === "http" ? await app.start(config.port) : await app.start()) as unknown;
   const port = config.slack.mode === "http" ? ((started as Server).address() as AddressInfo).port : undefined;
   app.logger.info(`should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"})`);
@@ -34,10 +45,30 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }, options.outboxIntervalMs ?? 60_000);
   timer.unref();
 
+  const watch = schedulePasses(
+    async () => {
+      const report = await checkModels({
+        db,
+        sources: sourcesFromConfig(config.watch.sources),
+        fetch: options.fetch ?? globalThis.fetch,
+        timeoutMs: 15_000,
+        notifier: slackModelNotifier(app.client),
+        minAgeDays: config.watch.minAgeDays,
+        now,
+        log: (line) => app.logger.warn(line),
+      });
+      app.logger.info(`model watch: ${report.distinctModels} base models, ${report.posted.length} notices posted, ${report.failed.length} failed`);
+    },
+    { firstDelayMs: options.modelCheckDelayMs ?? 30_000, intervalMs: config.watch.intervalMinutes * 60_000 },
+    (error) => app.logger.error(`model watch pass failed: ${(error as Error).message}`),
+  );
+
   return {
     port,
+    checkModelsNow: watch.runNow,
     stop: async () => {
       clearInterval(timer);
+      await watch.stop();
       await app.stop();
       await outbox.catch(() => undefined);
       closeDb(db);

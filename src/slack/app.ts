@@ -1,14 +1,16 @@
 import { App, LogLevel, type Logger } from "@slack/bolt";
 import type { Config } from "../config.js";
 import type { Db } from "../store/open-db.js";
+import { newerModelsWaiting } from "../store/model-notices.js";
 import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
+import { handleQuietNotice, handleReEvaluate } from "./handlers/handle-notice-actions.js";
 import { handleCommand } from "./handlers/handle-command.js";
 import { handleHomeOpened } from "./handlers/handle-home-opened.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
 import { handleMessageShortcut } from "./handlers/handle-message-shortcut.js";
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
-import { COMMAND, SHORTCUT, VIEW } from "./ids.js";
+import { ACTION, COMMAND, SHORTCUT, VIEW } from "./ids.js";
 import type { PublishDeps } from "./publish-decision.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
@@ -17,8 +19,8 @@ export interface SlackAppDeps {
   config: Config;
   db: Db;
   today: () => string;
+  now: () => Date;
   logger?: Logger;
-  summaryExtras?: (decisionIds: number[]) => DecisionSummaryExtras;
 }
 
 export interface SlackApp {
@@ -70,12 +72,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const publishDeps: PublishDeps = { db, client: app.client, review, logger: app.logger, respond: respondEphemeral };
   const reviewDeps: ReviewDeps = { ...publishDeps, isReviewer: reviewerCheck(app.client, review, app.logger) };
 
-  app.command(COMMAND, handleCommand({ db, today: deps.today, ...(deps.summaryExtras ? { summaryExtras: deps.summaryExtras } : {}) }));
+  const summaryExtras = (ids: number[]): DecisionSummaryExtras => ({ newerModels: newerModelsWaiting(db, ids) });
+  const noticeDeps = { db, today: deps.today, now: deps.now };
+
+  app.command(COMMAND, handleCommand({ db, today: deps.today, summaryExtras }));
   app.view(VIEW.questionnaire, handleQuestionnaireSubmission(publishDeps));
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut({ today: deps.today }));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
-  app.event("app_home_opened", handleHomeOpened({ db, ...(deps.summaryExtras ? { summaryExtras: deps.summaryExtras } : {}) }));
+  app.event("app_home_opened", handleHomeOpened({ db, summaryExtras }));
+  app.action(ACTION.reEvaluate, handleReEvaluate(noticeDeps));
+  app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
+  app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));
   app.event("member_joined_channel", handleMemberJoined(publishDeps));
   app.error(async (error) => {
     app.logger.error(`unhandled error: ${error.message}`);

@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "@slack/bolt";
+import { describeVerdictChanges } from "../engine/compare-verdicts.js";
 import type { Decision } from "../store/decisions.js";
 import { getDecision, listUnposted, markMessagePosted, markReplyPosted, recordPostError } from "../store/decisions.js";
 import type { Db } from "../store/open-db.js";
@@ -25,6 +26,7 @@ const inFlight = new Map<number, Promise<PublishOutcome>>();
 
 /** The verdict message's content for the decision's current status and reviews. */
 export function verdictMessageFor(db: Db, decision: Decision, review: ReviewSettings) {
+  const parent = decision.parentId ? getDecision(db, decision.parentId) : null;
   return buildVerdictMessage({
     decisionId: decision.id,
     title: decision.title,
@@ -38,6 +40,7 @@ export function verdictMessageFor(db: Db, decision: Decision, review: ReviewSett
     approvalReaction: review.approvalReactions[0] ?? "white_check_mark",
     rejectReaction: review.rejectReactions[0] ?? "x",
     parentId: decision.parentId,
+    ...(parent ? { changes: describeVerdictChanges(parent, decision) } : {}),
   });
 }
 

@@ -67,7 +67,10 @@ export const processedEvents = sqliteTable("processed_events", {
 });
 
 export const NOTICE_KINDS = ["newer-version", "lifecycle"] as const;
-export const NOTICE_STATES = ["announced", "ignored", "snoozed"] as const;
+/** `announced`: waiting for the team; `re-evaluated`: a newer decision took it up; ignored and snoozed stay quiet. */
+export const NOTICE_STATES = ["announced", "ignored", "snoozed", "re-evaluated"] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export type NoticeState = (typeof NOTICE_STATES)[number];
 
 /** What the base-model watch told (or was told to keep quiet about) for a decision. */
 export const modelNotices = sqliteTable(

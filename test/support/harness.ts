@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Answers } from "../../src/engine/answers.js";
 import { loadConfig } from "../../src/config.js";
-import { type RunningApp, startApp } from "../../src/main.js";
+import { type RunningApp, type StartOptions, startApp } from "../../src/main.js";
 import { getDecision, listDecisions, type Decision } from "../../src/store/decisions.js";
 import { closeDb, openDb } from "../../src/store/open-db.js";
 import { SlackDriver } from "../emulator/slack-driver.js";
@@ -30,7 +30,7 @@ export interface Harness {
 }
 
 /** The real app over real HTTP, against the in-repo Slack emulator, with a temporary SQLite file. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: StartOptions = {}): Promise<Harness> {
   const emulator = await SlackEmulator.start();
   const bot = emulator.botUserId;
   for (const id of [REQUESTER, ...REVIEWERS]) emulator.addUser({ id, name: id.toLowerCase() });
@@ -48,11 +48,14 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       PORT: "0",
       DATABASE_PATH: dbPath,
       LOG_LEVEL: "error",
+      // Tests never reach the internet: the bundled catalog unless a test serves one on loopback.
+      MODEL_SOURCES: "bundled",
       ...env,
       ...extra,
     });
     if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
-    return startApp(loaded.config, { outboxIntervalMs: 300, today: () => "2026-11-24" });
+    // Watch passes run only when a test asks (checkModelsNow), so they never race a test's own steps.
+    return startApp(loaded.config, { outboxIntervalMs: 300, today: () => "2026-11-24", modelCheckDelayMs: 3_600_000, ...options });
   };
 
   const harness: Harness = {

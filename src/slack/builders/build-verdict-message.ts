@@ -18,8 +18,9 @@ export interface VerdictMessageInput {
   requiredApprovals: number;
   approvalReaction: string;
   rejectReaction: string;
-  /** The decision this one re-evaluates. */
+  /** The decision this one re-evaluates, and what changed against it. */
   parentId?: number | null;
+  changes?: readonly string[];
 }
 
 export const FINE_TUNE_LABEL: Record<Verdict["fineTune"], string> = {
@@ -70,6 +71,9 @@ export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
     section(escapeMrkdwn(verdict.headline)),
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
   ];
+  if (input.parentId && input.changes?.length) {
+    blocks.push(...sections([`*Compared with #${input.parentId}*`, ...input.changes.map((c) => `• ${escapeMrkdwn(c)}`)]));
+  }
   if (verdict.warnings.length > 0) blocks.push(...sections(["*Warnings*", ...verdict.warnings.map(warningLine)]));
   blocks.push(context(`${statusLine(input)}  Reasons and next steps are in the thread.`, BLOCK.verdictApproval));
   const text = truncate(

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { decide } from "../../engine/decide.js";
 import { insertDecision } from "../../store/decisions.js";
+import { setNoticeState } from "../../store/model-notices.js";
 import { publishDecision, type PublishDeps } from "../publish-decision.js";
 import { readAnswers } from "../readers/read-answers.js";
 import { readReviewMetadata } from "../readers/read-review-metadata.js";
@@ -35,6 +36,8 @@ export function handleQuestionnaireSubmission(deps: PublishDeps) {
       parentId: metadata.parentId,
       submissionKey: `view:${view.id}`,
     });
+    // A re-evaluation takes up the newer base model its parent was told about.
+    if (metadata.parentId) setNoticeState(deps.db, metadata.parentId, [read.answers.baseModel], "re-evaluated");
     await ack();
     await publishDecision(deps, decision.id, metadata.responseUrl);
   };
