@@ -15,7 +15,7 @@ import {
 import { note, toWarnings, type WarningNote } from "./warnings.js";
 
 /** Bumped whenever a rule changes; stored with every decision. */
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "1.1.0";
 
 /** Seed 003: the fine-tuning pipeline that works, in order. */
 export const PIPELINE_STEPS = [
@@ -33,7 +33,7 @@ const FORGETTING_MIN_B = 1;
 const FORGETTING_MAX_B = 7;
 /** Seed 001/000: QLoRA makes 65B+ models trainable on limited hardware. */
 const QLORA_MIN_B = 30;
-const OPEN_WEIGHT_HINT = /(^|[/-])(llama|mistral|mixtral|qwen|gemma|phi|deepseek|falcon|olmo|smollm|granite)/i;
+const OPEN_WEIGHT_HINT = /(^|[/-])(llama|mistral|mixtral|qwen|gemma|phi|deepseek|falcon|olmo|smollm|granite|gpt-oss)/i;
 
 class Findings {
   cap: FineTune = "yes";
@@ -130,7 +130,10 @@ function checkTargetMet(answers: Answers, f: Findings): Verdict | null {
 
 /** Rule 2: evals first. */
 function checkEvals(answers: Answers, f: Findings): void {
-  const { hasEvalSet, hasHeldOutTestSet, hasPromptedBaseline } = answers.evals;
+  const { hasEvalSet, hasHeldOutTestSet, hasPromptedBaseline, baselineScore, targetScore } = answers.evals;
+  // Rule 3: a `none` or `not-measured` gap with no baseline and target score to show it is a baseline still to measure.
+  const unmeasured = answers.gaps.some((g) => g === "none" || g === "not-measured") &&
+    (baselineScore === undefined || targetScore === undefined);
   if (!hasEvalSet) {
     f.raise(note("no-evals"));
     f.firstSteps.push("Build an eval set from real production inputs with expected outputs.");
@@ -142,6 +145,9 @@ function checkEvals(answers: Answers, f: Findings): void {
   if (!hasPromptedBaseline) {
     f.raise(note("no-prompted-baseline"));
     f.firstSteps.push("Score the prompted system on the eval set to get the baseline to beat.");
+  } else if (unmeasured) {
+    f.raise(note("no-prompted-baseline", "The shortfall is not measured: no baseline score and target score to compare."));
+    f.firstSteps.push("Write down the target score and measure the prompted system against it on the eval set.");
   }
   if (f.firstSteps.length > 0) {
     f.limit("not-yet");
@@ -246,6 +252,10 @@ function chooseMethod(answers: Answers, f: Findings): Method {
     hosting = "provider-api";
   } else {
     hosting = OPEN_WEIGHT_HINT.test(tuned) || size !== undefined ? "self-hosted" : "provider-api";
+  }
+  if (answers.compliance === "self-host-required" && !OPEN_WEIGHT_HINT.test(tuned)) {
+    f.raise(note("compliance-self-host", `${tuned} is not a known open-weight model, so it cannot be the one you self-host.`));
+    f.step("Pick an open-weight model (Llama, Qwen, Mistral) to fine-tune and self-host, and score it prompted on the eval set first.");
   }
   if (!answers.mlopsCapacity) {
     f.raise(note("no-mlops-capacity", hosting === "self-hosted"

@@ -48,6 +48,8 @@ const TECHNIQUE_STEP: Record<Technique, string> = {
   "tool-use": "Give the model tools (search, database, validators) and check its answers against them.",
 };
 
+/** Gaps that name no kind of shortfall. */
+const UNNAMED_GAPS: ReadonlySet<GapJudgement["gap"]> = new Set(["none", "not-measured"]);
 /** Seed 001: a 7B-13B fine-tuned model can match a 70B+ general model on a narrow task, faster and cheaper. */
 const SMALL_MODEL_MAX_B = 13;
 /** Seed 000: about 1,000 high-quality examples often suffice; we call that abundant for closed-domain tasks. */
@@ -102,12 +104,24 @@ function judgeGap(gap: GapKind, answers: Answers): GapJudgement {
         [TECHNIQUE_STEP[rung === "prompting" ? "prompt-engineering" : "few-shot"]]);
     }
     case "none":
-    case "not-measured":
+    case "not-measured": {
+      const { baselineScore, targetScore } = answers.evals;
+      if (baselineScore !== undefined && targetScore !== undefined) {
+        return {
+          gap,
+          verdict: "not-yet",
+          rung: "prompting",
+          warnings: [],
+          reasons: [{ rule, text: `No kind of gap is named, but the prompted baseline (${baselineScore}) is below the target (${targetScore}): name what falls short, since only some gaps are ones training fixes.` }],
+          steps: ["Read the failures on the eval set and name the kind of gap (format, style, knowledge, ...)."],
+        };
+      }
+      // Rule 2 (decide.ts) caps the verdict at not-yet for this warning.
       return {
         gap,
         verdict: "not-yet",
         rung: "prompting",
-        warnings: answers.evals.hasPromptedBaseline ? [] : [note("no-prompted-baseline")],
+        warnings: [note("no-prompted-baseline")],
         reasons: [{
           rule,
           text: gap === "none"
@@ -116,6 +130,7 @@ function judgeGap(gap: GapKind, answers: Answers): GapJudgement {
         }],
         steps: ["Write down the target score and measure the prompted system against it on the eval set."],
       };
+    }
     case "format":
     case "style":
     case "domain-behavior":
@@ -125,14 +140,18 @@ function judgeGap(gap: GapKind, answers: Answers): GapJudgement {
   }
 }
 
-/** Seed 003: closed-domain classification or extraction with abundant labelled data often beats prompting. */
+/**
+ * Seed 003: closed-domain classification or extraction with abundant labelled data often beats prompting.
+ * It stands in for a measured shortfall the team named no kind for (`none`, `not-measured`): a named gap says what
+ * the shortfall is, and a knowledge, hallucination, reasoning or personality gap is not one training fixes (rule 3).
+ */
 function judgeClosedDomainTask(answers: Answers, judgements: GapJudgement[]): GapJudgement | null {
   const { task, data, evals } = answers;
   if (task !== "classification" && task !== "extraction") return null;
   if (data.labeledExamples < ABUNDANT_EXAMPLES) return null;
   if (evals.baselineScore === undefined || evals.targetScore === undefined) return null;
   if (evals.baselineScore >= evals.targetScore) return null;
-  if (judgements.some((j) => isCandidate(j.gap))) return null;
+  if (!judgements.every((j) => UNNAMED_GAPS.has(j.gap))) return null;
   return judgeCandidate("closed-domain-task", answers,
     `Closed-domain ${task} with ${data.labeledExamples} labelled examples and a measured shortfall (${evals.baselineScore} vs ${evals.targetScore}): a fine-tuned model often beats prompting here.`);
 }
@@ -160,10 +179,12 @@ function judgeCandidate(gap: GapJudgement["gap"], answers: Answers, why: string)
   };
 }
 
-/** Rule 5: a latency-cost gap reaches `yes` only through a break-even under six months or a small, fast candidate. */
+/**
+ * Rule 5: a latency-cost gap is a candidate only through a break-even under six months or a small, fast candidate.
+ * A computed break-even that fails rules it out whatever cheaper techniques remain: they only cut the prompted cost.
+ */
 function judgeLatencyCost(answers: Answers): GapJudgement {
   const base = judgeCandidate("latency-cost", answers, "Latency or cost is the gap: a fine-tune pays only through volume or a smaller model.");
-  if (base.verdict !== "yes") return base;
   const rule = "5 volume and cost";
   const breakEven = computeBreakEven(answers);
   const small = answers.latencySensitive && answers.candidateSizeB !== undefined && answers.candidateSizeB <= SMALL_MODEL_MAX_B;
@@ -177,14 +198,14 @@ function judgeLatencyCost(answers: Answers): GapJudgement {
     const text = breakEven.months === null
       ? "The fine-tune never pays back: it saves nothing per month."
       : `The fine-tune pays back only after ${breakEven.months} months, and no small fast model is proposed.`;
-    return { ...base, verdict: "no", rung: "prompting", reasons: [...base.reasons, { rule, text }], steps: [] };
+    return { ...base, verdict: "no", rung: "prompting", reasons: [...base.reasons, { rule, text }] };
   }
   return {
     ...base,
     verdict: "not-yet",
     rung: "prompting",
     reasons: [...base.reasons, { rule, text: "Break-even cannot be computed yet: token volume or costs are missing." }],
-    steps: ["Fill in tokens per request, training cost and per-token prices, and compute the break-even."],
+    steps: [...base.steps, "Fill in tokens per request, training cost and per-token prices, and compute the break-even."],
   };
 }
 

@@ -21,7 +21,8 @@ export interface ProviderFineTuneFact {
 export const PROVIDER_FINE_TUNE_FACTS: readonly ProviderFineTuneFact[] = [
   {
     provider: "OpenAI",
-    matches: (id) => /^(openai\/)?(gpt-|chatgpt-|o[134](-|$)|davinci|babbage|ft:gpt)/i.test(id.trim()),
+    // gpt-oss is open-weight: it is fine-tuned anywhere, not through OpenAI's API.
+    matches: (id) => /^(openai\/)?(gpt-(?!oss)|chatgpt-|o[134](-|$)|davinci|babbage|ft:gpt)/i.test(id.trim()),
     stages: [
       { from: "2026-05-07", who: "organisations that never fine-tuned" },
       { from: "2026-07-02", who: "organisations without recent fine-tuning activity" },
