@@ -1,6 +1,7 @@
 import type { ModelNotice, WatchedDecision } from "../store/model-notices.js";
 import type { CatalogIndex } from "./catalog-index.js";
 import { findLifecycle, findNewerVersions, type Lifecycle, type NewerVersion } from "./compare.js";
+import { parseModelId } from "./parse-model-id.js";
 
 export type PlannedNotice =
   | { kind: "newer-version"; decision: WatchedDecision; versions: NewerVersion[] }
@@ -13,6 +14,17 @@ export interface PlanOptions {
 }
 
 const DAY_MS = 86_400_000;
+const identities = new Map<string, string>();
+
+function identity(modelId: string): string {
+  let key = identities.get(modelId);
+  if (key === undefined) {
+    key = parseModelId(modelId).identityKey;
+    if (identities.size > 50_000) identities.clear();
+    identities.set(modelId, key);
+  }
+  return key;
+}
 
 function oldEnough(releaseDate: string | null, options: PlanOptions): boolean {
   if (releaseDate === null) return true;
@@ -53,10 +65,11 @@ export function planNotices(
       lifecycleByModel.set(model, lifecycle);
     }
     if (newer.length === 0 && !lifecycle) continue;
-    const told = new Map((notices.get(decision.id) ?? []).map((n) => [`${n.kind}:${n.modelId}`, n]));
-    const untold = newer.filter((v) => !quiet(told.get(`newer-version:${v.id}`), options.now));
+    // Keyed by identity: the same model may be named differently by the sources of another pass.
+    const told = new Map((notices.get(decision.id) ?? []).map((n) => [`${n.kind}:${identity(n.modelId)}`, n]));
+    const untold = newer.filter((v) => !quiet(told.get(`newer-version:${identity(v.id)}`), options.now));
     if (untold.length > 0) planned.push({ kind: "newer-version", decision, versions: untold });
-    if (lifecycle && !told.has(`lifecycle:${model}`)) planned.push({ kind: "lifecycle", decision, lifecycle });
+    if (lifecycle && !told.has(`lifecycle:${identity(model)}`)) planned.push({ kind: "lifecycle", decision, lifecycle });
   }
   return planned;
 }
