@@ -6,7 +6,7 @@ import { type Config, loadConfig } from "./config.js";
 import { closeDb, openDb } from "./store/open-db.js";
 import { createSlackApp } from "./slack/app.js";
 import { slackModelNotifier } from "./slack/model-notifier.js";
-import { publishPending } from "./slack/publish-decision.js";
+import { publishingSettled, publishPending } from "./slack/publish-decision.js";
 import { checkModels } from "./watcher/check-models.js";
 import { schedulePasses } from "./watcher/schedule.js";
 import { sourcesFromConfig } from "./watcher/sources/registry.js";
@@ -68,9 +68,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     checkModelsNow: watch.runNow,
     stop: async () => {
       clearInterval(timer);
-      await watch.stop();
+      // No new requests, then let what was accepted finish: a stop loses nothing that was acknowledged.
       await app.stop();
+      await watch.stop();
       await outbox.catch(() => undefined);
+      await publishingSettled(db);
       closeDb(db);
     },
   };

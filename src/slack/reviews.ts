@@ -1,16 +1,10 @@
 import type { Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { changeStatus, type Decision, findDecisionByMessage, getDecision } from "../store/decisions.js";
+import { changeStatus, type Decision, findDecisionByMessage, getDecision, touchMessage } from "../store/decisions.js";
 import type { Db } from "../store/open-db.js";
 import { addReview, claimEvent, removeReview, type ReviewKind, reviewersOf } from "../store/reviews.js";
-import {
-  buildApprovedReply,
-  buildBackInReviewReply,
-  buildChangesRequestedReply,
-  NOT_A_REVIEWER_TEXT,
-  SELF_APPROVAL_TEXT,
-} from "./builders/build-review-replies.js";
-import { verdictMessageFor } from "./publish-decision.js";
+import { NOT_A_REVIEWER_TEXT, SELF_APPROVAL_TEXT } from "./builders/build-review-replies.js";
+import { publishDecision } from "./publish-decision.js";
 import { baseReaction, type ReviewSettings } from "./review-settings.js";
 import { slackErrorCode } from "./slack-errors.js";
 
@@ -43,12 +37,10 @@ export type ReactionOutcome =
   | "changes-requested"
   | "back-in-review";
 
-type Transition = { kind: "approved"; approvers: string[] } | { kind: "changes-requested" } | { kind: "back-in-review" } | null;
-
 /**
  * Applies an approval or reject reaction to the decision whose verdict message it is on. The event claim, the review
- * row and the status change commit in one transaction, so a retried delivery or two reviewers at once can neither
- * double-count nor announce the quorum twice.
+ * row, the status change and the queued Slack work commit in one transaction, so a retried delivery or two reviewers
+ * at once can neither double-count nor announce the quorum twice; the outbox then tells Slack.
  */
 export async function applyReaction(deps: ReviewDeps, event: ReactionEvent): Promise<ReactionOutcome> {
   const { db, review } = deps;
@@ -74,69 +66,29 @@ export async function applyReaction(deps: ReviewDeps, event: ReactionEvent): Pro
   }
 
   const row = { decisionId: decision.id, reviewerId: event.userId, kind, reaction: name };
-  const result = db.transaction(() => {
-    if (event.eventId && !claimEvent(db, event.eventId)) return { outcome: "duplicate" as const, transition: null };
+  const outcome = db.transaction((): ReactionOutcome => {
+    if (event.eventId && !claimEvent(db, event.eventId)) return "duplicate";
     // Once approved, an approval stays on the record even if its reaction is removed.
-    if (!event.added && kind === "approve" && getDecision(db, decision.id)?.status === "approved") {
-      return { outcome: "ignored" as const, transition: null };
-    }
+    if (!event.added && kind === "approve" && getDecision(db, decision.id)?.status === "approved") return "ignored";
     const changed = event.added ? addReview(db, row) : removeReview(db, row);
-    if (!changed) return { outcome: "duplicate" as const, transition: null };
+    if (!changed) return "duplicate";
+    touchMessage(db, decision.id);
     return transitionAfter(db, decision.id, kind, event.added, review.requiredApprovals);
   });
-
-  if (result.transition) await announce(deps, decision.id, result.transition, event.userId);
-  else if (result.outcome === "counted" || result.outcome === "withdrawn") await refreshVerdictMessage(deps, decision.id);
-  return result.outcome;
+  if (outcome !== "duplicate" && outcome !== "ignored") await publishDecision(deps, decision.id);
+  return outcome;
 }
 
-function transitionAfter(
-  db: Db,
-  decisionId: number,
-  kind: ReviewKind,
-  added: boolean,
-  required: number,
-): { outcome: ReactionOutcome; transition: Transition } {
-  const approvers = reviewersOf(db, decisionId, "approve");
-  const rejecters = reviewersOf(db, decisionId, "reject");
-  if (kind === "reject" && added && changeStatus(db, decisionId, "in-review", "changes-requested")) {
-    return { outcome: "changes-requested", transition: { kind: "changes-requested" } };
+/** The status change a review causes, made in the caller's transaction so it happens once however many react at once. */
+function transitionAfter(db: Db, decisionId: number, kind: ReviewKind, added: boolean, required: number): ReactionOutcome {
+  if (kind === "reject" && added && changeStatus(db, decisionId, "in-review", "changes-requested")) return "changes-requested";
+  if (kind === "reject" && !added && reviewersOf(db, decisionId, "reject").length === 0 && changeStatus(db, decisionId, "changes-requested", "in-review")) {
+    return "back-in-review";
   }
-  if (kind === "reject" && !added && rejecters.length === 0 && changeStatus(db, decisionId, "changes-requested", "in-review")) {
-    return { outcome: "back-in-review", transition: { kind: "back-in-review" } };
+  if (kind === "approve" && added && reviewersOf(db, decisionId, "approve").length >= required && changeStatus(db, decisionId, "in-review", "approved")) {
+    return "approved";
   }
-  if (kind === "approve" && added && approvers.length >= required && changeStatus(db, decisionId, "in-review", "approved")) {
-    return { outcome: "approved", transition: { kind: "approved", approvers } };
-  }
-  return { outcome: added ? "counted" : "withdrawn", transition: null };
-}
-
-async function announce(deps: ReviewDeps, decisionId: number, transition: NonNullable<Transition>, reviewerId: string) {
-  const decision = getDecision(deps.db, decisionId)!;
-  const reply =
-    transition.kind === "approved"
-      ? buildApprovedReply(decisionId, transition.approvers)
-      : transition.kind === "changes-requested"
-        ? buildChangesRequestedReply(decisionId, reviewerId)
-        : buildBackInReviewReply(decisionId);
-  try {
-    await deps.client.chat.postMessage({ channel: decision.channelId, thread_ts: decision.threadTs!, ...reply });
-  } catch (error) {
-    deps.logger.warn(`decision #${decisionId}: status reply not posted (${slackErrorCode(error)})`);
-  }
-  await refreshVerdictMessage(deps, decisionId);
-}
-
-/** Rewrites the verdict message with the current status and approvers. */
-export async function refreshVerdictMessage(deps: Pick<ReviewDeps, "db" | "client" | "review" | "logger">, decisionId: number) {
-  const decision = getDecision(deps.db, decisionId);
-  if (!decision?.messageTs) return;
-  const message = verdictMessageFor(deps.db, decision, deps.review);
-  try {
-    await deps.client.chat.update({ channel: decision.channelId, ts: decision.messageTs, ...message });
-  } catch (error) {
-    deps.logger.warn(`decision #${decisionId}: verdict message not updated (${slackErrorCode(error)})`);
-  }
+  return added ? "counted" : "withdrawn";
 }
 
 async function tellUser(deps: ReviewDeps, decision: Decision, userId: string, text: string) {

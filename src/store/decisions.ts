@@ -21,6 +21,13 @@ export interface Decision {
   parentId: number | null;
   lastPostError: string | null;
   postedAt: string | null;
+  postAttemptedAt: string | null;
+  replyAttemptedAt: string | null;
+  statusRevision: number;
+  announcedStatusRevision: number;
+  statusAttemptedRevision: number | null;
+  messageRevision: number;
+  renderedRevision: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -40,7 +47,7 @@ export interface NewDecision {
 type Row = typeof decisions.$inferSelect;
 
 function toDecision(row: Row): Decision {
-  const { submissionKey: _key, fineTune: _fineTune, ...rest } = row;
+  const { submissionKey: _key, fineTune: _fineTune, outbox: _outbox, ...rest } = row;
   return { ...rest, answers: row.answers as Answers, verdict: row.verdict as Verdict };
 }
 
@@ -86,21 +93,30 @@ export function findDecisionByMessage(db: Db, channelId: string, messageTs: stri
   return row ? toDecision(row) : null;
 }
 
-/** Decisions whose verdict message or thread reply Slack has not accepted yet, oldest first. */
-export function listUnposted(db: Db, channelId?: string): Decision[] {
-  const unposted = isNull(decisions.postedAt);
+/** Decisions Slack still has to be told something about (verdict, reasons, a status reply, an update), oldest first. */
+export function listOutbox(db: Db, channelId?: string): Decision[] {
+  const pending = eq(decisions.outbox, 1);
   return db
     .select()
     .from(decisions)
-    .where(channelId ? and(unposted, eq(decisions.channelId, channelId)) : unposted)
+    .where(channelId ? and(pending, eq(decisions.channelId, channelId)) : pending)
     .orderBy(decisions.id)
     .all()
     .map(toDecision);
 }
 
-export function markMessagePosted(db: Db, id: number, messageTs: string, threadTs: string): void {
+/** Records that a post is about to be sent, so that after a crash its fate is looked up rather than guessed. */
+export function markAttempt(db: Db, id: number, part: "verdict" | "reply"): void {
+  const at = now();
   db.update(decisions)
-    .set({ messageTs, threadTs, lastPostError: null, updatedAt: now() })
+    .set(part === "verdict" ? { postAttemptedAt: at, updatedAt: at } : { replyAttemptedAt: at, updatedAt: at })
+    .where(eq(decisions.id, id))
+    .run();
+}
+
+export function markMessagePosted(db: Db, id: number, messageTs: string, threadTs: string, renderedRevision: number): void {
+  db.update(decisions)
+    .set({ messageTs, threadTs, renderedRevision, lastPostError: null, updatedAt: now() })
     .where(eq(decisions.id, id))
     .run();
 }
@@ -113,15 +129,61 @@ export function markReplyPosted(db: Db, id: number, replyTs: string): void {
     .run();
 }
 
+export function markStatusAttempt(db: Db, id: number, revision: number): void {
+  db.update(decisions).set({ statusAttemptedRevision: revision, updatedAt: now() }).where(eq(decisions.id, id)).run();
+}
+
+export function markStatusAnnounced(db: Db, id: number, revision: number): void {
+  db.update(decisions).set({ announcedStatusRevision: revision, updatedAt: now() }).where(eq(decisions.id, id)).run();
+}
+
+export function markRendered(db: Db, id: number, revision: number): void {
+  db.update(decisions).set({ renderedRevision: revision, updatedAt: now() }).where(eq(decisions.id, id)).run();
+}
+
+/** Takes a decision out of the outbox when nothing is left to tell Slack; false when something still is. */
+export function settleOutbox(db: Db, id: number): boolean {
+  const result = db
+    .update(decisions)
+    .set({ outbox: 0 })
+    .where(
+      and(
+        eq(decisions.id, id),
+        isNotNull(decisions.postedAt),
+        eq(decisions.announcedStatusRevision, decisions.statusRevision),
+        eq(decisions.renderedRevision, decisions.messageRevision),
+      ),
+    )
+    .run();
+  return result.changes === 1;
+}
+
+/** Something the verdict message shows changed (a review came or went): it needs an update. */
+export function touchMessage(db: Db, id: number): void {
+  db.update(decisions)
+    .set({ messageRevision: sql`${decisions.messageRevision} + 1`, outbox: 1, updatedAt: now() })
+    .where(eq(decisions.id, id))
+    .run();
+}
+
 export function recordPostError(db: Db, id: number, error: string): void {
   db.update(decisions).set({ lastPostError: error, updatedAt: now() }).where(eq(decisions.id, id)).run();
 }
 
-/** Moves a decision from one status to another; false when it was not in `from` (someone else got there first). */
+/**
+ * Moves a decision from one status to another; false when it was not in `from` (someone else got there first).
+ * The change is queued for the thread and the verdict message.
+ */
 export function changeStatus(db: Db, id: number, from: DecisionStatus, to: DecisionStatus): boolean {
   const result = db
     .update(decisions)
-    .set({ status: to, updatedAt: now() })
+    .set({
+      status: to,
+      statusRevision: sql`${decisions.statusRevision} + 1`,
+      messageRevision: sql`${decisions.messageRevision} + 1`,
+      outbox: 1,
+      updatedAt: now(),
+    })
     .where(and(eq(decisions.id, id), eq(decisions.status, from)))
     .run();
   return result.changes === 1;

@@ -36,12 +36,24 @@ export const decisions = sqliteTable(
     submissionKey: text("submission_key").notNull(),
     lastPostError: text("last_post_error"),
     postedAt: text("posted_at"),
+    /** Set before each post whose answer may be lost in a crash; a restart then looks the post up before re-posting. */
+    postAttemptedAt: text("post_attempted_at"),
+    replyAttemptedAt: text("reply_attempted_at"),
+    /** Bumped by every status change; the thread is told up to `announcedStatusRevision`. */
+    statusRevision: integer("status_revision").notNull().default(0),
+    announcedStatusRevision: integer("announced_status_revision").notNull().default(0),
+    statusAttemptedRevision: integer("status_attempted_revision"),
+    /** Bumped by anything the verdict message shows (reviews, status); the message shows `renderedRevision`. */
+    messageRevision: integer("message_revision").notNull().default(0),
+    renderedRevision: integer("rendered_revision").notNull().default(0),
+    /** 1 while Slack still has to be told something about this decision. */
+    outbox: integer("outbox").notNull().default(1),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("decisions_submission_key").on(t.submissionKey),
     index("decisions_channel_message").on(t.channelId, t.messageTs),
-    index("decisions_unposted").on(t.postedAt),
+    index("decisions_outbox").on(t.outbox),
     index("decisions_requester").on(t.requesterId),
     index("decisions_base_model").on(t.baseModel),
   ],

@@ -10,6 +10,7 @@ import { applyCommandAck, applyViewSubmissionAck } from "./ack-effects.js";
 import type { Json } from "./block-kit-checks.js";
 import { CHAT_METHODS } from "./chat-methods.js";
 import { DIRECTORY_METHODS } from "./directory-methods.js";
+import { HISTORY_METHODS } from "./history-methods.js";
 import {
   SlackWorld,
   type Channel,
@@ -46,7 +47,7 @@ export interface RecordedCall {
 
 export type Fault = { status: 429; retryAfterSec: number } | { status: 500 | 502 | 503 } | { error: string };
 
-const METHODS: Record<string, MethodHandler> = { ...CHAT_METHODS, ...DIRECTORY_METHODS, ...VIEW_METHODS };
+const METHODS: Record<string, MethodHandler> = { ...CHAT_METHODS, ...DIRECTORY_METHODS, ...HISTORY_METHODS, ...VIEW_METHODS };
 
 const DEFAULTS: EmulatorIdentity = {
   botToken: "xoxb-test-token",

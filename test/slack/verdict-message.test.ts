@@ -52,6 +52,8 @@ function decision(overrides: Partial<Decision> = {}): Decision {
     id: 7, teamId: "T1", channelId: "C1", requesterId: "UREQ", title: answers.title, baseModel: answers.baseModel,
     answers, verdict: decide(answers), engineVersion: "1.0.0", status: "in-review", messageTs: "1.1", threadTs: "1.1",
     replyTs: "1.2", parentId: null, lastPostError: null, postedAt: "x", createdAt: "2026-11-24T00:00:00Z", updatedAt: "x",
+    postAttemptedAt: null, replyAttemptedAt: null, statusRevision: 0, announcedStatusRevision: 0, statusAttemptedRevision: null,
+    messageRevision: 0, renderedRevision: 0,
     ...overrides,
   };
 }

@@ -10,7 +10,8 @@ import {
   insertDecision,
   listAwaitingReview,
   listDecisions,
-  listUnposted,
+  listOutbox,
+  settleOutbox,
   markMessagePosted,
   markReplyPosted,
 } from "../../src/store/decisions.js";
@@ -82,15 +83,22 @@ describe("store", () => {
     expect(listDecisions(db, { teamId: "T1" })).toHaveLength(1);
   });
 
-  it("tracks posting: unposted until both the message and the thread reply are accepted", () => {
+  it("keeps a decision in the outbox until the message and the thread reply are accepted and every change is told", () => {
     const db = memoryDb();
     const d = store(db);
-    expect(listUnposted(db).map((x) => x.id)).toEqual([d.id]);
-    markMessagePosted(db, d.id, "100.1", "100.1");
-    expect(listUnposted(db).map((x) => x.id)).toEqual([d.id]);
+    const outbox = () => listOutbox(db).map((x) => x.id);
+    expect(outbox()).toEqual([d.id]);
+    markMessagePosted(db, d.id, "100.1", "100.1", 0);
+    expect(settleOutbox(db, d.id)).toBe(false);
     expect(findDecisionByMessage(db, "C1", "100.1")?.id).toBe(d.id);
     markReplyPosted(db, d.id, "100.2");
-    expect(listUnposted(db)).toEqual([]);
+    expect(settleOutbox(db, d.id)).toBe(true);
+    expect(outbox()).toEqual([]);
+    expect(changeStatus(db, d.id, "in-review", "approved")).toBe(true);
+    expect(outbox()).toEqual([d.id]);
+    const changed = getDecision(db, d.id)!;
+    expect([changed.statusRevision, changed.messageRevision]).toEqual([1, 1]);
+    expect(settleOutbox(db, d.id)).toBe(false);
   });
 
   it("claims an event id once", () => {
@@ -126,8 +134,8 @@ describe("store", () => {
     const db = memoryDb();
     const a = store(db, "view:A");
     const b = store(db, "view:B", { channelId: "C2" });
-    markMessagePosted(db, a.id, "1.1", "1.1");
-    markMessagePosted(db, b.id, "2.1", "2.1");
+    markMessagePosted(db, a.id, "1.1", "1.1", 0);
+    markMessagePosted(db, b.id, "2.1", "2.1", 0);
     expect(listDecisions(db, { teamId: "T1", channelId: "C1" }).map((d) => d.id)).toEqual([a.id]);
     expect(listDecisions(db, { teamId: "T1" }).map((d) => d.id)).toEqual([b.id, a.id]);
     expect(listDecisions(db, { teamId: "T2" })).toEqual([]);
