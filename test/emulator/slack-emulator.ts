@@ -69,6 +69,7 @@ export class SlackEmulator {
   private readonly faults = new Map<string, Fault[]>();
   private readonly listeners = new Set<() => void>();
   private latencyMs = 0;
+  private answerDelayMs = 0;
   private lastViewId: string | undefined;
 
   private constructor(
@@ -361,6 +362,14 @@ export class SlackEmulator {
   }
 
   /**
+   * Delay every answer by `ms` AFTER the method took effect: Slack did the work but the caller has not heard yet
+   * (what a crash or a dropped connection at that moment looks like to the app).
+   */
+  setAnswerDelay(ms: number): void {
+    this.answerDelayMs = ms;
+  }
+
+  /**
    * Forgets calls, messages, views, trigger ids, response_urls, faults and latency.
    * Channels (with their current members), users and groups stay unless `world: true`.
    */
@@ -368,6 +377,7 @@ export class SlackEmulator {
     this.calls.length = 0;
     this.faults.clear();
     this.latencyMs = 0;
+    this.answerDelayMs = 0;
     this.lastViewId = undefined;
     this.world.clear(opts.world ?? false);
   }
@@ -397,6 +407,7 @@ export class SlackEmulator {
     else if (parsed === undefined) answer = { status: 200, body: fail("invalid_json") };
     else answer = { status: 200, body: this.runMethod(method, token, args) };
     this.record({ method, args, at, status: answer.status, response: answer.body });
+    if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
     res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });
     res.end(JSON.stringify(answer.body));
   }
