@@ -1,0 +1,88 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCheckModels } from "../../src/cli/check-models.js";
+import type { CliIo } from "../../src/cli/io.js";
+import { decide } from "../../src/engine/decide.js";
+import { insertDecision, markMessagePosted, markReplyPosted } from "../../src/store/decisions.js";
+import { closeDb, openDb } from "../../src/store/open-db.js";
+import { SlackEmulator } from "../emulator/slack-emulator.js";
+import { validAnswers } from "../support/answers.js";
+import { REPO_ROOT } from "./run-cli.js";
+
+const run = promisify(execFile);
+let dir: string;
+let dbPath: string;
+let emulator: SlackEmulator;
+
+function capture(): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (s) => out.push(s), stderr: (s) => err.push(s), readStdin: async () => "" };
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "swf-check-"));
+  dbPath = join(dir, "app.db");
+  emulator = await SlackEmulator.start();
+  emulator.addChannel({ id: "C1", name: "ml", members: [emulator.botUserId] });
+  const db = openDb(dbPath);
+  const thread = emulator.addMessage({ channel: "C1", user: emulator.botUserId, text: "verdict" });
+  for (const [key, baseModel] of [["a", "gpt-4o-2024-05-13"], ["b", "gpt-4o-2024-11-20"]] as const) {
+    const answers = validAnswers({ baseModel });
+    const { decision } = insertDecision(db, { teamId: "T1", channelId: "C1", requesterId: "U1", answers, verdict: decide(answers), submissionKey: key });
+    markMessagePosted(db, decision.id, thread.ts, thread.ts, 0);
+    markReplyPosted(db, decision.id, thread.ts);
+  }
+  closeDb(db);
+});
+afterEach(async () => {
+  await emulator.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const env = (extra: Record<string, string> = {}) => ({ DATABASE_PATH: dbPath, MODEL_SOURCES: "bundled", MODEL_MIN_AGE_DAYS: "3", ...extra });
+
+describe("cli check-models", () => {
+  it("--dry-run prints what it would post and posts nothing", async () => {
+    const io = capture();
+    expect(await runCheckModels(["--dry-run"], io, env())).toBe(0);
+    expect(io.out[0]).toMatch(/^would post: decision #1 \(gpt-4o-2024-05-13\): newer gpt-4o-2024-08-06 \(2024-08-06\), gpt-4o-2024-11-20 \(2024-11-20\)/);
+    expect(io.out.at(-1)).toContain("2 decisions, 2 base models");
+    expect(emulator.calls).toEqual([]);
+  });
+
+  it("posts one reply per decision, and nothing on the next run", async () => {
+    const io = capture();
+    const slack = { SLACK_BOT_TOKEN: emulator.botToken, SLACK_API_URL: emulator.apiUrl };
+    expect(await runCheckModels([], io, env(slack))).toBe(0);
+    expect(io.out.filter((l) => l.startsWith("posted:"))).toHaveLength(1);
+    expect(emulator.callsTo("chat.postMessage")).toHaveLength(1);
+    const again = capture();
+    expect(await runCheckModels([], again, env(slack))).toBe(0);
+    expect(again.out.at(-1)).toContain("0 notices posted");
+    expect(emulator.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+
+  it.each([
+    [["--bogus"], env(), /unknown option/i],
+    [[], env(), /SLACK_BOT_TOKEN: is required/],
+    [["--dry-run"], env({ MODEL_SOURCES: "bundled,nope" }), /MODEL_SOURCES: unknown source nope/],
+    [["--dry-run"], env({ MODEL_MIN_AGE_DAYS: "-1" }), /MODEL_MIN_AGE_DAYS/],
+  ])("rejects bad input %j with exit 2, one line per problem", async (args, environment, message) => {
+    const io = capture();
+    expect(await runCheckModels(args, io, environment)).toBe(2);
+    expect(io.err.join("\n")).toMatch(message);
+  });
+
+  it("runs as a real command", async () => {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli.ts", "check-models", "--dry-run"], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? "", ...env() },
+    });
+    expect(stdout).toContain("would post: decision #1");
+  });
+});
