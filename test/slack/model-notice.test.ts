@@ -39,7 +39,11 @@ describe("model notices", () => {
 
   it("escapes catalog text, which is not ours either", () => {
     const hostile = [{ id: "<!channel>", releaseDate: null, source: "<https://evil.example|x>" }];
-    const text = JSON.stringify(buildNewerVersionNotice(decision, hostile));
+    const notice = buildNewerVersionNotice(decision, hostile);
+    // What Slack renders: the top-level text and the mrkdwn of the section and context (button values are data).
+    const rendered = [notice.text, ...notice.blocks.flatMap((b) => JSON.stringify((b as { text?: unknown; elements?: unknown }).type === "actions" ? "" : b))].join("\n");
+    expect(rendered).toContain("&lt;!channel&gt;");
+    const text = rendered;
     expect(text).not.toContain("<!channel>");
     expect(text).not.toContain("<https://evil");
     const lifecycle = buildLifecycleNotice({ ...decision, baseModel: "<!here>" }, { status: "deprecated", retirementDate: "2026-09-01", source: "openrouter" });
