@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { NoticeActionValue } from "../builders/build-model-notice.js";
+import { parseJsonWith } from "./parse-json-with.js";
 
 const NoticeAction = z.object({
   decisionId: z.number().int().positive(),
@@ -8,10 +9,5 @@ const NoticeAction = z.object({
 
 /** The value of a model-notice button, or null when it is not one of ours. */
 export function readNoticeAction(value: string | undefined): NoticeActionValue | null {
-  try {
-    const parsed = NoticeAction.safeParse(JSON.parse(value ?? ""));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseJsonWith(NoticeAction, value);
 }

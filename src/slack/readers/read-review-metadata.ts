@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseJsonWith } from "./parse-json-with.js";
 
 /** Where a review started, carried through the modal in `private_metadata`. */
 export const ReviewMetadata = z.object({
@@ -13,10 +14,5 @@ export const ReviewMetadata = z.object({
 export type ReviewMetadata = z.infer<typeof ReviewMetadata>;
 
 export function readReviewMetadata(privateMetadata: string | undefined): ReviewMetadata | null {
-  try {
-    const parsed = ReviewMetadata.safeParse(JSON.parse(privateMetadata ?? ""));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseJsonWith(ReviewMetadata, privateMetadata);
 }
