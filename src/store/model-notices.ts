@@ -36,31 +36,47 @@ export function listWatchedDecisions(db: Db): WatchedDecision[] {
     .all() as WatchedDecision[];
 }
 
+type Statement = ReturnType<Db["$client"]["prepare"]>;
+type RunnableStatement = { run: (params: Record<string, unknown>) => unknown; all: () => unknown[] };
+const statements = new WeakMap<object, Map<string, Statement>>();
+
+/** Prepared once per connection: a pass reads and writes notices by the hundred thousand. */
+function prepared(db: Db, sqlText: string): RunnableStatement {
+  let cache = statements.get(db.$client);
+  if (!cache) statements.set(db.$client, (cache = new Map()));
+  let statement = cache.get(sqlText);
+  if (!statement) cache.set(sqlText, (statement = db.$client.prepare(sqlText)));
+  return statement as unknown as RunnableStatement;
+}
+
 /** All notices, grouped by decision id. */
 export function noticesByDecision(db: Db): Map<number, ModelNotice[]> {
   const byDecision = new Map<number, ModelNotice[]>();
-  for (const row of db.select().from(modelNotices).all()) {
-    const list = byDecision.get(row.decisionId) ?? [];
-    list.push(row);
-    byDecision.set(row.decisionId, list);
+  const rows = prepared(
+    db,
+    "select decision_id as decisionId, model_id as modelId, kind, state, release_date as releaseDate, snoozed_until as snoozedUntil, message_ts as messageTs from model_notices",
+  ).all() as ModelNotice[];
+  for (const row of rows) {
+    const list = byDecision.get(row.decisionId);
+    if (list) list.push(row);
+    else byDecision.set(row.decisionId, [row]);
   }
   return byDecision;
 }
 
 /** Records notices (insert, or replace the state of an existing one) in one transaction. */
 export function saveNotices(db: Db, notices: readonly ModelNotice[]): void {
-  const now = new Date().toISOString();
-  db.transaction((tx) => {
-    for (const n of notices) {
-      tx.insert(modelNotices)
-        .values({ ...n, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [modelNotices.decisionId, modelNotices.modelId, modelNotices.kind],
-          set: { state: n.state, snoozedUntil: n.snoozedUntil, messageTs: n.messageTs, releaseDate: n.releaseDate, updatedAt: now },
-        })
-        .run();
-    }
-  });
+  const upsert = prepared(
+    db,
+    `insert into model_notices (decision_id, model_id, kind, state, release_date, snoozed_until, message_ts, updated_at)
+     values (@decisionId, @modelId, @kind, @state, @releaseDate, @snoozedUntil, @messageTs, @updatedAt)
+     on conflict (decision_id, model_id, kind) do update set state = excluded.state, release_date = excluded.release_date,
+       snoozed_until = excluded.snoozed_until, message_ts = excluded.message_ts, updated_at = excluded.updated_at`,
+  );
+  const updatedAt = new Date().toISOString();
+  db.$client.transaction(() => {
+    for (const n of notices) upsert.run({ ...n, updatedAt });
+  })();
 }
 
 /** Sets the state of a decision's newer-version notices for these models; returns how many changed. */

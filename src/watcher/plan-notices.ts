@@ -14,16 +14,15 @@ export interface PlanOptions {
 }
 
 const DAY_MS = 86_400_000;
-const identities = new Map<string, string>();
 
-function identity(modelId: string): string {
-  let key = identities.get(modelId);
-  if (key === undefined) {
-    key = parseModelId(modelId).identityKey;
-    if (identities.size > 50_000) identities.clear();
-    identities.set(modelId, key);
-  }
-  return key;
+/** Identity keys of model ids, parsed once per pass. */
+function identityCache(): (modelId: string) => string {
+  const keys = new Map<string, string>();
+  return (modelId) => {
+    let key = keys.get(modelId);
+    if (key === undefined) keys.set(modelId, (key = parseModelId(modelId).identityKey));
+    return key;
+  };
 }
 
 function oldEnough(releaseDate: string | null, options: PlanOptions): boolean {
@@ -52,6 +51,7 @@ export function planNotices(
   const newerByModel = new Map<string, NewerVersion[]>();
   const lifecycleByModel = new Map<string, Lifecycle | null>();
   const planned: PlannedNotice[] = [];
+  const identity = identityCache();
   for (const decision of decisions) {
     const model = decision.baseModel;
     let newer = newerByModel.get(model);
