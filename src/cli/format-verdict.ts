@@ -1,4 +1,4 @@
-import { formatUsd } from "../engine/break-even.js";
+import { formatCount, formatUsd } from "../engine/break-even.js";
 import type { Verdict } from "../engine/verdict.js";
 
 const FINE_TUNE_LABEL: Record<Verdict["fineTune"], string> = { yes: "yes", "not-yet": "not yet", no: "no" };
@@ -16,7 +16,7 @@ export function formatVerdict(verdict: Verdict): string {
     const b = verdict.breakEven;
     const months = b.months === null ? "never (no monthly savings)" : `${b.months} months`;
     lines.push(
-      `Break-even:     ${months}: ${formatUsd(b.trainingUsd)} training, ${formatUsd(b.monthlySavingsUsd)}/month saved on ${b.monthlyTokens.toLocaleString("en-US")} tokens/month`,
+      `Break-even:     ${months}: ${formatUsd(b.trainingUsd)} training, ${formatUsd(b.monthlySavingsUsd)}/month saved on ${formatCount(b.monthlyTokens)} tokens/month`,
     );
   }
   if (verdict.warnings.length > 0) {

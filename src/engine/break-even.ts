@@ -33,9 +33,18 @@ export function computeBreakEven(answers: Answers): BreakEven | null {
   };
 }
 
+// Built once: toLocaleString builds a formatter on every call, which dominated the engine's time.
+const USD = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const COUNT = new Intl.NumberFormat("en-US");
+
 /** `-$50`, `$10,420.5`: money as a reviewer reads it. */
 export function formatUsd(n: number): string {
-  return `${n < 0 ? "-" : ""}$${Math.abs(n).toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+  return `${n < 0 ? "-" : ""}$${USD.format(Math.abs(n))}`;
+}
+
+/** `2,700,000,000`. */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
 }
 
 function round2(n: number): number {

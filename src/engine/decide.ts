@@ -1,5 +1,5 @@
 import type { Answers } from "./answers.js";
-import { BREAK_EVEN_LIMIT_MONTHS, computeBreakEven, formatUsd, LOW_VOLUME_TOKENS_PER_MONTH, monthlyTokens } from "./break-even.js";
+import { BREAK_EVEN_LIMIT_MONTHS, computeBreakEven, formatCount, formatUsd, LOW_VOLUME_TOKENS_PER_MONTH, monthlyTokens } from "./break-even.js";
 import { isCandidate, judgeGaps, techniqueStep } from "./gaps.js";
 import { describeClosing, fineTuneFactFor } from "./provider-facts.js";
 import {
@@ -173,7 +173,7 @@ function checkVolume(answers: Answers, f: Findings) {
   const breakEven = computeBreakEven(answers);
   const tokens = monthlyTokens(answers);
   if (tokens !== null && tokens < LOW_VOLUME_TOKENS_PER_MONTH) {
-    f.raise(note("low-volume", `About ${tokens.toLocaleString("en-US")} tokens a month.`));
+    f.raise(note("low-volume", `About ${formatCount(tokens)} tokens a month.`));
   }
   if (breakEven && !breakEven.withinSixMonths) {
     f.raise(note("break-even-over-6-months", breakEven.months === null
