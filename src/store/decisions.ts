@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Answers } from "../engine/answers.js";
 import type { Verdict } from "../engine/verdict.js";
 import type { Db } from "./open-db.js";
+import { prepared } from "./prepared.js";
 import { type DecisionStatus, decisions } from "./schema.js";
 
 export interface Decision {
@@ -80,16 +81,22 @@ export function insertDecision(db: Db, input: NewDecision): { decision: Decision
 }
 
 export function getDecision(db: Db, id: number): Decision | null {
-  const row = db.select().from(decisions).where(eq(decisions.id, id)).get();
+  const query = prepared(db, "getDecision", () =>
+    db.select().from(decisions).where(eq(decisions.id, sql.placeholder("id"))).prepare(),
+  );
+  const row = query.get({ id });
   return row ? toDecision(row) : null;
 }
 
 export function findDecisionByMessage(db: Db, channelId: string, messageTs: string): Decision | null {
-  const row = db
-    .select()
-    .from(decisions)
-    .where(and(eq(decisions.channelId, channelId), eq(decisions.messageTs, messageTs)))
-    .get();
+  const query = prepared(db, "findDecisionByMessage", () =>
+    db
+      .select()
+      .from(decisions)
+      .where(and(eq(decisions.channelId, sql.placeholder("channelId")), eq(decisions.messageTs, sql.placeholder("messageTs"))))
+      .prepare(),
+  );
+  const row = query.get({ channelId, messageTs });
   return row ? toDecision(row) : null;
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "./open-db.js";
+import { prepared } from "./prepared.js";
 import { decisions, modelNotices, type NoticeKind, type NoticeState } from "./schema.js";
 
 export interface ModelNotice {
@@ -36,23 +37,13 @@ export function listWatchedDecisions(db: Db): WatchedDecision[] {
     .all() as WatchedDecision[];
 }
 
-type Statement = ReturnType<Db["$client"]["prepare"]>;
-type RunnableStatement = { run: (params: Record<string, unknown>) => unknown; all: () => unknown[] };
-const statements = new WeakMap<object, Map<string, Statement>>();
-
-/** Prepared once per connection: a pass reads and writes notices by the hundred thousand. */
-function prepared(db: Db, sqlText: string): RunnableStatement {
-  let cache = statements.get(db.$client);
-  if (!cache) statements.set(db.$client, (cache = new Map()));
-  let statement = cache.get(sqlText);
-  if (!statement) cache.set(sqlText, (statement = db.$client.prepare(sqlText)));
-  return statement as unknown as RunnableStatement;
-}
+type RawStatement = { run: (params: Record<string, unknown>) => unknown; all: () => unknown[] };
+const raw = (db: Db, sqlText: string) => prepared(db, sqlText, () => db.$client.prepare(sqlText) as unknown as RawStatement);
 
 /** All notices, grouped by decision id. */
 export function noticesByDecision(db: Db): Map<number, ModelNotice[]> {
   const byDecision = new Map<number, ModelNotice[]>();
-  const rows = prepared(
+  const rows = raw(
     db,
     "select decision_id as decisionId, model_id as modelId, kind, state, release_date as releaseDate, snoozed_until as snoozedUntil, message_ts as messageTs from model_notices",
   ).all() as ModelNotice[];
@@ -66,7 +57,7 @@ export function noticesByDecision(db: Db): Map<number, ModelNotice[]> {
 
 /** Records notices (insert, or replace the state of an existing one) in one transaction. */
 export function saveNotices(db: Db, notices: readonly ModelNotice[]): void {
-  const upsert = prepared(
+  const upsert = raw(
     db,
     `insert into model_notices (decision_id, model_id, kind, state, release_date, snoozed_until, message_ts, updated_at)
      values (@decisionId, @modelId, @kind, @state, @releaseDate, @snoozedUntil, @messageTs, @updatedAt)

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "./open-db.js";
+import { prepared } from "./prepared.js";
 import { processedEvents, reviews } from "./schema.js";
 
 export type ReviewKind = "approve" | "reject";
@@ -13,7 +14,10 @@ export interface ReviewReaction {
 
 /** Records that an event was handled; false when it had been already (a retried or repeated delivery). */
 export function claimEvent(db: Db, eventId: string): boolean {
-  return db.insert(processedEvents).values({ eventId }).onConflictDoNothing().run().changes === 1;
+  const insert = prepared(db, "claimEvent", () =>
+    db.insert(processedEvents).values({ eventId: sql.placeholder("eventId") }).onConflictDoNothing().prepare(),
+  );
+  return insert.run({ eventId }).changes === 1;
 }
 
 /** False when this reviewer had already reacted this way. */
@@ -38,11 +42,14 @@ export function removeReview(db: Db, review: ReviewReaction): boolean {
 
 /** Distinct reviewers with at least one reaction of this kind, in the order they first reacted. */
 export function reviewersOf(db: Db, decisionId: number, kind: ReviewKind): string[] {
-  const rows = db
-    .select({ reviewerId: reviews.reviewerId })
-    .from(reviews)
-    .where(and(eq(reviews.decisionId, decisionId), eq(reviews.kind, kind)))
-    .orderBy(reviews.createdAt, reviews.reviewerId)
-    .all();
+  const query = prepared(db, "reviewersOf", () =>
+    db
+      .select({ reviewerId: reviews.reviewerId })
+      .from(reviews)
+      .where(and(eq(reviews.decisionId, sql.placeholder("decisionId")), eq(reviews.kind, sql.placeholder("kind"))))
+      .orderBy(reviews.createdAt, reviews.reviewerId)
+      .prepare(),
+  );
+  const rows = query.all({ decisionId, kind });
   return [...new Set(rows.map((r) => r.reviewerId))];
 }
