@@ -60,6 +60,8 @@ async function measure(ctx: BenchContext, dbDir: string): Promise<Measurements> 
         // The base-model watch reads only the bundled catalog (no network) and runs once, before the load (see below).
         MODEL_SOURCES: "bundled",
         MODEL_CHECK_INTERVAL_MINUTES: "1440",
+        // The V8 flags `npm start` runs the app with, so the memory measured is the memory a user gets.
+        NODE_OPTIONS: startNodeFlags(),
       },
     });
     apps.push(ours);
@@ -143,3 +145,9 @@ export const httpSection: Section = {
     }
   },
 };
+
+/** The node flags of package.json's `start` script (e.g. `--max-semi-space-size=2`), minus the tsx loader. */
+function startNodeFlags(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } };
+  return (pkg.scripts.start.match(/--max-[\w-]+=\d+/g) ?? []).join(" ");
+}
