@@ -10,6 +10,7 @@ import { handleMemberJoined } from "./handlers/handle-member-joined.js";
 import { handleMessageShortcut } from "./handlers/handle-message-shortcut.js";
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
+import { createHttpReceiver } from "./http-receiver.js";
 import { ACTION, COMMAND, SHORTCUT, VIEW } from "./ids.js";
 import type { PublishDeps } from "./publish-decision.js";
 import type { ReviewSettings } from "./review-settings.js";
@@ -62,11 +63,16 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         })
       : new App({
           token: config.slack.botToken,
-          signingSecret: config.slack.signingSecret!,
+          // Bolt's HTTPReceiver, guarded against a signed `null` body that would end the process (see http-receiver.ts).
+          receiver: createHttpReceiver({
+            signingSecret: config.slack.signingSecret!,
+            logLevel: LOG_LEVELS[config.logLevel],
+            ...(deps.logger ? { logger: deps.logger } : {}),
+            customRoutes: [{ path: "/health", method: ["GET"], handler: (_req, res) => { res.writeHead(200); res.end("ok"); } }],
+          }),
           clientOptions,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
-          customRoutes: [{ path: "/health", method: ["GET"], handler: (_req, res) => { res.writeHead(200); res.end("ok"); } }],
         });
   const review: ReviewSettings = config.review;
   const publishDeps: PublishDeps = { db, client: app.client, review, logger: app.logger, respond: respondEphemeral };

@@ -5,6 +5,7 @@ import { setNoticeState } from "../../store/model-notices.js";
 import { publishDecision, type PublishDeps } from "../publish-decision.js";
 import { readAnswers } from "../readers/read-answers.js";
 import { readReviewMetadata } from "../readers/read-review-metadata.js";
+import { UserId } from "../readers/read-slack-ids.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -21,7 +22,12 @@ export function handleQuestionnaireSubmission(deps: PublishDeps) {
       await ack({ response_action: "errors", errors: { title: LOST_CONTEXT_ERROR } });
       return;
     }
-    const read = readAnswers(view.state.values);
+    const requesterId = UserId.safeParse(body.user?.id);
+    if (!requesterId.success) {
+      await ack({ response_action: "errors", errors: { title: LOST_CONTEXT_ERROR } });
+      return;
+    }
+    const read = readAnswers(view.state?.values);
     if (!read.ok) {
       await ack({ response_action: "errors", errors: read.errors });
       return;
@@ -30,7 +36,7 @@ export function handleQuestionnaireSubmission(deps: PublishDeps) {
       teamId: body.team?.id ?? body.user.team_id ?? "",
       channelId: metadata.channelId,
       threadTs: metadata.threadTs,
-      requesterId: body.user.id,
+      requesterId: requesterId.data,
       answers: read.answers,
       verdict: decide(read.answers),
       parentId: metadata.parentId,

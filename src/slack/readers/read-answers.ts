@@ -12,7 +12,7 @@ export type ReadAnswersResult =
 const BLOCK_IDS = new Set(QUESTIONNAIRE_FIELDS.map((f) => f.path));
 
 function readField(field: QuestionnaireField, value: ViewStateValue | undefined): unknown {
-  if (!value) return undefined;
+  if (!value || typeof value !== "object") return undefined;
   switch (field.kind) {
     case "text":
       return value.value ? value.value : undefined;
@@ -24,7 +24,7 @@ function readField(field: QuestionnaireField, value: ViewStateValue | undefined)
     case "select":
       return value.selected_option?.value ?? undefined;
     case "multi":
-      return (value.selected_options ?? []).map((o) => o.value);
+      return Array.isArray(value.selected_options) ? value.selected_options.map((o) => o?.value) : value.selected_options;
     case "bool": {
       const chosen = value.selected_option?.value;
       return chosen === undefined ? undefined : chosen === "yes";
@@ -63,11 +63,16 @@ function toErrors(problems: FieldProblem[]): Record<string, string> {
   return errors;
 }
 
-/** Parses a submitted questionnaire into Answers, or into field errors keyed by input block id. */
-export function readAnswers(state: ViewState): ReadAnswersResult {
+/**
+ * Parses a submitted questionnaire into Answers, or into field errors keyed by input block id. Whatever shape the
+ * state has, the answer is field errors, never a throw: a throw would leave Slack waiting for the ack.
+ */
+export function readAnswers(state: ViewState | null | undefined): ReadAnswersResult {
   const raw: Record<string, unknown> = {};
+  const values = state !== null && typeof state === "object" ? state : {};
   for (const field of QUESTIONNAIRE_FIELDS) {
-    const value = readField(field, state[field.path]?.[ACTION.field]);
+    const block = values[field.path];
+    const value = readField(field, block !== null && typeof block === "object" ? block[ACTION.field] : undefined);
     if (value !== undefined) setPath(raw, field.path, value);
   }
   const parsed = parseAnswers(raw);

@@ -7,8 +7,9 @@ export type CommandRequest =
   | { kind: "show"; id: number };
 
 /** `/should-we-finetune [title] | help | list [all] | show <id>`; a malformed keyword command shows help. */
-export function readCommand(rawText: string): CommandRequest {
-  const text = decodeSlackEntities(rawText).trim();
+export function readCommand(rawText: unknown): CommandRequest {
+  // A repeated form field arrives as a list: that is not something Slack sends, so it is read as no text.
+  const text = decodeSlackEntities(typeof rawText === "string" ? rawText : "").trim();
   const [word = "", ...rest] = text.split(/\s+/);
   const arg = rest.join(" ");
   switch (word.toLowerCase()) {
