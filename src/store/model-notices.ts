@@ -1,7 +1,10 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "./open-db.js";
 import { prepared } from "./prepared.js";
-import { decisions, modelNotices, type NoticeKind, type NoticeState } from "./schema.js";
+import { modelNotices, type NoticeKind, type NoticeState } from "./schema.js";
+
+type RawStatement = { run: (params: Record<string, unknown>) => unknown; all: (params: Record<string, unknown>) => unknown[] };
+const raw = (db: Db, sqlText: string) => prepared(db, sqlText, () => db.$client.prepare(sqlText) as unknown as RawStatement);
 
 export interface ModelNotice {
   decisionId: number;
@@ -22,31 +25,31 @@ export interface WatchedDecision {
   requesterId: string;
 }
 
-/** Every posted decision, in a compact form: a pass reads them all at once. */
-export function listWatchedDecisions(db: Db): WatchedDecision[] {
-  return db
-    .select({
-      id: decisions.id,
-      baseModel: decisions.baseModel,
-      channelId: decisions.channelId,
-      threadTs: decisions.threadTs,
-      requesterId: decisions.requesterId,
-    })
-    .from(decisions)
-    .where(isNotNull(decisions.threadTs))
-    .all() as WatchedDecision[];
+/** Posted decisions after `afterId`, in id order, a page at a time: a pass never holds them all. */
+export function listWatchedDecisions(db: Db, afterId = 0, limit = 5000): WatchedDecision[] {
+  return raw(
+    db,
+    `select id, base_model as baseModel, channel_id as channelId, thread_ts as threadTs, requester_id as requesterId
+     from decisions where thread_ts is not null and id > @afterId order by id limit @limit`,
+  ).all({ afterId, limit }) as WatchedDecision[];
 }
 
-type RawStatement = { run: (params: Record<string, unknown>) => unknown; all: () => unknown[] };
-const raw = (db: Db, sqlText: string) => prepared(db, sqlText, () => db.$client.prepare(sqlText) as unknown as RawStatement);
+/** The distinct base models on record (a catalog source may query per author). */
+export function watchedBaseModels(db: Db): string[] {
+  return (raw(db, "select distinct base_model as baseModel from decisions where thread_ts is not null").all({}) as { baseModel: string }[]).map(
+    (r) => r.baseModel,
+  );
+}
 
-/** All notices, grouped by decision id. */
-export function noticesByDecision(db: Db): Map<number, ModelNotice[]> {
+/** The notices of decisions with ids in [fromId, toId], grouped by decision id. */
+export function noticesByDecision(db: Db, fromId = 0, toId = Number.MAX_SAFE_INTEGER): Map<number, ModelNotice[]> {
   const byDecision = new Map<number, ModelNotice[]>();
   const rows = raw(
     db,
-    "select decision_id as decisionId, model_id as modelId, kind, state, release_date as releaseDate, snoozed_until as snoozedUntil, message_ts as messageTs from model_notices",
-  ).all() as ModelNotice[];
+    `select decision_id as decisionId, model_id as modelId, kind, state, release_date as releaseDate,
+       snoozed_until as snoozedUntil, message_ts as messageTs
+     from model_notices where decision_id between @fromId and @toId`,
+  ).all({ fromId, toId }) as ModelNotice[];
   for (const row of rows) {
     const list = byDecision.get(row.decisionId);
     if (list) list.push(row);

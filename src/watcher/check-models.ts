@@ -1,9 +1,18 @@
 import type { Db } from "../store/open-db.js";
-import { listWatchedDecisions, type ModelNotice, noticesByDecision, saveNotices, type WatchedDecision } from "../store/model-notices.js";
+import {
+  listWatchedDecisions,
+  type ModelNotice,
+  noticesByDecision,
+  saveNotices,
+  type WatchedDecision,
+  watchedBaseModels,
+} from "../store/model-notices.js";
 import { buildCatalogIndex } from "./catalog-index.js";
 import { type CatalogSource, fetchAllSources } from "./catalog-source.js";
 import type { Lifecycle, NewerVersion } from "./compare.js";
-import { type PlannedNotice, planNotices } from "./plan-notices.js";
+import { createPlanMemo, type PlannedNotice, planNotices } from "./plan-notices.js";
+
+const PAGE_SIZE = 5000;
 
 /** How the watch tells a decision's thread; the Slack layer implements it. Each resolves with the posted message's ts. */
 export interface ModelNotifier {
@@ -20,6 +29,8 @@ export interface ModelCheckDeps {
   minAgeDays: number;
   now: () => Date;
   log: (line: string) => void;
+  /** Decisions read per page (default 5,000). */
+  pageSize?: number;
 }
 
 export interface CheckReport {
@@ -45,15 +56,26 @@ function toNotices(notice: PlannedNotice, messageTs: string): ModelNotice[] {
  * recorded only after Slack accepted it, so a failed post is simply planned again by the next pass.
  */
 export async function checkModels(deps: ModelCheckDeps, options: { dryRun?: boolean } = {}): Promise<CheckReport> {
-  const decisions = listWatchedDecisions(deps.db);
-  const recordedIds = [...new Set(decisions.map((d) => d.baseModel))];
+  const recordedIds = watchedBaseModels(deps.db);
   const records = await fetchAllSources(deps.sources, { fetch: deps.fetch, timeoutMs: deps.timeoutMs, recordedIds, warn: deps.log });
-  const planned = planNotices(decisions, noticesByDecision(deps.db), buildCatalogIndex(records), {
-    now: deps.now(),
-    minAgeDays: deps.minAgeDays,
-  });
-  const report: CheckReport = { decisions: decisions.length, distinctModels: recordedIds.length, catalogRecords: records.length, planned, posted: [], failed: [] };
-  if (options.dryRun) return report;
+  const index = buildCatalogIndex(records);
+  const memo = createPlanMemo();
+  const planOptions = { now: deps.now(), minAgeDays: deps.minAgeDays };
+  const report: CheckReport = { decisions: 0, distinctModels: recordedIds.length, catalogRecords: records.length, planned: [], posted: [], failed: [] };
+  // A page of decisions at a time, with their notices: memory stays bounded however many decisions there are.
+  for (let afterId = 0; ; ) {
+    const page = listWatchedDecisions(deps.db, afterId, deps.pageSize ?? PAGE_SIZE);
+    if (page.length === 0) break;
+    afterId = page[page.length - 1]!.id;
+    report.decisions += page.length;
+    const planned = planNotices(page, noticesByDecision(deps.db, page[0]!.id, afterId), index, planOptions, memo);
+    report.planned.push(...planned);
+    if (!options.dryRun) await post(deps, planned, report);
+  }
+  return report;
+}
+
+async function post(deps: ModelCheckDeps, planned: readonly PlannedNotice[], report: CheckReport): Promise<void> {
   for (const notice of planned) {
     try {
       const ts = notice.kind === "lifecycle"
@@ -67,7 +89,6 @@ export async function checkModels(deps: ModelCheckDeps, options: { dryRun?: bool
       deps.log(`decision #${notice.decision.id}: model notice not posted (${message}); the next pass retries it`);
     }
   }
-  return report;
 }
 
 /** Describes a planned notice in one line, for the CLI and logs. */

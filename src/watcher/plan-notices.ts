@@ -15,14 +15,15 @@ export interface PlanOptions {
 
 const DAY_MS = 86_400_000;
 
-/** Identity keys of model ids, parsed once per pass. */
-function identityCache(): (modelId: string) => string {
-  const keys = new Map<string, string>();
-  return (modelId) => {
-    let key = keys.get(modelId);
-    if (key === undefined) keys.set(modelId, (key = parseModelId(modelId).identityKey));
-    return key;
-  };
+/** What a pass works out once per model and reuses on every page of decisions. */
+export interface PlanMemo {
+  newer: Map<string, NewerVersion[]>;
+  lifecycle: Map<string, Lifecycle | null>;
+  identities: Map<string, string>;
+}
+
+export function createPlanMemo(): PlanMemo {
+  return { newer: new Map(), lifecycle: new Map(), identities: new Map() };
 }
 
 function oldEnough(releaseDate: string | null, options: PlanOptions): boolean {
@@ -47,11 +48,15 @@ export function planNotices(
   notices: ReadonlyMap<number, readonly ModelNotice[]>,
   index: CatalogIndex,
   options: PlanOptions,
+  memo: PlanMemo = createPlanMemo(),
 ): PlannedNotice[] {
-  const newerByModel = new Map<string, NewerVersion[]>();
-  const lifecycleByModel = new Map<string, Lifecycle | null>();
+  const { newer: newerByModel, lifecycle: lifecycleByModel, identities } = memo;
+  const identity = (modelId: string) => {
+    let key = identities.get(modelId);
+    if (key === undefined) identities.set(modelId, (key = parseModelId(modelId).identityKey));
+    return key;
+  };
   const planned: PlannedNotice[] = [];
-  const identity = identityCache();
   for (const decision of decisions) {
     const model = decision.baseModel;
     let newer = newerByModel.get(model);

@@ -1,0 +1,1 @@
+CREATE INDEX `decisions_watch` ON `decisions` (`id`,`base_model`,`channel_id`,`thread_ts`,`requester_id`) WHERE "decisions"."thread_ts" is not null;
