@@ -74,6 +74,9 @@ describe("base-model watch, end to end", () => {
 
     const listed = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: "list" });
     expect(JSON.stringify(listed.json)).toContain("newer base model");
+    await h.driver.sendAppHomeOpened(REQUESTER);
+    const home = await h.emulator.waitFor(() => h.emulator.homeView(REQUESTER), 3000, "home published");
+    expect(JSON.stringify(home.view)).toContain("newer base model: `gpt-4o-2024-08-06`");
   });
 
   it("announces a version only once it is MODEL_MIN_AGE_DAYS old", async () => {
