@@ -34,7 +34,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const db = openDb(config.databasePath);
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const now = options.now ?? (() => new Date());
-  const { app, publishDeps } = createSlackApp({ config, db, today, now });
+  const { app, publishDeps, stopReceiving } = createSlackApp({ config, db, today, now });
   const started = (config.slack.mode === "http" ? await app.start(config.port) : await app.start()) as unknown;
   const port = config.slack.mode === "http" ? ((started as Server).address() as AddressInfo).port : undefined;
   app.logger.info(`should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"})`);
@@ -69,7 +69,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     stop: async () => {
       clearInterval(timer);
       // No new requests, then let what was accepted finish: a stop loses nothing that was acknowledged.
-      await app.stop();
+      await stopReceiving();
       await watch.stop();
       await outbox.catch(() => undefined);
       await publishingSettled(db);

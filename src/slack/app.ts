@@ -1,4 +1,4 @@
-import { App, LogLevel, type Logger } from "@slack/bolt";
+import { App, LogLevel, type Logger, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.js";
 import type { Db } from "../store/open-db.js";
 import { newerModelsWaiting } from "../store/model-notices.js";
@@ -27,6 +27,8 @@ export interface SlackAppDeps {
 export interface SlackApp {
   app: App;
   publishDeps: PublishDeps;
+  /** Stops receiving; in Socket Mode it resolves once the WebSocket has closed (Bolt's `app.stop()` resolves before). */
+  stopReceiving: () => Promise<void>;
 }
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
@@ -51,12 +53,22 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     retryConfig: RETRY_CONFIG,
   };
-  const app =
+  const socketReceiver =
     config.slack.mode === "socket"
+      ? new SocketModeReceiver({
+          appToken: config.slack.appToken!,
+          logLevel: LOG_LEVELS[config.logLevel],
+          ...(deps.logger ? { logger: deps.logger } : {}),
+          // Not RETRY_CONFIG: a failed apps.connections.open while reconnecting is final for @slack/socket-mode (no
+          // reconnect, an unhandled rejection), so it keeps the library's own long retry policy.
+          installerOptions: { clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {} },
+        })
+      : undefined;
+  const app =
+    socketReceiver
       ? new App({
           token: config.slack.botToken,
-          appToken: config.slack.appToken!,
-          socketMode: true,
+          receiver: socketReceiver,
           clientOptions,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
@@ -94,5 +106,23 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.error(async (error) => {
     app.logger.error(`unhandled error: ${error.message}`);
   });
-  return { app, publishDeps };
+  const stopReceiving = socketReceiver ? () => stopSocketMode(app, socketReceiver) : async () => void (await app.stop());
+  return { app, publishDeps, stopReceiving };
+}
+
+/**
+ * Bolt's SocketModeReceiver.stop() only starts the WebSocket close handshake and resolves at once. Waiting for the
+ * client's `disconnected` (at most 5 s) means the socket is closed when stop() returns: nothing arrives after it, and
+ * a caller that then closes the network does not cut the handshake (which leaves @slack/socket-mode's 30 s close timer
+ * holding the process open).
+ */
+async function stopSocketMode(app: App, receiver: SocketModeReceiver): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = new Promise<void>((resolve) => {
+    receiver.client.once("disconnected", () => resolve());
+    timer = setTimeout(resolve, 5000).unref();
+  });
+  await app.stop();
+  await closed;
+  clearTimeout(timer);
 }

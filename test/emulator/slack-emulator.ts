@@ -23,6 +23,7 @@ import { fail, type MethodHandler, type SlackResponse } from "./method-context.j
 import { renderMessages } from "./render-messages.js";
 import { parseApiArgs, parseJson } from "./request-body.js";
 import { postToResponseUrl } from "./response-url.js";
+import { SocketModeHub } from "./socket-mode.js";
 import { VIEW_METHODS } from "./view-methods.js";
 
 export type { Channel, StoredMessage, StoredView, User } from "./emulator-world.js";
@@ -32,9 +33,11 @@ export interface EmulatorOptions extends Partial<EmulatorIdentity> {
   port?: number;
   /** First message ts is `clockStartSec.000100`. Default 1700000000. */
   clockStartSec?: number;
+  /** The app-level token `apps.connections.open` accepts (Socket Mode). Default `xapp-test-token`. */
+  appToken?: string;
 }
 
-/** One request the emulator answered. Pseudo-methods: `response_url`, `ack` (see SlackDriver). */
+/** One request the emulator answered. Pseudo-methods: `response_url`, `ack` (see SlackDriver), `socket:*` (socket-mode.ts). */
 export interface RecordedCall {
   method: string;
   /** Parsed arguments (blocks/view JSON-parsed; form values otherwise strings); no token. */
@@ -65,6 +68,8 @@ type Probe<T> = () => T | undefined | null | false;
 
 export class SlackEmulator {
   readonly calls: RecordedCall[] = [];
+  /** Socket Mode: connections, envelopes and their acks (see socket-mode.ts). */
+  readonly socket: SocketModeHub;
   private readonly world: SlackWorld;
   private readonly faults = new Map<string, Fault[]>();
   private readonly listeners = new Set<() => void>();
@@ -76,14 +81,16 @@ export class SlackEmulator {
     private readonly server: Server,
     readonly identity: EmulatorIdentity,
     clockStartSec: number,
+    appToken: string,
   ) {
     this.world = new SlackWorld(identity, clockStartSec);
+    this.socket = new SocketModeHub(server, this, appToken, (call) => this.record(call));
   }
 
   static async start(opts: EmulatorOptions = {}): Promise<SlackEmulator> {
-    const { port = 0, clockStartSec = 1_700_000_000, ...identity } = opts;
+    const { port = 0, clockStartSec = 1_700_000_000, appToken = "xapp-test-token", ...identity } = opts;
     const server = createServer();
-    const emulator = new SlackEmulator(server, { ...DEFAULTS, ...identity }, clockStartSec);
+    const emulator = new SlackEmulator(server, { ...DEFAULTS, ...identity }, clockStartSec, appToken);
     server.on("request", (req, res) => {
       emulator.handle(req, res).catch((err: unknown) => {
         res.writeHead(500, { "content-type": "text/plain" }).end(String(err));
@@ -97,6 +104,7 @@ export class SlackEmulator {
   }
 
   async stop(): Promise<void> {
+    await this.socket.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -405,6 +413,7 @@ export class SlackEmulator {
     if (fault) answer = faultAnswer(fault);
     else if (responseUrl) answer = postToResponseUrl(this.world, responseUrl[1] ?? "", parsed);
     else if (parsed === undefined) answer = { status: 200, body: fail("invalid_json") };
+    else if (method === "apps.connections.open") answer = { status: 200, body: this.socket.open(token, token === bearer(req.headers.authorization)) };
     else answer = { status: 200, body: this.runMethod(method, token, args) };
     this.record({ method, args, at, status: answer.status, response: answer.body });
     if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
