@@ -70,6 +70,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           token: config.slack.botToken,
           receiver: socketReceiver,
           clientOptions,
+          convoStore: false,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
         })
@@ -83,6 +84,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
             customRoutes: [{ path: "/health", method: ["GET"], handler: (_req, res) => { res.writeHead(200); res.end("ok"); } }],
           }),
           clientOptions,
+          // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
+          convoStore: false,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
         });
