@@ -5,6 +5,7 @@ import "dotenv/config";
 import { type Config, loadConfig } from "./config.js";
 import { closeDb, openDb } from "./store/open-db.js";
 import { createSlackApp } from "./slack/app.js";
+import { fetchBotIdentity, StartupError } from "./slack/bot-identity.js";
 import { slackModelNotifier } from "./slack/model-notifier.js";
 import { publishingSettled, publishPending } from "./slack/publish-decision.js";
 import { checkModels } from "./watcher/check-models.js";
@@ -31,10 +32,11 @@ export interface StartOptions {
 
 /** Composition root: config → database → Slack app → background jobs → start. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const identity = await fetchBotIdentity(config.slack.botToken, config.slack.apiUrl);
   const db = openDb(config.databasePath);
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const now = options.now ?? (() => new Date());
-  const { app, publishDeps, stopReceiving } = createSlackApp({ config, db, today, now });
+  const { app, publishDeps, stopReceiving } = createSlackApp({ config, db, today, now, identity });
   const started = (config.slack.mode === "http" ? await app.start(config.port) : await app.start()) as unknown;
   const port = config.slack.mode === "http" ? ((started as Server).address() as AddressInfo).port : undefined;
   app.logger.info(`should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"})`);
@@ -85,7 +87,15 @@ async function main(): Promise<void> {
     for (const problem of loaded.problems) console.error(`  ${problem}`);
     process.exit(1);
   }
-  const running = await startApp(loaded.config);
+  let running: RunningApp;
+  try {
+    running = await startApp(loaded.config);
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    console.error("should-we-finetune cannot start:");
+    console.error(`  ${error.message}`);
+    process.exit(1);
+  }
   const stop = async (signal: string) => {
     console.error(`${signal}: stopping`);
     await running.stop();

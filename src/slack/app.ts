@@ -4,6 +4,7 @@ import type { Db } from "../store/open-db.js";
 import { newerModelsWaiting } from "../store/model-notices.js";
 import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
 import { handleQuietNotice, handleReEvaluate } from "./handlers/handle-notice-actions.js";
+import type { BotIdentity } from "./bot-identity.js";
 import { handleCommand } from "./handlers/handle-command.js";
 import { handleHomeOpened } from "./handlers/handle-home-opened.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
@@ -21,6 +22,8 @@ export interface SlackAppDeps {
   db: Db;
   today: () => string;
   now: () => Date;
+  /** Who the bot is (auth.test at start), so Bolt never calls auth.test itself. */
+  identity: BotIdentity;
   logger?: Logger;
 }
 
@@ -68,6 +71,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     socketReceiver
       ? new App({
           token: config.slack.botToken,
+          ...deps.identity,
           receiver: socketReceiver,
           clientOptions,
           convoStore: false,
@@ -76,6 +80,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         })
       : new App({
           token: config.slack.botToken,
+          ...deps.identity,
           // Bolt's HTTPReceiver, guarded against a signed `null` body that would end the process (see http-receiver.ts).
           receiver: createHttpReceiver({
             signingSecret: config.slack.signingSecret!,
