@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { type SourceConfig, sourcesFromConfig } from "./watcher/sources/registry.js";
 
-const list = (fallback: string) =>
-  z
-    .string()
-    .default(fallback)
-    .transform((s) => s.split(",").map((x) => x.trim().replace(/^:|:$/g, "")).filter(Boolean));
+/** `:white_check_mark:, +1` → `["white_check_mark", "+1"]`. */
+const reactionNames = (value: string) => value.split(",").map((x) => x.trim().replace(/^:|:$/g, "")).filter(Boolean);
+
+const list = (fallback: string) => z.string().default(fallback).transform(reactionNames);
 
 const optionalText = z
   .string()
@@ -48,6 +47,7 @@ const EnvSchema = z
     MODELS_DEV_URL: optionalUrl,
     OPENROUTER_URL: optionalUrl,
     HF_API_URL: optionalUrl,
+    LITELLM_URL: optionalUrl,
     OPENAI_API_KEY: optionalText,
     ANTHROPIC_API_KEY: optionalText,
     MODEL_CHECK_INTERVAL_MINUTES: positiveInt(360),
@@ -61,10 +61,9 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push("SLACK_SIGNING_SECRET: is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode)");
   }
-  const names = (v: string | undefined, fallback: string) => (v ?? fallback).split(",").map((x) => x.trim().replace(/^:|:$/g, "")).filter(Boolean);
-  const approve = names(env.APPROVAL_REACTIONS, "white_check_mark");
+  const approve = reactionNames(env.APPROVAL_REACTIONS ?? "white_check_mark");
   if (approve.length === 0) problems.push("APPROVAL_REACTIONS: names no reaction");
-  const both = names(env.REJECT_REACTIONS, "x").filter((r) => approve.includes(r));
+  const both = reactionNames(env.REJECT_REACTIONS ?? "x").filter((r) => approve.includes(r));
   if (both.length > 0) problems.push(`REJECT_REACTIONS: also approval reactions: ${both.join(", ")}`);
   try {
     sourcesFromConfig(env);
@@ -136,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
           MODELS_DEV_URL: e.MODELS_DEV_URL,
           OPENROUTER_URL: e.OPENROUTER_URL,
           HF_API_URL: e.HF_API_URL,
+          LITELLM_URL: e.LITELLM_URL,
           OPENAI_API_KEY: e.OPENAI_API_KEY,
           ANTHROPIC_API_KEY: e.ANTHROPIC_API_KEY,
         },

@@ -42,11 +42,22 @@ describe("loadConfig", () => {
     [{ ...base, SLACK_APP_TOKEN: "xoxb-wrong" }, ["SLACK_APP_TOKEN"]],
     [{ ...base, REVIEWERS: "alice,S01A,S02B" }, ["REVIEWERS"]],
     [{ ...base, REJECT_REACTIONS: "white_check_mark" }, ["REJECT_REACTIONS"]],
+    [{ ...base, LITELLM_URL: "nowhere" }, ["LITELLM_URL"]],
+    [{ ...base, MODEL_SOURCES: "bundled,nope" }, ["MODEL_SOURCES"]],
   ])("reports one line per bad variable: %j", (env, names) => {
     const loaded = loadConfig(env);
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     expect(loaded.problems.map((p) => p.split(":")[0])).toEqual(names);
+  });
+
+  it("passes the catalog settings to the watch", () => {
+    const loaded = loadConfig({ ...base, MODEL_SOURCES: "bundled,litellm", LITELLM_URL: "http://127.0.0.1:1/prices.json", MODEL_MIN_AGE_DAYS: "0" });
+    expect(loaded.ok && loaded.config.watch).toMatchObject({
+      sources: { MODEL_SOURCES: "bundled,litellm", LITELLM_URL: "http://127.0.0.1:1/prices.json" },
+      intervalMinutes: 360,
+      minAgeDays: 0,
+    });
   });
 
   it("never echoes a secret value", () => {

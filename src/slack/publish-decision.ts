@@ -42,10 +42,17 @@ interface Running {
   promise: Promise<PublishOutcome>;
   again: boolean;
 }
-const running = new Map<string, Running>();
+/** Publications under way, per database connection and decision id. */
+const runningByDb = new WeakMap<object, Map<number, Running>>();
+
+function runningFor(db: Db): Map<number, Running> {
+  let running = runningByDb.get(db.$client);
+  if (!running) runningByDb.set(db.$client, (running = new Map()));
+  return running;
+}
 
 /** The verdict message's content for the decision's current status and reviews. */
-export function verdictMessageFor(db: Db, decision: Decision, review: ReviewSettings): SlackMessage {
+function verdictMessageFor(db: Db, decision: Decision, review: ReviewSettings): SlackMessage {
   const parent = decision.parentId ? getDecision(db, decision.parentId) : null;
   return buildVerdictMessage({
     decisionId: decision.id,
@@ -71,8 +78,8 @@ export function verdictMessageFor(db: Db, decision: Decision, review: ReviewSett
  * the same decision never overlap; one arriving during a run makes the run go round once more.
  */
 export function publishDecision(deps: PublishDeps, decisionId: number, responseUrl?: string): Promise<PublishOutcome> {
-  const key = `${deps.db.$client.name}#${decisionId}`;
-  const current = running.get(key);
+  const running = runningFor(deps.db);
+  const current = running.get(decisionId);
   if (current) {
     current.again = true;
     return current.promise;
@@ -85,8 +92,8 @@ export function publishDecision(deps: PublishDeps, decisionId: number, responseU
       outcome = await publish(deps, decisionId, responseUrl);
     } while (entry.again && outcome === "posted");
     return outcome;
-  })().finally(() => running.delete(key));
-  running.set(key, entry);
+  })().finally(() => running.delete(decisionId));
+  running.set(decisionId, entry);
   return entry.promise;
 }
 
@@ -264,9 +271,9 @@ async function tellRequesterToInvite(deps: PublishDeps, decision: Decision, resp
 
 /** Resolves when no publication for this database is running (for a graceful stop). */
 export async function publishingSettled(db: Db): Promise<void> {
-  const prefix = `${db.$client.name}#`;
+  const running = runningFor(db);
   while (true) {
-    const pending = [...running].filter(([key]) => key.startsWith(prefix)).map(([, entry]) => entry.promise);
+    const pending = [...running.values()].map((entry) => entry.promise);
     if (pending.length === 0) return;
     await Promise.allSettled(pending);
   }

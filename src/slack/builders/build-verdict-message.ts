@@ -46,7 +46,7 @@ export function breakEvenLine(verdict: Verdict): string | null {
   return `${when} (${formatUsd(b.trainingUsd)} training, ${formatUsd(b.monthlySavingsUsd)}/month saved)`;
 }
 
-export function statusLine(input: VerdictMessageInput): string {
+function statusLine(input: VerdictMessageInput): string {
   const names = (ids: readonly string[]) => ids.map(mentionUser).join(", ");
   if (input.status === "approved") return `:white_check_mark: *Approved* by ${names(input.approvers)}`;
   if (input.status === "changes-requested") return `:x: *Changes requested* by ${names(input.rejecters)}`;

@@ -5,4 +5,3 @@ import { z } from "zod";
 export const UserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/);
 export const ChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/);
 export const MessageTs = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
-export const TeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/);
