@@ -1,13 +1,13 @@
 // Deterministic, varied questionnaire answers for the engine benchmark: same seed, same answers, on every machine.
 import {
+  type Answers,
   CHANGE_FREQUENCIES,
   COMPLIANCE_KINDS,
   DATA_QUALITIES,
   GAP_KINDS,
+  parseAnswers,
   TASK_KINDS,
   TECHNIQUES,
-  parseAnswers,
-  type Answers,
 } from "../src/engine/answers.js";
 
 /** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */

@@ -57,7 +57,10 @@ export function startAppProcess(opts: {
   exited.then(() => live.delete(child));
 
   return new Promise<AppProcess>((resolve, reject) => {
-    const timer = setTimeout(() => fail(`no "HTTP on port N" line within ${opts.startTimeoutMs ?? 30_000} ms`), opts.startTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => fail(`no "HTTP on port N" line within ${opts.startTimeoutMs ?? 30_000} ms`),
+      opts.startTimeoutMs ?? 30_000,
+    );
     let started = false;
     const fail = (why: string) => {
       clearTimeout(timer);

@@ -1,7 +1,7 @@
 // Verdicts per second of decide() on the main thread, over deterministic varied answers.
 import { performance } from "node:perf_hooks";
-import { decide } from "../src/engine/decide.js";
 import type { Answers } from "../src/engine/answers.js";
+import { decide } from "../src/engine/decide.js";
 import { WARNING_CODES } from "../src/engine/verdict.js";
 import { generateAnswers } from "./answers-generator.js";
 import { coreCount, startCpuAccounting } from "./machine-load.js";
@@ -63,18 +63,30 @@ export const engineSection: Section = {
       tables: [
         {
           title: "decide() on the main thread",
-          columns: ["answers", "rounds × verdicts", "median verdicts/s", "best verdicts/s", "worst verdicts/s", "median µs/verdict", "verdict mix yes / not-yet / no", "warning codes hit", "other processes' CPU while timing"],
-          rows: [[
-            formatNumber(count),
-            `${rounds} × ${formatNumber(count * passesPerRound)}`,
-            formatNumber(med),
-            formatNumber(best),
-            formatNumber(worst),
-            formatNumber(1e6 / med),
-            `${share("yes")} / ${share("not-yet")} / ${share("no")}`,
-            `${codes.size} of ${WARNING_CODES.length}`,
-            others === undefined ? "n/a" : `${formatNumber(others * 100)}% of ${coreCount()} cores`,
-          ]],
+          columns: [
+            "answers",
+            "rounds × verdicts",
+            "median verdicts/s",
+            "best verdicts/s",
+            "worst verdicts/s",
+            "median µs/verdict",
+            "verdict mix yes / not-yet / no",
+            "warning codes hit",
+            "other processes' CPU while timing",
+          ],
+          rows: [
+            [
+              formatNumber(count),
+              `${rounds} × ${formatNumber(count * passesPerRound)}`,
+              formatNumber(med),
+              formatNumber(best),
+              formatNumber(worst),
+              formatNumber(1e6 / med),
+              `${share("yes")} / ${share("not-yet")} / ${share("no")}`,
+              `${codes.size} of ${WARNING_CODES.length}`,
+              others === undefined ? "n/a" : `${formatNumber(others * 100)}% of ${coreCount()} cores`,
+            ],
+          ],
         },
       ],
       targets: [atLeast("engine ≥ 100,000 verdicts/s (median round)", med, TARGET_PER_SEC, "verdicts/s")],

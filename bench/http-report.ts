@@ -1,7 +1,7 @@
 // Turns the HTTP section's measurements into tables, targets and notes.
 import type { Memory } from "./app-process.js";
-import { coreCount, type CpuShares } from "./machine-load.js";
-import { SLACK_DEADLINE_MS, type Run } from "./scenarios.js";
+import { type CpuShares, coreCount } from "./machine-load.js";
+import { type Run, SLACK_DEADLINE_MS } from "./scenarios.js";
 import type { Table, TargetResult } from "./section.js";
 import { summarize } from "./stats.js";
 import { atMost, formatNumber, notMeasured } from "./targets.js";
@@ -96,11 +96,37 @@ export function targets(m: Measurements): TargetResult[] {
   }
   const worst = (r: Run | undefined, samples: (r: Run) => number[]) => (r ? Math.max(...samples(r)) : Number.NaN);
   const c200 = at(m.commands, OURS, 200);
-  out.push(atMost("no command past 3 s at 200 in flight (ack and views.open, max)", Math.max(worst(c200, (r) => r.ackMs), worst(c200, (r) => r.effectMs)), SLACK_DEADLINE_MS, "ms"));
-  out.push(atMost("no submission ack past 3 s at 200 in flight (max)", worst(at(m.submissions, OURS, 200), (r) => r.ackMs), SLACK_DEADLINE_MS, "ms"));
-  out.push(atMost("no reaction ack past 3 s at 200 in flight (max)", worst(at(m.reactions, OURS, 200), (r) => r.ackMs), SLACK_DEADLINE_MS, "ms"));
+  out.push(
+    atMost(
+      "no command past 3 s at 200 in flight (ack and views.open, max)",
+      Math.max(
+        worst(c200, (r) => r.ackMs),
+        worst(c200, (r) => r.effectMs),
+      ),
+      SLACK_DEADLINE_MS,
+      "ms",
+    ),
+  );
+  out.push(
+    atMost(
+      "no submission ack past 3 s at 200 in flight (max)",
+      worst(at(m.submissions, OURS, 200), (r) => r.ackMs),
+      SLACK_DEADLINE_MS,
+      "ms",
+    ),
+  );
+  out.push(
+    atMost(
+      "no reaction ack past 3 s at 200 in flight (max)",
+      worst(at(m.reactions, OURS, 200), (r) => r.ackMs),
+      SLACK_DEADLINE_MS,
+      "ms",
+    ),
+  );
   const errors = (runs: Run[], app: string) => runs.filter((r) => r.app === app).reduce((n, r) => n + r.errors.length, 0);
-  out.push(atMost("zero errors, ours (commands, submissions, reactions)", errors([...m.commands, ...m.submissions, ...m.reactions], OURS), 0));
+  out.push(
+    atMost("zero errors, ours (commands, submissions, reactions)", errors([...m.commands, ...m.submissions, ...m.reactions], OURS), 0),
+  );
   out.push(atMost("zero errors, bare Bolt (commands)", errors(m.commands, BARE), 0));
   const ourMemory = m.memory[OURS];
   const memoryTargets: Array<[string, number | undefined]> = [
@@ -117,22 +143,33 @@ export function targets(m: Measurements): TargetResult[] {
 function countDistinct(lines: readonly string[], top = 3): string {
   const counts = new Map<string, number>();
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, top).map(([line, n]) => `${n}× ${line.slice(0, 160)}`).join("; ");
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([line, n]) => `${n}× ${line.slice(0, 160)}`)
+    .join("; ");
 }
 
 export function notes(m: Measurements): string[] {
-  const kinds: Array<[string, Run[]]> = [["slash commands", m.commands], ["view submissions", m.submissions], ["reactions", m.reactions]];
+  const kinds: Array<[string, Run[]]> = [
+    ["slash commands", m.commands],
+    ["view submissions", m.submissions],
+    ["reactions", m.reactions],
+  ];
   const errorLines = kinds.flatMap(([kind, runs]) =>
-    runs.flatMap((r) => (r.errors.length === 0 ? [] : [`Errors, ${kind} to ${r.app} at ${r.concurrency} in flight: ${countDistinct(r.errors)}.`])),
+    runs.flatMap((r) =>
+      r.errors.length === 0 ? [] : [`Errors, ${kind} to ${r.app} at ${r.concurrency} in flight: ${countDistinct(r.errors)}.`],
+    ),
   );
   const logLines = Object.entries(m.problems).flatMap(([app, p]) => [
     p.during.length === 0
       ? `${app} logged no WARN/ERROR line during the measured load (${p.before} before it, at start and warm-up).`
       : `${app} logged ${p.during.length} WARN/ERROR lines during the measured load (${p.before} before it): ${countDistinct(p.during)}.`,
   ]);
-  const warm = m.warmUp.errors.length === 0
-    ? `Warm-up (${m.warmUp.count} requests right after start, not measured) had no errors.`
-    : `Warm-up (${m.warmUp.count} requests right after start, not measured) had ${m.warmUp.errors.length} errors while the apps were cold: ${countDistinct(m.warmUp.errors)}.`;
+  const warm =
+    m.warmUp.errors.length === 0
+      ? `Warm-up (${m.warmUp.count} requests right after start, not measured) had no errors.`
+      : `Warm-up (${m.warmUp.count} requests right after start, not measured) had ${m.warmUp.errors.length} errors while the apps were cold: ${countDistinct(m.warmUp.errors)}.`;
   return [
     "Latencies start when this process hands the signed request to fetch and end at the HTTP response (ack) or at the emulator's arrival stamp of the Web API call; both use this process's performance.now().",
     `Each burst sends a fixed number of requests with that many in flight; slash commands run in alternating ours/bare rounds per level, pooled. Trigger ids keep Slack's ${SLACK_DEADLINE_MS} ms TTL (not raised).`,

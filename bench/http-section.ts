@@ -3,21 +3,13 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseAnswers, type Answers } from "../src/engine/answers.js";
+import { type Answers, parseAnswers } from "../src/engine/answers.js";
 import { SlackEmulator } from "../test/emulator/slack-emulator.js";
 import { type AppProcess, REPO_ROOT, startAppProcess } from "./app-process.js";
 import { BARE, LEVELS, type Measurements, notes, OURS, tables, targets } from "./http-report.js";
 import { settle, sleep } from "./load.js";
 import { startCpuAccounting } from "./machine-load.js";
-import {
-  commandBurst,
-  mergeRuns,
-  reactionBurst,
-  submissionBurst,
-  type CommandRun,
-  type Run,
-  type Workspace,
-} from "./scenarios.js";
+import { type CommandRun, commandBurst, mergeRuns, type Run, reactionBurst, submissionBurst, type Workspace } from "./scenarios.js";
 import type { BenchContext, Section, SectionReport } from "./section.js";
 
 const SIGNING_SECRET = "bench-signing-secret";
@@ -99,7 +91,10 @@ async function measure(ctx: BenchContext, dbDir: string): Promise<Measurements> 
     const cpuShares = startCpuAccounting([ours, bare]);
     for (const [index, level] of LEVELS.entries()) {
       const count = burstSize(level, ctx.quick);
-      const perApp = new Map<AppProcess, CommandRun[]>([[ours, []], [bare, []]]);
+      const perApp = new Map<AppProcess, CommandRun[]>([
+        [ours, []],
+        [bare, []],
+      ]);
       for (let round = 0; round < commandRounds(ctx.quick); round += 1) {
         // Short alternating rounds, so a noisy neighbour or drift hits both apps alike.
         for (const app of (index + round) % 2 === 0 ? [ours, bare] : [bare, ours]) {
@@ -111,7 +106,10 @@ async function measure(ctx: BenchContext, dbDir: string): Promise<Measurements> 
         m.commands.push(run);
         ctx.progress(`http: ${app.name} commands ×${run.count} at ${level}: ${run.errors.length} errors`);
       }
-      const ourViews = perApp.get(ours)!.flatMap((r) => r.viewIds).slice(0, count);
+      const ourViews = perApp
+        .get(ours)!
+        .flatMap((r) => r.viewIds)
+        .slice(0, count);
       const submitted = await submissionBurst(ws, ours, level, ourViews, answers, String(level));
       m.submissions.push(submitted);
       ctx.progress(`http: submissions ×${submitted.count} at ${level}: ${submitted.errors.length} errors`);

@@ -18,9 +18,9 @@
 import { writeFileSync } from "node:fs";
 import { engineSection } from "./engine-section.js";
 import { httpSection } from "./http-section.js";
-import { watcherSection } from "./watcher-section.js";
 import { describeMachine, renderMachine, renderSection, renderTargets } from "./report.js";
 import type { BenchContext, Section, TargetResult } from "./section.js";
+import { watcherSection } from "./watcher-section.js";
 
 /** Run in this order; add later sections here. */
 const SECTIONS: Section[] = [engineSection, watcherSection, httpSection];
@@ -37,8 +37,12 @@ function parseOptions(argv: string[]): Options {
     const arg = argv[i]!;
     if (arg === "--quick") quick = true;
     else if (arg === "--only" || arg.startsWith("--only=")) {
-      const value = arg === "--only" ? argv[(i += 1)] : arg.slice("--only=".length);
-      const names = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      if (arg === "--only") i += 1;
+      const value = arg === "--only" ? argv[i] : arg.slice("--only=".length);
+      const names = (value ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = names.filter((n) => !SECTIONS.some((s) => s.name === n));
       if (names.length === 0 || unknown.length > 0) {
         usage(`--only needs section names; unknown: ${unknown.join(", ") || "(none given)"}`);
@@ -60,7 +64,10 @@ const args = process.argv.slice(2);
 const options = parseOptions(args);
 const ctx: BenchContext = { quick: options.quick, progress: (line) => console.error(`  … ${line}`) };
 const started = performance.now();
-const parts = [`# should-we-finetune benchmark${options.quick ? " (--quick: smoke test, small counts)" : ""}`, renderMachine(describeMachine(), args.join(" "))];
+const parts = [
+  `# should-we-finetune benchmark${options.quick ? " (--quick: smoke test, small counts)" : ""}`,
+  renderMachine(describeMachine(), args.join(" ")),
+];
 console.log(parts.join("\n\n"));
 const allTargets: TargetResult[] = [];
 let failed = false;

@@ -171,12 +171,14 @@ export async function submissionBurst(
     const view = views[i];
     if (!view) return { status: 0, error: `view ${viewIds[i]} unknown to the emulator` };
     const res = await driver.sendViewSubmission({ userId: ws.requesterId, view, values: values[i]! });
-    const refused = res.status !== 200 ? `ack HTTP ${res.status}` : res.json !== undefined ? `ack ${JSON.stringify(res.json).slice(0, 160)}` : undefined;
+    const refused =
+      res.status !== 200 ? `ack HTTP ${res.status}` : res.json !== undefined ? `ack ${JSON.stringify(res.json).slice(0, 160)}` : undefined;
     return { status: res.status, key: titles[i], ...(refused ? { error: refused } : {}) };
   });
   const keys = m.burst.results.flatMap((r) => (r.key && !r.error ? [r.key] : []));
   const lastSent = Math.max(...m.sentAt.filter(Number.isFinite));
-  const verdictKey = (c: RecordedCall) => (c.args.thread_ts === undefined ? /BENCH-[\w-]+-\d{5}/.exec(str(c.args.text) ?? "")?.[0] : undefined);
+  const verdictKey = (c: RecordedCall) =>
+    c.args.thread_ts === undefined ? /BENCH-[\w-]+-\d{5}/.exec(str(c.args.text) ?? "")?.[0] : undefined;
   const posted = await findCalls(ws.emulator, "chat.postMessage", keys, verdictKey, lastSent + VERDICT_WAIT_MS, m.from);
   await settle(ws.emulator);
 

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decide } from "../src/engine/decide.js";
 import { closeDb, openDb } from "../src/store/open-db.js";
-import { checkModels, type ModelNotifier } from "../src/watcher/check-models.js";
 import type { CatalogSource } from "../src/watcher/catalog-source.js";
+import { checkModels, type ModelNotifier } from "../src/watcher/check-models.js";
 import { catalogRecord, type ModelRecord } from "../src/watcher/model-record.js";
 import { loadBundledCatalog } from "../src/watcher/sources/bundled.js";
 import { parseOpenRouter } from "../src/watcher/sources/openrouter.js";
@@ -49,8 +49,20 @@ function seed(dbPath: string, count: number, models: readonly string[]): void {
       const t = templates[i % templates.length]!;
       const baseModel = models[i % models.length]!;
       const ts = `${1_700_000_000 + i}.000100`;
-      insert.run(`C${i % 500}`, `U${i % 2000}`, `Decision ${i}`, baseModel, JSON.stringify({ ...t.answers, baseModel }),
-        JSON.stringify(t.verdict), t.verdict.engineVersion, t.verdict.fineTune, ts, ts, ts, `bench:${i}`);
+      insert.run(
+        `C${i % 500}`,
+        `U${i % 2000}`,
+        `Decision ${i}`,
+        baseModel,
+        JSON.stringify({ ...t.answers, baseModel }),
+        JSON.stringify(t.verdict),
+        t.verdict.engineVersion,
+        t.verdict.fineTune,
+        ts,
+        ts,
+        ts,
+        `bench:${i}`,
+      );
     }
   })();
   closeDb(db);
@@ -78,8 +90,14 @@ export const watcherSection: Section = {
         warnLifecycle: async () => `n${notices++}`,
       };
       const deps = {
-        db, sources: [source], fetch: globalThis.fetch, timeoutMs: 1000, notifier, minAgeDays: 3,
-        now: () => new Date("2026-11-24T00:00:00Z"), log: () => undefined,
+        db,
+        sources: [source],
+        fetch: globalThis.fetch,
+        timeoutMs: 1000,
+        notifier,
+        minAgeDays: 3,
+        now: () => new Date("2026-11-24T00:00:00Z"),
+        log: () => undefined,
       };
       const rssBefore = process.memoryUsage().rss;
       ctx.progress("watcher: planning pass (dry run)");
@@ -106,18 +124,52 @@ export const watcherSection: Section = {
             title: "checkModels() on a real SQLite file",
             columns: ["decisions", "distinct base models", "catalog records", "pass", "notices", "CPU ms", "wall ms"],
             rows: [
-              [formatNumber(count), formatNumber(distinct), formatNumber(records.length), "plan only (dry run)", formatNumber(plan.planned.length), formatNumber(cpuMs), formatNumber(wall)],
-              [formatNumber(count), formatNumber(distinct), formatNumber(records.length), "plan + record notices", formatNumber(posted.posted.length), formatNumber(ms(postCpu)), "–"],
-              [formatNumber(count), formatNumber(distinct), formatNumber(records.length), "next pass (nothing new)", formatNumber(second.posted.length), formatNumber(ms(quietCpu)), "–"],
+              [
+                formatNumber(count),
+                formatNumber(distinct),
+                formatNumber(records.length),
+                "plan only (dry run)",
+                formatNumber(plan.planned.length),
+                formatNumber(cpuMs),
+                formatNumber(wall),
+              ],
+              [
+                formatNumber(count),
+                formatNumber(distinct),
+                formatNumber(records.length),
+                "plan + record notices",
+                formatNumber(posted.posted.length),
+                formatNumber(ms(postCpu)),
+                "–",
+              ],
+              [
+                formatNumber(count),
+                formatNumber(distinct),
+                formatNumber(records.length),
+                "next pass (nothing new)",
+                formatNumber(second.posted.length),
+                formatNumber(ms(quietCpu)),
+                "–",
+              ],
             ],
           },
           {
             title: "Memory of the bench process",
             columns: ["database file MB", "notice rows after the passes", "RSS before pass MB", "RSS after pass MB"],
-            rows: [[formatNumber(mb(statSync(dbPath).size)), formatNumber(noticeRows), formatNumber(mb(rssBefore)), formatNumber(mb(rssAfter))]],
+            rows: [
+              [formatNumber(mb(statSync(dbPath).size)), formatNumber(noticeRows), formatNumber(mb(rssBefore)), formatNumber(mb(rssAfter))],
+            ],
           },
         ],
-        targets: [atMost(`one pass over ${formatNumber(count)} decisions / ${formatNumber(distinct)} models: CPU beyond the fetches`, cpuMs, TARGET_CPU_MS, "ms", true)],
+        targets: [
+          atMost(
+            `one pass over ${formatNumber(count)} decisions / ${formatNumber(distinct)} models: CPU beyond the fetches`,
+            cpuMs,
+            TARGET_CPU_MS,
+            "ms",
+            true,
+          ),
+        ],
         notes: [
           "The catalog is handed to the pass in memory (the fetch is what the target excludes); parsing the recorded OpenRouter body and the bundled models.dev file happens before the timer.",
           "Every decision is posted (has a thread), so every one is read; the notifier records notices in the database but sends nothing.",

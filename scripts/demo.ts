@@ -15,14 +15,20 @@ try {
   say(`\n> ${REQUESTER} types: /should-we-finetune ${parsed.answers.title}`);
   const { view, decision } = await runReview(h, parsed.answers, { text: parsed.answers.title });
   const inputs = (view.view.blocks as Array<{ type: string }>).filter((b) => b.type === "input").length;
-  say(`> the questionnaire opened (${inputs} fields); ${REQUESTER} filled it in from ${file.pathname.split("/").slice(-3).join("/")} and submitted`);
+  say(
+    `> the questionnaire opened (${inputs} fields); ${REQUESTER} filled it in from ${file.pathname.split("/").slice(-3).join("/")} and submitted`,
+  );
   say(`> decision #${decision.id} stored and posted`);
   for (const reviewer of REVIEWERS.slice(0, 2)) {
     say(`> ${reviewer} reacts with :white_check_mark:`);
     await h.driver.sendReaction({ userId: reviewer, reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
   }
   await h.emulator.waitFor(() => h.decision(decision.id)?.status === "approved", 5000, "approval");
-  await h.emulator.waitFor(() => JSON.stringify(h.emulator.message(CHANNEL, decision.messageTs!)?.blocks).includes("Approved"), 5000, "update");
+  await h.emulator.waitFor(
+    () => JSON.stringify(h.emulator.message(CHANNEL, decision.messageTs!)?.blocks).includes("Approved"),
+    5000,
+    "update",
+  );
   say(`> decision #${decision.id} is ${h.decision(decision.id)?.status}\n`);
   say("What the bot posted in #ml-decisions:\n");
   say(h.emulator.render(CHANNEL));

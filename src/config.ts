@@ -2,14 +2,18 @@ import { z } from "zod";
 import { type SourceConfig, sourcesFromConfig } from "./watcher/sources/registry.js";
 
 /** `:white_check_mark:, +1` → `["white_check_mark", "+1"]`. */
-const reactionNames = (value: string) => value.split(",").map((x) => x.trim().replace(/^:|:$/g, "")).filter(Boolean);
+const reactionNames = (value: string) =>
+  value
+    .split(",")
+    .map((x) => x.trim().replace(/^:|:$/g, ""))
+    .filter(Boolean);
 
 const list = (fallback: string) => z.string().default(fallback).transform(reactionNames);
 
 const optionalText = z
   .string()
   .optional()
-  .transform((s) => (s && s.trim() ? s.trim() : undefined));
+  .transform((s) => (s?.trim() ? s.trim() : undefined));
 
 const optionalUrl = optionalText.refine((s) => s === undefined || URL.canParse(s), { message: "must be a URL" });
 
@@ -18,7 +22,12 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const ReviewerIds = z
   .string()
   .default("")
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .superRefine((ids, ctx) => {
     const bad = ids.filter((id) => !/^[UWS][A-Z0-9]{2,}$/.test(id));
     const groups = ids.filter((id) => id.startsWith("S")).length;
@@ -30,30 +39,30 @@ const ReviewerIds = z
   })
   .transform((ids) => ({ users: ids.filter((id) => !id.startsWith("S")), group: ids.find((id) => id.startsWith("S")) }));
 
-const EnvSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z.string({ message: "is required" }).regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" }),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith("xapp-"), { message: "must be an app-level token (xapp-…)" }),
-    SLACK_API_URL: optionalText.refine((s) => s === undefined || URL.canParse(s), { message: "must be a URL like http://127.0.0.1:4000/api/" }),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_PATH: z.string().min(1).default("./data/should-we-finetune.db"),
-    REQUIRED_APPROVALS: positiveInt(2),
-    APPROVAL_REACTIONS: list("white_check_mark"),
-    REJECT_REACTIONS: list("x"),
-    REVIEWERS: ReviewerIds,
-    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-    MODEL_SOURCES: optionalText,
-    MODELS_DEV_URL: optionalUrl,
-    OPENROUTER_URL: optionalUrl,
-    HF_API_URL: optionalUrl,
-    LITELLM_URL: optionalUrl,
-    OPENAI_API_KEY: optionalText,
-    ANTHROPIC_API_KEY: optionalText,
-    MODEL_CHECK_INTERVAL_MINUTES: positiveInt(360),
-    MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
-  })
-;
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: z.string({ message: "is required" }).regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" }),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith("xapp-"), { message: "must be an app-level token (xapp-…)" }),
+  SLACK_API_URL: optionalText.refine((s) => s === undefined || URL.canParse(s), {
+    message: "must be a URL like http://127.0.0.1:4000/api/",
+  }),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default("./data/should-we-finetune.db"),
+  REQUIRED_APPROVALS: positiveInt(2),
+  APPROVAL_REACTIONS: list("white_check_mark"),
+  REJECT_REACTIONS: list("x"),
+  REVIEWERS: ReviewerIds,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  MODEL_SOURCES: optionalText,
+  MODELS_DEV_URL: optionalUrl,
+  OPENROUTER_URL: optionalUrl,
+  HF_API_URL: optionalUrl,
+  LITELLM_URL: optionalUrl,
+  OPENAI_API_KEY: optionalText,
+  ANTHROPIC_API_KEY: optionalText,
+  MODEL_CHECK_INTERVAL_MINUTES: positiveInt(360),
+  MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
+});
 
 /** Rules across variables; checked on the raw environment so they are reported even when another variable is bad. */
 function crossChecks(env: NodeJS.ProcessEnv): string[] {

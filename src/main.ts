@@ -3,11 +3,11 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import "dotenv/config";
 import { type Config, loadConfig } from "./config.js";
-import { closeDb, openDb } from "./store/open-db.js";
 import { createSlackApp } from "./slack/app.js";
 import { fetchBotIdentity, StartupError } from "./slack/bot-identity.js";
 import { slackModelNotifier } from "./slack/model-notifier.js";
 import { publishingSettled, publishPending } from "./slack/publish-decision.js";
+import { closeDb, openDb } from "./store/open-db.js";
 import { checkModels } from "./watcher/check-models.js";
 import { schedulePasses } from "./watcher/schedule.js";
 import { sourcesFromConfig } from "./watcher/sources/registry.js";
@@ -59,7 +59,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         now,
         log: (line) => app.logger.warn(line),
       });
-      app.logger.info(`model watch: ${report.distinctModels} base models, ${report.posted.length} notices posted, ${report.failed.length} failed`);
+      app.logger.info(
+        `model watch: ${report.distinctModels} base models, ${report.posted.length} notices posted, ${report.failed.length} failed`,
+      );
     },
     { firstDelayMs: options.modelCheckDelayMs ?? 30_000, intervalMs: config.watch.intervalMinutes * 60_000 },
     (error) => app.logger.error(`model watch pass failed: ${(error as Error).message}`),

@@ -15,7 +15,13 @@ describe("loadConfig", () => {
       port: 3000,
       databasePath: "./data/should-we-finetune.db",
       slack: { mode: "http", apiUrl: undefined },
-      review: { requiredApprovals: 2, approvalReactions: ["white_check_mark"], rejectReactions: ["x"], reviewerUsers: [], reviewerGroup: undefined },
+      review: {
+        requiredApprovals: 2,
+        approvalReactions: ["white_check_mark"],
+        rejectReactions: ["x"],
+        reviewerUsers: [],
+        reviewerGroup: undefined,
+      },
     });
   });
 
@@ -52,7 +58,12 @@ describe("loadConfig", () => {
   });
 
   it("passes the catalog settings to the watch", () => {
-    const loaded = loadConfig({ ...base, MODEL_SOURCES: "bundled,litellm", LITELLM_URL: "http://127.0.0.1:1/prices.json", MODEL_MIN_AGE_DAYS: "0" });
+    const loaded = loadConfig({
+      ...base,
+      MODEL_SOURCES: "bundled,litellm",
+      LITELLM_URL: "http://127.0.0.1:1/prices.json",
+      MODEL_MIN_AGE_DAYS: "0",
+    });
     expect(loaded.ok && loaded.config.watch).toMatchObject({
       sources: { MODEL_SOURCES: "bundled,litellm", LITELLM_URL: "http://127.0.0.1:1/prices.json" },
       intervalMinutes: 360,

@@ -21,7 +21,10 @@ options or environment (one line per problem).`;
 
 const Env = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/should-we-finetune.db"),
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" }).optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" })
+    .optional(),
   SLACK_API_URL: z.url({ message: "must be a URL" }).optional(),
   MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
 });
@@ -62,7 +65,10 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
   const db = openDb(settings.DATABASE_PATH);
   try {
     const client = settings.SLACK_BOT_TOKEN
-      ? new WebClient(settings.SLACK_BOT_TOKEN, { ...(settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL } : {}), retryConfig: { retries: 2 } })
+      ? new WebClient(settings.SLACK_BOT_TOKEN, {
+          ...(settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL } : {}),
+          retryConfig: { retries: 2 },
+        })
       : null;
     const report = await checkModels(
       {

@@ -5,12 +5,7 @@ const FINE_TUNE_LABEL: Record<Verdict["fineTune"], string> = { yes: "yes", "not-
 
 /** The verdict as plain text for a terminal, in the order a reviewer reads it. */
 export function formatVerdict(verdict: Verdict): string {
-  const lines = [
-    verdict.headline,
-    "",
-    `Fine-tune:      ${FINE_TUNE_LABEL[verdict.fineTune]}`,
-    `Work on next:   ${verdict.approach}`,
-  ];
+  const lines = [verdict.headline, "", `Fine-tune:      ${FINE_TUNE_LABEL[verdict.fineTune]}`, `Work on next:   ${verdict.approach}`];
   if (verdict.method) lines.push(`Method:         ${verdict.method.technique}, ${verdict.method.hosting}`);
   if (verdict.breakEven) {
     const b = verdict.breakEven;

@@ -24,18 +24,22 @@ Exit codes: 0 answered (even with no newer version); 1 the bundled catalog canno
 
 type Io = Pick<CliIo, "stdout" | "stderr">;
 
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      catalog: { type: "string", multiple: true },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
 export async function runModelsNewer(args: string[], io: Io): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        catalog: { type: "string", multiple: true },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    parsed = parseOptions(args);
   } catch (error) {
     io.stderr(`models newer: ${(error as Error).message}`);
     return EXIT_USAGE;

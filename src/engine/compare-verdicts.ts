@@ -28,7 +28,8 @@ export function describeVerdictChanges(before: Assessed, after: Assessed): strin
     lines.push(`${path}: ${was.get(path) ?? "(not given)"} → ${now.get(path) ?? "(not given)"}`);
   }
   if (before.verdict.fineTune !== after.verdict.fineTune) lines.push(`fine-tune: ${before.verdict.fineTune} → ${after.verdict.fineTune}`);
-  if (before.verdict.approach !== after.verdict.approach) lines.push(`work on next: ${before.verdict.approach} → ${after.verdict.approach}`);
+  if (before.verdict.approach !== after.verdict.approach)
+    lines.push(`work on next: ${before.verdict.approach} → ${after.verdict.approach}`);
   const oldCodes = new Set(before.verdict.warnings.map((w) => w.code));
   const newCodes = new Set(after.verdict.warnings.map((w) => w.code));
   const added = [...newCodes].filter((c) => !oldCodes.has(c));

@@ -1,17 +1,15 @@
 import type { Answers } from "./answers.js";
-import { BREAK_EVEN_LIMIT_MONTHS, computeBreakEven, formatCount, formatUsd, LOW_VOLUME_TOKENS_PER_MONTH, monthlyTokens } from "./break-even.js";
+import {
+  BREAK_EVEN_LIMIT_MONTHS,
+  computeBreakEven,
+  formatCount,
+  formatUsd,
+  LOW_VOLUME_TOKENS_PER_MONTH,
+  monthlyTokens,
+} from "./break-even.js";
 import { isCandidate, judgeGaps, techniqueStep } from "./gaps.js";
 import { describeClosing, fineTuneFactFor } from "./provider-facts.js";
-import {
-  cheaperRung,
-  type FineTune,
-  type Method,
-  type Reason,
-  type Rung,
-  sortWarnings,
-  strongerCap,
-  type Verdict,
-} from "./verdict.js";
+import { cheaperRung, type FineTune, type Method, type Reason, type Rung, sortWarnings, strongerCap, type Verdict } from "./verdict.js";
 import { note, toWarnings, type WarningNote } from "./warnings.js";
 
 /** Bumped whenever a rule changes; stored with every decision. */
@@ -132,8 +130,8 @@ function checkTargetMet(answers: Answers, f: Findings): Verdict | null {
 function checkEvals(answers: Answers, f: Findings): void {
   const { hasEvalSet, hasHeldOutTestSet, hasPromptedBaseline, baselineScore, targetScore } = answers.evals;
   // Rule 3: a `none` or `not-measured` gap with no baseline and target score to show it is a baseline still to measure.
-  const unmeasured = answers.gaps.some((g) => g === "none" || g === "not-measured") &&
-    (baselineScore === undefined || targetScore === undefined);
+  const unmeasured =
+    answers.gaps.some((g) => g === "none" || g === "not-measured") && (baselineScore === undefined || targetScore === undefined);
   if (!hasEvalSet) {
     f.raise(note("no-evals"));
     f.firstSteps.push("Build an eval set from real production inputs with expected outputs.");
@@ -162,7 +160,10 @@ function checkModelSelection(answers: Answers, f: Findings): void {
   if (baselineScore === undefined || targetScore === undefined) return;
   if (targetScore - baselineScore < STRONGER_MODEL_GAP_POINTS || answers.tried.includes("stronger-model")) return;
   f.raise(note("try-stronger-model", `Baseline ${baselineScore}, target ${targetScore}.`));
-  f.because("model selection", `The baseline is ${targetScore - baselineScore} points below the target: a fine-tuned weaker model rarely closes that; try a stronger one first.`);
+  f.because(
+    "model selection",
+    `The baseline is ${targetScore - baselineScore} points below the target: a fine-tuned weaker model rarely closes that; try a stronger one first.`,
+  );
   f.limit("not-yet");
   f.rungs.push("prompting");
   f.step(techniqueStep("stronger-model"));
@@ -176,14 +177,25 @@ function checkVolume(answers: Answers, f: Findings) {
     f.raise(note("low-volume", `About ${formatCount(tokens)} tokens a month.`));
   }
   if (breakEven && !breakEven.withinSixMonths) {
-    f.raise(note("break-even-over-6-months", breakEven.months === null
-      ? `It saves ${formatUsd(breakEven.monthlySavingsUsd)} a month, so it never pays back.`
-      : `Break-even after ${breakEven.months} months (limit ${BREAK_EVEN_LIMIT_MONTHS}).`));
-    f.because("5 volume and cost", breakEven.months === null
-      ? "The fine-tune costs more to run than it saves."
-      : `Training at ${formatUsd(breakEven.trainingUsd)} pays back after ${breakEven.months} months.`);
+    f.raise(
+      note(
+        "break-even-over-6-months",
+        breakEven.months === null
+          ? `It saves ${formatUsd(breakEven.monthlySavingsUsd)} a month, so it never pays back.`
+          : `Break-even after ${breakEven.months} months (limit ${BREAK_EVEN_LIMIT_MONTHS}).`,
+      ),
+    );
+    f.because(
+      "5 volume and cost",
+      breakEven.months === null
+        ? "The fine-tune costs more to run than it saves."
+        : `Training at ${formatUsd(breakEven.trainingUsd)} pays back after ${breakEven.months} months.`,
+    );
   } else if (breakEven) {
-    f.because("5 volume and cost", `Saving ${formatUsd(breakEven.monthlySavingsUsd)} a month, training at ${formatUsd(breakEven.trainingUsd)} pays back in ${breakEven.months} months.`);
+    f.because(
+      "5 volume and cost",
+      `Saving ${formatUsd(breakEven.monthlySavingsUsd)} a month, training at ${formatUsd(breakEven.trainingUsd)} pays back in ${breakEven.months} months.`,
+    );
   }
   return breakEven;
 }
@@ -234,7 +246,10 @@ function checkStability(answers: Answers, f: Findings): void {
 function checkCompliance(answers: Answers, f: Findings): void {
   if (answers.compliance !== "self-host-required") return;
   f.raise(note("compliance-self-host"));
-  f.because("8 compliance", "Compliance keeps the data on your own infrastructure, so any model (prompted or tuned) must be open-weight and self-hosted.");
+  f.because(
+    "8 compliance",
+    "Compliance keeps the data on your own infrastructure, so any model (prompted or tuned) must be open-weight and self-hosted.",
+  );
 }
 
 /** Rule 9: method and risk. */
@@ -258,11 +273,19 @@ function chooseMethod(answers: Answers, f: Findings): Method {
     f.step("Pick an open-weight model (Llama, Qwen, Mistral) to fine-tune and self-host, and score it prompted on the eval set first.");
   }
   if (!answers.mlopsCapacity) {
-    f.raise(note("no-mlops-capacity", hosting === "self-hosted"
-      ? "Compliance still requires self-hosting: build that capacity or stay with a self-hosted prompted model."
-      : undefined));
+    f.raise(
+      note(
+        "no-mlops-capacity",
+        hosting === "self-hosted"
+          ? "Compliance still requires self-hosting: build that capacity or stay with a self-hosted prompted model."
+          : undefined,
+      ),
+    );
   }
-  f.because("9 method", `${technique === "qlora" ? "QLoRA, because the candidate is large" : "LoRA by default"}, ${hosting === "self-hosted" ? "self-hosted" : "through a provider's fine-tuning API"}.`);
+  f.because(
+    "9 method",
+    `${technique === "qlora" ? "QLoRA, because the candidate is large" : "LoRA by default"}, ${hosting === "self-hosted" ? "self-hosted" : "through a provider's fine-tuning API"}.`,
+  );
   return { technique, hosting };
 }
 

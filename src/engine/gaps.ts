@@ -77,31 +77,56 @@ function judgeGap(gap: GapKind, answers: Answers): GapJudgement {
   switch (gap) {
     case "knowledge": {
       if (!tried.has("rag")) {
-        return notCandidate(gap, "rag", [note("knowledge-use-rag")], rule,
+        return notCandidate(
+          gap,
+          "rag",
+          [note("knowledge-use-rag")],
+          rule,
           "The gap is missing knowledge; retrieval adds facts at query time and keeps them updatable, so RAG comes first.",
-          [TECHNIQUE_STEP.rag]);
+          [TECHNIQUE_STEP.rag],
+        );
       }
-      return notCandidate(gap, "pretrain", [note("knowledge-use-rag")], rule,
+      return notCandidate(
+        gap,
+        "pretrain",
+        [note("knowledge-use-rag")],
+        rule,
         "RAG was tried and knowledge is still missing; the remaining rung is continued pretraining on a very large domain corpus, which is rarely right for a product team.",
-        ["Improve retrieval first (chunking, ranking, coverage of the corpus); continued pretraining needs billions of domain tokens."]);
+        ["Improve retrieval first (chunking, ranking, coverage of the corpus); continued pretraining needs billions of domain tokens."],
+      );
     }
     case "hallucination": {
       const next = (["rag", "tool-use"] as const).find((t) => !tried.has(t));
-      return notCandidate(gap, next ?? "tool-use", [note("hallucination-not-fixed-by-finetune")], rule,
+      return notCandidate(
+        gap,
+        next ?? "tool-use",
+        [note("hallucination-not-fixed-by-finetune")],
+        rule,
         "Hallucination is fixed by grounding and checking answers, not by training.",
-        [next ? TECHNIQUE_STEP[next] : "Validate outputs against sources and tools before they reach users."]);
+        [next ? TECHNIQUE_STEP[next] : "Validate outputs against sources and tools before they reach users."],
+      );
     }
     case "reasoning": {
       const next = (["chain-of-thought", "stronger-model"] as const).filter((t) => !tried.has(t));
-      return notCandidate(gap, "prompting", [note("reasoning-not-fixed-by-finetune")], rule,
+      return notCandidate(
+        gap,
+        "prompting",
+        [note("reasoning-not-fixed-by-finetune")],
+        rule,
         "Reasoning capability is mostly fixed by pretraining; prompting for it or choosing a stronger model is the lever.",
-        next.length > 0 ? next.map((t) => TECHNIQUE_STEP[t]) : ["Decompose the task with prompt chaining, one call per step."]);
+        next.length > 0 ? next.map((t) => TECHNIQUE_STEP[t]) : ["Decompose the task with prompt chaining, one call per step."],
+      );
     }
     case "personality": {
       const rung: Rung = tried.has("prompt-engineering") ? "few-shot" : "prompting";
-      return notCandidate(gap, rung, [note("personality-use-prompting")], rule,
+      return notCandidate(
+        gap,
+        rung,
+        [note("personality-use-prompting")],
+        rule,
         "Personality is set by a system prompt and a few examples.",
-        [TECHNIQUE_STEP[rung === "prompting" ? "prompt-engineering" : "few-shot"]]);
+        [TECHNIQUE_STEP[rung === "prompting" ? "prompt-engineering" : "few-shot"]],
+      );
     }
     case "none":
     case "not-measured": {
@@ -112,7 +137,12 @@ function judgeGap(gap: GapKind, answers: Answers): GapJudgement {
           verdict: "not-yet",
           rung: "prompting",
           warnings: [],
-          reasons: [{ rule, text: `No kind of gap is named, but the prompted baseline (${baselineScore}) is below the target (${targetScore}): name what falls short, since only some gaps are ones training fixes.` }],
+          reasons: [
+            {
+              rule,
+              text: `No kind of gap is named, but the prompted baseline (${baselineScore}) is below the target (${targetScore}): name what falls short, since only some gaps are ones training fixes.`,
+            },
+          ],
           steps: ["Read the failures on the eval set and name the kind of gap (format, style, knowledge, ...)."],
         };
       }
@@ -122,12 +152,15 @@ function judgeGap(gap: GapKind, answers: Answers): GapJudgement {
         verdict: "not-yet",
         rung: "prompting",
         warnings: [note("no-prompted-baseline")],
-        reasons: [{
-          rule,
-          text: gap === "none"
-            ? "No shortfall is reported, yet no measured target is met: measure the prompted system against a target first."
-            : "The shortfall has not been measured: measure the prompted system first; fine-tuning is not-yet at best.",
-        }],
+        reasons: [
+          {
+            rule,
+            text:
+              gap === "none"
+                ? "No shortfall is reported, yet no measured target is met: measure the prompted system against a target first."
+                : "The shortfall has not been measured: measure the prompted system first; fine-tuning is not-yet at best.",
+          },
+        ],
         steps: ["Write down the target score and measure the prompted system against it on the eval set."],
       };
     }
@@ -152,8 +185,11 @@ function judgeClosedDomainTask(answers: Answers, judgements: GapJudgement[]): Ga
   if (evals.baselineScore === undefined || evals.targetScore === undefined) return null;
   if (evals.baselineScore >= evals.targetScore) return null;
   if (!judgements.every((j) => UNNAMED_GAPS.has(j.gap))) return null;
-  return judgeCandidate("closed-domain-task", answers,
-    `Closed-domain ${task} with ${data.labeledExamples} labelled examples and a measured shortfall (${evals.baselineScore} vs ${evals.targetScore}): a fine-tuned model often beats prompting here.`);
+  return judgeCandidate(
+    "closed-domain-task",
+    answers,
+    `Closed-domain ${task} with ${data.labeledExamples} labelled examples and a measured shortfall (${evals.baselineScore} vs ${evals.targetScore}): a fine-tuned model often beats prompting here.`,
+  );
 }
 
 export function isCandidate(gap: GapJudgement["gap"]): boolean {
@@ -164,7 +200,14 @@ function judgeCandidate(gap: GapJudgement["gap"], answers: Answers, why: string)
   const rule = `3 gap: ${gap}`;
   const untried = CHEAPER_TECHNIQUES[gap]!.filter((t) => !answers.tried.includes(t));
   if (untried.length === 0) {
-    return { gap, verdict: "yes", rung: "fine-tune", warnings: [], reasons: [{ rule, text: `${why} The cheaper techniques for it were tried.` }], steps: [] };
+    return {
+      gap,
+      verdict: "yes",
+      rung: "fine-tune",
+      warnings: [],
+      reasons: [{ rule, text: `${why} The cheaper techniques for it were tried.` }],
+      steps: [],
+    };
   }
   return {
     gap,
@@ -173,7 +216,10 @@ function judgeCandidate(gap: GapJudgement["gap"], answers: Answers, why: string)
     warnings: [note("untried-prompting", `For the ${gap} gap, untried: ${untried.join(", ")}.`)],
     reasons: [
       { rule, text: why },
-      { rule: "4 cheaper rungs first", text: `For the ${gap} gap, ${untried.join(", ")} ${untried.length === 1 ? "is" : "are"} untried and cheaper than training.` },
+      {
+        rule: "4 cheaper rungs first",
+        text: `For the ${gap} gap, ${untried.join(", ")} ${untried.length === 1 ? "is" : "are"} untried and cheaper than training.`,
+      },
     ],
     steps: untried.map((t) => TECHNIQUE_STEP[t]),
   };
@@ -184,20 +230,34 @@ function judgeCandidate(gap: GapJudgement["gap"], answers: Answers, why: string)
  * A computed break-even that fails rules it out whatever cheaper techniques remain: they only cut the prompted cost.
  */
 function judgeLatencyCost(answers: Answers): GapJudgement {
-  const base = judgeCandidate("latency-cost", answers, "Latency or cost is the gap: a fine-tune pays only through volume or a smaller model.");
+  const base = judgeCandidate(
+    "latency-cost",
+    answers,
+    "Latency or cost is the gap: a fine-tune pays only through volume or a smaller model.",
+  );
   const rule = "5 volume and cost";
   const breakEven = computeBreakEven(answers);
   const small = answers.latencySensitive && answers.candidateSizeB !== undefined && answers.candidateSizeB <= SMALL_MODEL_MAX_B;
   if (breakEven?.withinSixMonths) {
-    return { ...base, reasons: [...base.reasons, { rule, text: "A break-even under six months makes the latency-cost gap a fine-tuning case." }] };
+    return {
+      ...base,
+      reasons: [...base.reasons, { rule, text: "A break-even under six months makes the latency-cost gap a fine-tuning case." }],
+    };
   }
   if (small) {
-    return { ...base, reasons: [...base.reasons, { rule, text: `A ${answers.candidateSizeB}B fine-tuned model can meet the latency budget that larger prompted models miss.` }] };
+    return {
+      ...base,
+      reasons: [
+        ...base.reasons,
+        { rule, text: `A ${answers.candidateSizeB}B fine-tuned model can meet the latency budget that larger prompted models miss.` },
+      ],
+    };
   }
   if (breakEven) {
-    const text = breakEven.months === null
-      ? "The fine-tune never pays back: it saves nothing per month."
-      : `The fine-tune pays back only after ${breakEven.months} months, and no small fast model is proposed.`;
+    const text =
+      breakEven.months === null
+        ? "The fine-tune never pays back: it saves nothing per month."
+        : `The fine-tune pays back only after ${breakEven.months} months, and no small fast model is proposed.`;
     return { ...base, verdict: "no", rung: "prompting", reasons: [...base.reasons, { rule, text }] };
   }
   return {

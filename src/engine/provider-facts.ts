@@ -49,10 +49,7 @@ export function describeClosing(fact: ProviderFineTuneFact, asOf: string | undef
     );
   }
   if (coming.length > 0) {
-    parts.push(
-      `${fact.provider} stops new self-serve fine-tuning jobs for ` +
-        coming.map((s) => `${s.who} on ${s.from}`).join(", "),
-    );
+    parts.push(`${fact.provider} stops new self-serve fine-tuning jobs for ${coming.map((s) => `${s.who} on ${s.from}`).join(", ")}`);
   }
   return `${parts.join("; ")}; ${fact.note} (source: ${fact.source})`;
 }

@@ -32,10 +32,8 @@ export const WARNING_TEXT: Record<WarningCode, string> = {
   "target-met": "The prompted baseline already meets the target: stop here, there is nothing for fine-tuning to fix.",
   "no-evals":
     "No evals yet: without an eval set you cannot tell whether a fine-tune helped, hurt, or made the model brittle. Evals first, fine-tune second.",
-  "no-held-out-test-set":
-    "No held-out test set: a split that is never trained on is the only honest measure of a fine-tune.",
-  "no-prompted-baseline":
-    "No prompted baseline: score the prompted system on the eval set so there is something to beat.",
+  "no-held-out-test-set": "No held-out test set: a split that is never trained on is the only honest measure of a fine-tune.",
+  "no-prompted-baseline": "No prompted baseline: score the prompted system on the eval set so there is something to beat.",
   "too-few-examples":
     "Fewer than 200 labelled examples: a fine-tune will overfit, and few-shot prompting works as well or better with this little data.",
   "under-500-examples":
@@ -45,12 +43,10 @@ export const WARNING_TEXT: Record<WarningCode, string> = {
   "untried-prompting": "Cheaper techniques that address this gap are still untried.",
   "knowledge-use-rag":
     "The gap is knowledge: fine-tuning is poor at injecting facts, which stay hard to update and still get hallucinated. Retrieval (RAG) is the tool.",
-  "hallucination-not-fixed-by-finetune":
-    "Fine-tuning does not reliably reduce hallucination: validation, tool use and RAG do.",
+  "hallucination-not-fixed-by-finetune": "Fine-tuning does not reliably reduce hallucination: validation, tool use and RAG do.",
   "reasoning-not-fixed-by-finetune":
     "Reasoning is mostly fixed at the foundation level and fine-tuning rarely improves it: try chain-of-thought or a stronger base model.",
-  "personality-use-prompting":
-    "Personality and tone: a system prompt plus few-shot examples get about 95% of the way for far less cost.",
+  "personality-use-prompting": "Personality and tone: a system prompt plus few-shot examples get about 95% of the way for far less cost.",
   "task-changes-often":
     "The task changes often: a fine-tune must be retrained whenever the distribution shifts, while a prompt can be updated the same day.",
   "multiple-tasks":
@@ -63,10 +59,8 @@ export const WARNING_TEXT: Record<WarningCode, string> = {
     "No capacity to train, serve, version and roll back models: use a provider's fine-tuning API, or stay with prompting.",
   "data-not-versioned":
     "Data and training configs are not versioned: version them before training so the run can be reproduced when you re-tune.",
-  "base-model-snapshot":
-    "A fine-tune locks in a snapshot of its base model: plan re-tuning when the base model gets a new version.",
-  "compliance-self-host":
-    "Data may not leave your infrastructure: an open-weight, self-hosted model is required whatever else is decided.",
+  "base-model-snapshot": "A fine-tune locks in a snapshot of its base model: plan re-tuning when the base model gets a new version.",
+  "compliance-self-host": "Data may not leave your infrastructure: an open-weight, self-hosted model is required whatever else is decided.",
   "try-stronger-model":
     "The prompted baseline is 30 points or more below the target and no stronger model was tried: model selection comes before fine-tuning.",
   "provider-finetune-closing": "The fine-tune would run on a provider API that is closing self-serve fine-tuning.",

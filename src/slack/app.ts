@@ -1,14 +1,14 @@
-import { App, LogLevel, type Logger, SocketModeReceiver } from "@slack/bolt";
+import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.js";
-import type { Db } from "../store/open-db.js";
 import { newerModelsWaiting } from "../store/model-notices.js";
-import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
-import { handleQuietNotice, handleReEvaluate } from "./handlers/handle-notice-actions.js";
+import type { Db } from "../store/open-db.js";
 import type { BotIdentity } from "./bot-identity.js";
+import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
 import { handleCommand } from "./handlers/handle-command.js";
 import { handleHomeOpened } from "./handlers/handle-home-opened.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
 import { handleMessageShortcut } from "./handlers/handle-message-shortcut.js";
+import { handleQuietNotice, handleReEvaluate } from "./handlers/handle-notice-actions.js";
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
 import { createHttpReceiver } from "./http-receiver.js";
@@ -67,33 +67,41 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           installerOptions: { clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {} },
         })
       : undefined;
-  const app =
-    socketReceiver
-      ? new App({
-          token: config.slack.botToken,
-          ...deps.identity,
-          receiver: socketReceiver,
-          clientOptions,
-          convoStore: false,
+  const app = socketReceiver
+    ? new App({
+        token: config.slack.botToken,
+        ...deps.identity,
+        receiver: socketReceiver,
+        clientOptions,
+        convoStore: false,
+        logLevel: LOG_LEVELS[config.logLevel],
+        ...(deps.logger ? { logger: deps.logger } : {}),
+      })
+    : new App({
+        token: config.slack.botToken,
+        ...deps.identity,
+        // Bolt's HTTPReceiver, guarded against a signed `null` body that would end the process (see http-receiver.ts).
+        receiver: createHttpReceiver({
+          signingSecret: config.slack.signingSecret!,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
-        })
-      : new App({
-          token: config.slack.botToken,
-          ...deps.identity,
-          // Bolt's HTTPReceiver, guarded against a signed `null` body that would end the process (see http-receiver.ts).
-          receiver: createHttpReceiver({
-            signingSecret: config.slack.signingSecret!,
-            logLevel: LOG_LEVELS[config.logLevel],
-            ...(deps.logger ? { logger: deps.logger } : {}),
-            customRoutes: [{ path: "/health", method: ["GET"], handler: (_req, res) => { res.writeHead(200); res.end("ok"); } }],
-          }),
-          clientOptions,
-          // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
-          convoStore: false,
-          logLevel: LOG_LEVELS[config.logLevel],
-          ...(deps.logger ? { logger: deps.logger } : {}),
-        });
+          customRoutes: [
+            {
+              path: "/health",
+              method: ["GET"],
+              handler: (_req, res) => {
+                res.writeHead(200);
+                res.end("ok");
+              },
+            },
+          ],
+        }),
+        clientOptions,
+        // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
+        convoStore: false,
+        logLevel: LOG_LEVELS[config.logLevel],
+        ...(deps.logger ? { logger: deps.logger } : {}),
+      });
   const review: ReviewSettings = config.review;
   const publishDeps: PublishDeps = { db, client: app.client, review, logger: app.logger, respond: respondEphemeral };
   const reviewDeps: ReviewDeps = { ...publishDeps, isReviewer: reviewerCheck(app.client, review, app.logger) };

@@ -47,7 +47,10 @@ const runningByDb = new WeakMap<object, Map<number, Running>>();
 
 function runningFor(db: Db): Map<number, Running> {
   let running = runningByDb.get(db.$client);
-  if (!running) runningByDb.set(db.$client, (running = new Map()));
+  if (!running) {
+    running = new Map();
+    runningByDb.set(db.$client, running);
+  }
   return running;
 }
 
@@ -137,9 +140,7 @@ function metadata(decisionId: number, part: string) {
 /** Finds our own earlier post of this part, when a crash may have hidden Slack's answer from us. */
 async function findEarlierPost(deps: PublishDeps, decision: Decision, threadTs: string | null, part: string): Promise<string | null> {
   const args = { channel: decision.channelId, include_all_metadata: true, limit: 200 };
-  const res = threadTs
-    ? await deps.client.conversations.replies({ ...args, ts: threadTs })
-    : await deps.client.conversations.history(args);
+  const res = threadTs ? await deps.client.conversations.replies({ ...args, ts: threadTs }) : await deps.client.conversations.history(args);
   const found = (res.messages ?? []).find((m) => {
     const meta = (m as { metadata?: { event_type?: string; event_payload?: { decision_id?: number; part?: string } } }).metadata;
     return meta?.event_type === METADATA_EVENT && meta.event_payload?.decision_id === decision.id && meta.event_payload.part === part;

@@ -2,7 +2,7 @@ import type { Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { changeStatus, type Decision, findDecisionByMessage, getDecision, touchMessage } from "../store/decisions.js";
 import type { Db } from "../store/open-db.js";
-import { addReview, claimEvent, removeReview, type ReviewKind, reviewersOf } from "../store/reviews.js";
+import { addReview, claimEvent, type ReviewKind, removeReview, reviewersOf } from "../store/reviews.js";
 import { NOT_A_REVIEWER_TEXT, SELF_APPROVAL_TEXT } from "./builders/build-review-replies.js";
 import { publishDecision } from "./publish-decision.js";
 import { baseReaction, type ReviewSettings } from "./review-settings.js";
@@ -82,10 +82,20 @@ export async function applyReaction(deps: ReviewDeps, event: ReactionEvent): Pro
 /** The status change a review causes, made in the caller's transaction so it happens once however many react at once. */
 function transitionAfter(db: Db, decisionId: number, kind: ReviewKind, added: boolean, required: number): ReactionOutcome {
   if (kind === "reject" && added && changeStatus(db, decisionId, "in-review", "changes-requested")) return "changes-requested";
-  if (kind === "reject" && !added && reviewersOf(db, decisionId, "reject").length === 0 && changeStatus(db, decisionId, "changes-requested", "in-review")) {
+  if (
+    kind === "reject" &&
+    !added &&
+    reviewersOf(db, decisionId, "reject").length === 0 &&
+    changeStatus(db, decisionId, "changes-requested", "in-review")
+  ) {
     return "back-in-review";
   }
-  if (kind === "approve" && added && reviewersOf(db, decisionId, "approve").length >= required && changeStatus(db, decisionId, "in-review", "approved")) {
+  if (
+    kind === "approve" &&
+    added &&
+    reviewersOf(db, decisionId, "approve").length >= required &&
+    changeStatus(db, decisionId, "in-review", "approved")
+  ) {
     return "approved";
   }
   return added ? "counted" : "withdrawn";

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { Answers } from "../engine/answers.js";
 import type { Verdict } from "../engine/verdict.js";
 import type { Db } from "./open-db.js";
@@ -82,7 +82,11 @@ export function insertDecision(db: Db, input: NewDecision): { decision: Decision
 
 export function getDecision(db: Db, id: number): Decision | null {
   const query = prepared(db, "getDecision", () =>
-    db.select().from(decisions).where(eq(decisions.id, sql.placeholder("id"))).prepare(),
+    db
+      .select()
+      .from(decisions)
+      .where(eq(decisions.id, sql.placeholder("id")))
+      .prepare(),
   );
   const row = query.get({ id });
   return row ? toDecision(row) : null;
@@ -130,10 +134,7 @@ export function markMessagePosted(db: Db, id: number, messageTs: string, threadT
 
 export function markReplyPosted(db: Db, id: number, replyTs: string): void {
   const at = now();
-  db.update(decisions)
-    .set({ replyTs, postedAt: at, lastPostError: null, updatedAt: at })
-    .where(eq(decisions.id, id))
-    .run();
+  db.update(decisions).set({ replyTs, postedAt: at, lastPostError: null, updatedAt: at }).where(eq(decisions.id, id)).run();
 }
 
 export function markStatusAttempt(db: Db, id: number, revision: number): void {

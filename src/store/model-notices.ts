@@ -36,9 +36,9 @@ export function listWatchedDecisions(db: Db, afterId = 0, limit = 5000): Watched
 
 /** The distinct base models on record (a catalog source may query per author). */
 export function watchedBaseModels(db: Db): string[] {
-  return (raw(db, "select distinct base_model as baseModel from decisions where thread_ts is not null").all({}) as { baseModel: string }[]).map(
-    (r) => r.baseModel,
-  );
+  return (
+    raw(db, "select distinct base_model as baseModel from decisions where thread_ts is not null").all({}) as { baseModel: string }[]
+  ).map((r) => r.baseModel);
 }
 
 /** The notices of decisions with ids in [fromId, toId], grouped by decision id. */
@@ -86,11 +86,7 @@ export function setNoticeState(
     .update(modelNotices)
     .set({ state, snoozedUntil, updatedAt: new Date().toISOString() })
     .where(
-      and(
-        eq(modelNotices.decisionId, decisionId),
-        eq(modelNotices.kind, "newer-version"),
-        inArray(modelNotices.modelId, [...modelIds]),
-      ),
+      and(eq(modelNotices.decisionId, decisionId), eq(modelNotices.kind, "newer-version"), inArray(modelNotices.modelId, [...modelIds])),
     )
     .run().changes;
 }
@@ -103,11 +99,7 @@ export function newerModelsWaiting(db: Db, decisionIds: readonly number[]): Map<
     .select({ decisionId: modelNotices.decisionId, modelId: modelNotices.modelId })
     .from(modelNotices)
     .where(
-      and(
-        inArray(modelNotices.decisionId, [...decisionIds]),
-        eq(modelNotices.kind, "newer-version"),
-        eq(modelNotices.state, "announced"),
-      ),
+      and(inArray(modelNotices.decisionId, [...decisionIds]), eq(modelNotices.kind, "newer-version"), eq(modelNotices.state, "announced")),
     )
     .all();
   for (const row of rows) waiting.set(row.decisionId, [...(waiting.get(row.decisionId) ?? []), row.modelId]);

@@ -8,8 +8,14 @@ const caches = new WeakMap<object, Map<string, unknown>>();
  */
 export function prepared<T>(db: Db, key: string, build: () => T): T {
   let cache = caches.get(db.$client);
-  if (!cache) caches.set(db.$client, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(db.$client, cache);
+  }
   let statement = cache.get(key) as T | undefined;
-  if (statement === undefined) cache.set(key, (statement = build()));
+  if (statement === undefined) {
+    statement = build();
+    cache.set(key, statement);
+  }
   return statement;
 }

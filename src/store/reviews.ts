@@ -15,7 +15,11 @@ export interface ReviewReaction {
 /** Records that an event was handled; false when it had been already (a retried or repeated delivery). */
 export function claimEvent(db: Db, eventId: string): boolean {
   const insert = prepared(db, "claimEvent", () =>
-    db.insert(processedEvents).values({ eventId: sql.placeholder("eventId") }).onConflictDoNothing().prepare(),
+    db
+      .insert(processedEvents)
+      .values({ eventId: sql.placeholder("eventId") })
+      .onConflictDoNothing()
+      .prepare(),
   );
   return insert.run({ eventId }).changes === 1;
 }

@@ -65,7 +65,9 @@ export const decisions = sqliteTable(
 export const reviews = sqliteTable(
   "reviews",
   {
-    decisionId: integer("decision_id").notNull().references(() => decisions.id, { onDelete: "cascade" }),
+    decisionId: integer("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
     reviewerId: text("reviewer_id").notNull(),
     kind: text("kind", { enum: ["approve", "reject"] }).notNull(),
     reaction: text("reaction").notNull(),
@@ -90,7 +92,9 @@ export type NoticeState = (typeof NOTICE_STATES)[number];
 export const modelNotices = sqliteTable(
   "model_notices",
   {
-    decisionId: integer("decision_id").notNull().references(() => decisions.id, { onDelete: "cascade" }),
+    decisionId: integer("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
     modelId: text("model_id").notNull(),
     kind: text("kind", { enum: NOTICE_KINDS }).notNull(),
     state: text("state", { enum: NOTICE_STATES }).notNull(),

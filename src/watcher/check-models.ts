@@ -1,4 +1,3 @@
-import type { Db } from "../store/open-db.js";
 import {
   listWatchedDecisions,
   type ModelNotice,
@@ -7,6 +6,7 @@ import {
   type WatchedDecision,
   watchedBaseModels,
 } from "../store/model-notices.js";
+import type { Db } from "../store/open-db.js";
 import { buildCatalogIndex } from "./catalog-index.js";
 import { type CatalogSource, fetchAllSources } from "./catalog-source.js";
 import type { Lifecycle, NewerVersion } from "./compare.js";
@@ -44,10 +44,26 @@ export interface CheckReport {
 
 function toNotices(notice: PlannedNotice, messageTs: string): ModelNotice[] {
   if (notice.kind === "lifecycle") {
-    return [{ decisionId: notice.decision.id, modelId: notice.decision.baseModel, kind: "lifecycle", state: "announced", releaseDate: notice.lifecycle.retirementDate, snoozedUntil: null, messageTs }];
+    return [
+      {
+        decisionId: notice.decision.id,
+        modelId: notice.decision.baseModel,
+        kind: "lifecycle",
+        state: "announced",
+        releaseDate: notice.lifecycle.retirementDate,
+        snoozedUntil: null,
+        messageTs,
+      },
+    ];
   }
   return notice.versions.map((v) => ({
-    decisionId: notice.decision.id, modelId: v.id, kind: "newer-version" as const, state: "announced" as const, releaseDate: v.releaseDate, snoozedUntil: null, messageTs,
+    decisionId: notice.decision.id,
+    modelId: v.id,
+    kind: "newer-version" as const,
+    state: "announced" as const,
+    releaseDate: v.releaseDate,
+    snoozedUntil: null,
+    messageTs,
   }));
 }
 
@@ -61,7 +77,14 @@ export async function checkModels(deps: ModelCheckDeps, options: { dryRun?: bool
   const index = buildCatalogIndex(records);
   const memo = createPlanMemo();
   const planOptions = { now: deps.now(), minAgeDays: deps.minAgeDays };
-  const report: CheckReport = { decisions: 0, distinctModels: recordedIds.length, catalogRecords: records.length, planned: [], posted: [], failed: [] };
+  const report: CheckReport = {
+    decisions: 0,
+    distinctModels: recordedIds.length,
+    catalogRecords: records.length,
+    planned: [],
+    posted: [],
+    failed: [],
+  };
   // A page of decisions at a time, with their notices: memory stays bounded however many decisions there are.
   for (let afterId = 0; ; ) {
     const page = listWatchedDecisions(deps.db, afterId, deps.pageSize ?? PAGE_SIZE);
@@ -78,9 +101,10 @@ export async function checkModels(deps: ModelCheckDeps, options: { dryRun?: bool
 async function post(deps: ModelCheckDeps, planned: readonly PlannedNotice[], report: CheckReport): Promise<void> {
   for (const notice of planned) {
     try {
-      const ts = notice.kind === "lifecycle"
-        ? await deps.notifier.warnLifecycle(notice.decision, notice.lifecycle)
-        : await deps.notifier.announceNewer(notice.decision, notice.versions);
+      const ts =
+        notice.kind === "lifecycle"
+          ? await deps.notifier.warnLifecycle(notice.decision, notice.lifecycle)
+          : await deps.notifier.announceNewer(notice.decision, notice.versions);
       saveNotices(deps.db, toNotices(notice, ts));
       report.posted.push(notice);
     } catch (error) {

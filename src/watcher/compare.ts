@@ -1,4 +1,4 @@
-import { type CatalogEntry, type CatalogIndex, buildCatalogIndex, isCatalogIndex, lookupModel } from "./catalog-index.js";
+import { buildCatalogIndex, type CatalogEntry, type CatalogIndex, isCatalogIndex, lookupModel } from "./catalog-index.js";
 import type { ModelRecord, ModelStatus } from "./model-record.js";
 import type { ParsedModelId } from "./parse-model-id.js";
 import { compareDates, resolveIdDate } from "./release-date.js";

@@ -51,7 +51,11 @@ const NUMBER_LETTER = /^(\d{1,2}(?:\.\d+)*)([a-z])$/;
 const SIZE = [/^\d+(?:\.\d+)?[bm]$/, /^\d+x\d+(?:\.\d+)?b$/, /^[ae]\d+(?:\.\d+)?b$/];
 
 export function parseModelId(id: string): ParsedModelId {
-  let rest = id.trim().toLowerCase().replace(/^~/, "").replace(/^models\//, "");
+  let rest = id
+    .trim()
+    .toLowerCase()
+    .replace(/^~/, "")
+    .replace(/^models\//, "");
   const extra: string[] = [];
   const colon = rest.lastIndexOf(":");
   if (colon > rest.lastIndexOf("/")) {
@@ -61,7 +65,13 @@ export function parseModelId(id: string): ParsedModelId {
   }
   const slash = rest.lastIndexOf("/");
   const org = slash >= 0 ? rest.slice(0, slash) : null;
-  const raw = [...rest.slice(slash + 1).split(/[-_\s@]+/).filter(Boolean), ...extra];
+  const raw = [
+    ...rest
+      .slice(slash + 1)
+      .split(/[-_\s@]+/)
+      .filter(Boolean),
+    ...extra,
+  ];
   const copy = raw.some((t) => COPY_WORD.test(t));
   const tokens = raw.filter((t) => !COPY_WORD.test(t));
 
@@ -125,8 +135,19 @@ interface Tokens {
 
 function tokenize(tokens: string[], familyAt: number, vendor: string): Tokens {
   const out: Tokens = {
-    stem: [], prefix: null, version: [], revision: [], date: null, size: null, context: null,
-    preview: false, latest: false, variant: null, tiers: [], kinds: [], others: [],
+    stem: [],
+    prefix: null,
+    version: [],
+    revision: [],
+    date: null,
+    size: null,
+    context: null,
+    preview: false,
+    latest: false,
+    variant: null,
+    tiers: [],
+    kinds: [],
+    others: [],
   };
   const sizes: string[] = [];
   const first = tokens[familyAt] ?? "";
@@ -134,13 +155,13 @@ function tokenize(tokens: string[], familyAt: number, vendor: string): Tokens {
   const glued = GLUED_WORD.exec(first);
   if (glued) out.version.push(...numbers(glued[2]!));
   let numeric = out.version.length > 0;
-  let found: DateMatch | null;
   for (let i = familyAt + 1; i < tokens.length; i++) {
     const tok = tokens[i]!;
+    const found = tok === "latest" || PREVIEW_WORDS.has(tok) || /^0\d\d$/.test(tok) ? null : dateAt(tokens, i, vendor);
     if (tok === "latest") out.latest = true;
     else if (PREVIEW_WORDS.has(tok)) out.preview = true;
     else if (/^0\d\d$/.test(tok)) out.revision = [Number(tok)];
-    else if ((found = dateAt(tokens, i, vendor))) {
+    else if (found) {
       out.date = found.date;
       i += found.consumed - 1;
     } else {
@@ -215,7 +236,7 @@ function findFamily(tokens: string[]): number {
   });
   if (known >= 0) return known;
   const word = tokens.findIndex((t) => /^[a-z]/.test(t));
-  return word >= 0 ? word : 0;
+  return Math.max(word, 0);
 }
 
 function wordPart(token: string): string {

@@ -53,7 +53,10 @@ export function planNotices(
   const { newer: newerByModel, lifecycle: lifecycleByModel, identities } = memo;
   const identity = (modelId: string) => {
     let key = identities.get(modelId);
-    if (key === undefined) identities.set(modelId, (key = parseModelId(modelId).identityKey));
+    if (key === undefined) {
+      key = parseModelId(modelId).identityKey;
+      identities.set(modelId, key);
+    }
     return key;
   };
   const planned: PlannedNotice[] = [];

@@ -29,7 +29,9 @@ describe.concurrent("cli assess (child process)", () => {
   });
 
   it("--json on standard input prints only the verdict, equal to decide() as of today", async () => {
-    const text = JSON.stringify(makeAnswers({ baseModel: "gpt-4o-2024-08-06", candidateModel: undefined, candidateSizeB: undefined, mlopsCapacity: false }));
+    const text = JSON.stringify(
+      makeAnswers({ baseModel: "gpt-4o-2024-08-06", candidateModel: undefined, candidateSizeB: undefined, mlopsCapacity: false }),
+    );
     const before = todayUtc();
     const run = await runCli(["assess", "--json", "-"], text);
     const after = todayUtc();
@@ -42,14 +44,20 @@ describe.concurrent("cli assess (child process)", () => {
   });
 
   it("rejects invalid answers with exit 2 and one stderr line per problem, naming each field", async () => {
-    const answers = JSON.parse(readFileSync(new URL("../fixtures/answers/ticket-triage.json", import.meta.url), "utf8")) as Record<string, unknown>;
-    const run = await runCli(["assess", "-"], JSON.stringify({
-      ...answers,
-      task: "poetry",
-      colour: "blue",
-      data: { ...(answers.data as object), labeledExamples: -5 },
-      evals: { ...(answers.evals as object), baselineScore: 140 },
-    }));
+    const answers = JSON.parse(readFileSync(new URL("../fixtures/answers/ticket-triage.json", import.meta.url), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    const run = await runCli(
+      ["assess", "-"],
+      JSON.stringify({
+        ...answers,
+        task: "poetry",
+        colour: "blue",
+        data: { ...(answers.data as object), labeledExamples: -5 },
+        evals: { ...(answers.evals as object), baselineScore: 140 },
+      }),
+    );
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     const lines = run.stderr.trimEnd().split("\n");

@@ -31,9 +31,19 @@ beforeEach(async () => {
   emulator.addChannel({ id: "C1", name: "ml", members: [emulator.botUserId] });
   const db = openDb(dbPath);
   const thread = emulator.addMessage({ channel: "C1", user: emulator.botUserId, text: "verdict" });
-  for (const [key, baseModel] of [["a", "gpt-4o-2024-05-13"], ["b", "gpt-4o-2024-11-20"]] as const) {
+  for (const [key, baseModel] of [
+    ["a", "gpt-4o-2024-05-13"],
+    ["b", "gpt-4o-2024-11-20"],
+  ] as const) {
     const answers = validAnswers({ baseModel });
-    const { decision } = insertDecision(db, { teamId: "T1", channelId: "C1", requesterId: "U1", answers, verdict: decide(answers), submissionKey: key });
+    const { decision } = insertDecision(db, {
+      teamId: "T1",
+      channelId: "C1",
+      requesterId: "U1",
+      answers,
+      verdict: decide(answers),
+      submissionKey: key,
+    });
     markMessagePosted(db, decision.id, thread.ts, thread.ts, 0);
     markReplyPosted(db, decision.id, thread.ts);
   }
@@ -44,13 +54,20 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const env = (extra: Record<string, string> = {}) => ({ DATABASE_PATH: dbPath, MODEL_SOURCES: "bundled", MODEL_MIN_AGE_DAYS: "3", ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  DATABASE_PATH: dbPath,
+  MODEL_SOURCES: "bundled",
+  MODEL_MIN_AGE_DAYS: "3",
+  ...extra,
+});
 
 describe("cli check-models", () => {
   it("--dry-run prints what it would post and posts nothing", async () => {
     const io = capture();
     expect(await runCheckModels(["--dry-run"], io, env())).toBe(0);
-    expect(io.out[0]).toMatch(/^would post: decision #1 \(gpt-4o-2024-05-13\): newer gpt-4o-2024-08-06 \(2024-08-06\), gpt-4o-2024-11-20 \(2024-11-20\)/);
+    expect(io.out[0]).toMatch(
+      /^would post: decision #1 \(gpt-4o-2024-05-13\): newer gpt-4o-2024-08-06 \(2024-08-06\), gpt-4o-2024-11-20 \(2024-11-20\)/,
+    );
     expect(io.out.at(-1)).toContain("2 decisions, 2 base models");
     expect(emulator.calls).toEqual([]);
   });

@@ -20,7 +20,10 @@ describe.concurrent("cli (child process)", () => {
     expect(run.stderr).toBe("");
     const schema = JSON.parse(run.stdout) as { $schema: string; properties: Record<string, { properties?: Record<string, unknown> }> };
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    const listed = Object.entries(schema.properties).flatMap(([key, sub]) => [key, ...Object.keys(sub.properties ?? {}).map((k) => `${key}.${k}`)]);
+    const listed = Object.entries(schema.properties).flatMap(([key, sub]) => [
+      key,
+      ...Object.keys(sub.properties ?? {}).map((k) => `${key}.${k}`),
+    ]);
     expect(listed.sort()).toEqual(CONTRACT_FIELDS.map(([path]) => path).sort());
 
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);

@@ -60,8 +60,16 @@ describe("runAssess", () => {
   });
 
   it("adds the given day only when the answers name none", async () => {
-    const answers = makeAnswers({ baseModel: "gpt-4o-2024-08-06", candidateModel: undefined, candidateSizeB: undefined, mlopsCapacity: false });
-    for (const [asOf, today, expected] of [[undefined, "2026-06-01", "2026-06-01"], ["2027-02-01", "2026-06-01", "2027-02-01"]] as const) {
+    const answers = makeAnswers({
+      baseModel: "gpt-4o-2024-08-06",
+      candidateModel: undefined,
+      candidateSizeB: undefined,
+      mlopsCapacity: false,
+    });
+    for (const [asOf, today, expected] of [
+      [undefined, "2026-06-01", "2026-06-01"],
+      ["2027-02-01", "2026-06-01", "2027-02-01"],
+    ] as const) {
       const { io, out } = collector(JSON.stringify({ ...answers, asOf }));
       expect(await runAssess(["--json", "-"], io, today)).toBe(0);
       expect(JSON.parse(out[0]!)).toEqual(decide({ ...answers, asOf: expected }));
@@ -71,7 +79,12 @@ describe("runAssess", () => {
 
 describe("formatVerdict", () => {
   it("shows method, break-even and numbered next steps", () => {
-    const v = decide(makeAnswers({ volume: { requestsPerMonth: 250_000, tokensPerRequest: 1000 }, costs: { trainingUsd: 5000, currentUsdPerMTok: 10, fineTunedUsdPerMTok: 2 } }));
+    const v = decide(
+      makeAnswers({
+        volume: { requestsPerMonth: 250_000, tokensPerRequest: 1000 },
+        costs: { trainingUsd: 5000, currentUsdPerMTok: 10, fineTunedUsdPerMTok: 2 },
+      }),
+    );
     const text = formatVerdict(v);
     expect(text).toContain("Fine-tune:      yes");
     expect(text).toContain("Method:         lora, self-hosted");
@@ -80,7 +93,14 @@ describe("formatVerdict", () => {
   });
 
   it("says never when the fine-tune saves nothing", () => {
-    const v = decide(makeAnswers({ volume: { requestsPerMonth: 1000, tokensPerRequest: 1000 }, costs: { trainingUsd: 5000, currentUsdPerMTok: 1, fineTunedUsdPerMTok: 2 } }));
-    expect(formatVerdict(v)).toContain("Break-even:     never (no monthly savings): $5,000 training, -$1/month saved on 1,000,000 tokens/month");
+    const v = decide(
+      makeAnswers({
+        volume: { requestsPerMonth: 1000, tokensPerRequest: 1000 },
+        costs: { trainingUsd: 5000, currentUsdPerMTok: 1, fineTunedUsdPerMTok: 2 },
+      }),
+    );
+    expect(formatVerdict(v)).toContain(
+      "Break-even:     never (no monthly savings): $5,000 training, -$1/month saved on 1,000,000 tokens/month",
+    );
   });
 });

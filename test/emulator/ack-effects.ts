@@ -7,11 +7,7 @@ import { fail, type SlackResponse } from "./method-context.js";
 import { isFailure, readMessageContent } from "./slack-message.js";
 import { checkViewArg, isViewFailure, MAX_VIEW_STACK } from "./view-methods.js";
 
-export function applyCommandAck(
-  world: SlackWorld,
-  body: unknown,
-  where: { channelId: string; userId: string },
-): SlackResponse {
+export function applyCommandAck(world: SlackWorld, body: unknown, where: { channelId: string; userId: string }): SlackResponse {
   if (body === undefined || body === "") return { ok: true };
   const args = isObject(body) ? body : { text: String(body) };
   const content = readMessageContent(args);
@@ -42,7 +38,10 @@ export function applyViewSubmissionAck(world: SlackWorld, viewId: string, body: 
     case "errors": {
       if (!isObject(body.errors)) return fail("invalid_arguments");
       const blocks = Array.isArray(stored.view.blocks) ? stored.view.blocks : [];
-      const inputIds = blocks.filter(isObject).filter((b) => b.type === "input").map((b) => b.block_id);
+      const inputIds = blocks
+        .filter(isObject)
+        .filter((b) => b.type === "input")
+        .map((b) => b.block_id);
       const unknown = Object.keys(body.errors).filter((k) => !inputIds.includes(k));
       if (unknown.length === 0) return { ok: true };
       return fail("invalid_arguments", {

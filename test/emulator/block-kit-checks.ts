@@ -10,8 +10,7 @@ export interface Problem {
 
 export type Json = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Slack's own rendering of a problem: `must be less than 25 characters [json-pointer:/view/title/text]`. */
 export const formatProblem = (p: Problem): string => `${p.message} [json-pointer:${p.pointer}]`;
@@ -95,11 +94,7 @@ export class Checker {
    * A text object (`plain_text` or `mrkdwn`), 1..max characters. Absent is fine unless `required`;
    * the caller's pointer names the field, e.g. `/blocks/0/text`.
    */
-  text(
-    value: unknown,
-    pointer: string,
-    opts: { max?: number; plainOnly?: boolean; required?: boolean } = {},
-  ): void {
+  text(value: unknown, pointer: string, opts: { max?: number; plainOnly?: boolean; required?: boolean } = {}): void {
     const { max = 3000, plainOnly = false, required = false } = opts;
     if (value === undefined || value === null) {
       if (required) this.add(parentOf(pointer), `missing required field: ${lastSegment(pointer)}`);

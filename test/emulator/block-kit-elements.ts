@@ -1,6 +1,6 @@
 // Block elements and composition objects (options, option groups, confirm dialogs),
 // with the limits of SLACK-NOTES §1 "Elements & composition objects".
-import { Checker, isObject, type Json } from "./block-kit-checks.js";
+import { type Checker, isObject, type Json } from "./block-kit-checks.js";
 
 /** State shared by every element of one message or view. */
 export interface SurfaceScope {
@@ -26,13 +26,7 @@ const ELEMENT_KEYS: Record<string, readonly string[]> = {
   multi_external_select: [...SELECT_COMMON, "initial_options", "min_query_length", "max_selected_items"],
   users_select: [...SELECT_COMMON, "initial_user"],
   multi_users_select: [...SELECT_COMMON, "initial_users", "max_selected_items"],
-  conversations_select: [
-    ...SELECT_COMMON,
-    "initial_conversation",
-    "default_to_current_conversation",
-    "response_url_enabled",
-    "filter",
-  ],
+  conversations_select: [...SELECT_COMMON, "initial_conversation", "default_to_current_conversation", "response_url_enabled", "filter"],
   multi_conversations_select: [
     ...SELECT_COMMON,
     "initial_conversations",
@@ -171,12 +165,7 @@ function checkStaticSelect(multi: boolean): ElementCheck {
   };
 }
 
-function checkOptionList(
-  c: Checker,
-  el: Json,
-  p: string,
-  opts: { max: number; mrkdwn: boolean; multi: boolean; url?: boolean },
-): void {
+function checkOptionList(c: Checker, el: Json, p: string, opts: { max: number; mrkdwn: boolean; multi: boolean; url?: boolean }): void {
   if (!c.required(el, "options", p)) return;
   if (!c.array(el.options, `${p}/options`, { min: 1, max: opts.max })) return;
   const values = el.options.flatMap((o, i) => checkOption(c, o, `${p}/options/${i}`, opts));

@@ -1,7 +1,7 @@
 // chat.postMessage, chat.update, chat.postEphemeral, chat.getPermalink.
 import { LIMITS } from "./block-kit-limits.js";
 import type { Channel, SlackWorld, StoredMessage } from "./emulator-world.js";
-import { fail, isTrue, stringArg, type MethodHandler, type SlackResponse } from "./method-context.js";
+import { fail, isTrue, type MethodHandler, type SlackResponse, stringArg } from "./method-context.js";
 import { isFailure, readMessageContent, toSlackMessage, warningFields } from "./slack-message.js";
 
 /** A channel the bot may post to, or the Slack error that says why not. */

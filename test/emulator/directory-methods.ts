@@ -1,7 +1,7 @@
 // auth.test, conversations.*, users.info, usergroups.users.list, reactions.get.
 import type { Json } from "./block-kit-checks.js";
 import type { Channel, SlackWorld } from "./emulator-world.js";
-import { fail, stringArg, type MethodHandler } from "./method-context.js";
+import { fail, type MethodHandler, stringArg } from "./method-context.js";
 import { toSlackMessage } from "./slack-message.js";
 
 function channelInfo(world: SlackWorld, c: Channel): Json {
@@ -64,7 +64,9 @@ const info: MethodHandler = ({ world, args }) => {
 
 const open: MethodHandler = ({ world, args }) => {
   // Only 1:1 DMs are modelled; a multi-person DM answers as if no users were given.
-  const users = String(args.users ?? "").split(",").filter(Boolean);
+  const users = String(args.users ?? "")
+    .split(",")
+    .filter(Boolean);
   const [user] = users;
   if (users.length !== 1 || user === undefined) return fail("users_list_not_supplied");
   if (!world.users.has(user)) return fail("user_not_found");

@@ -91,8 +91,7 @@ export interface ResponseUrl {
 }
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-const randomId = (prefix: string, length = 10): string =>
-  prefix + Array.from({ length }, () => ALNUM[randomInt(ALNUM.length)]).join("");
+const randomId = (prefix: string, length = 10): string => prefix + Array.from({ length }, () => ALNUM[randomInt(ALNUM.length)]).join("");
 
 export class SlackWorld {
   readonly channels = new Map<string, Channel>();

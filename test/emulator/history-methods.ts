@@ -1,7 +1,7 @@
 // conversations.history and conversations.replies: what the app reads back to check whether a post it lost track
 // of (a crash between Slack's answer and its own write) already reached the channel.
 import type { SlackWorld, StoredMessage } from "./emulator-world.js";
-import { fail, isTrue, stringArg, type MethodHandler, type SlackResponse } from "./method-context.js";
+import { fail, isTrue, type MethodHandler, type SlackResponse, stringArg } from "./method-context.js";
 import { toSlackMessage } from "./slack-message.js";
 
 function readableChannel(world: SlackWorld, ref: unknown) {

@@ -67,9 +67,13 @@ export function buildKitchenSinkModal(): Record<string, unknown> {
         type: "rich_text",
         elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "rich" }] }],
       },
-      input("goal", { type: "plain_text_input", multiline: true, min_length: 5, max_length: 500, focus_on_load: true }, {
-        hint: pt("What should the model do?"),
-      }),
+      input(
+        "goal",
+        { type: "plain_text_input", multiline: true, min_length: 5, max_length: 500, focus_on_load: true },
+        {
+          hint: pt("What should the model do?"),
+        },
+      ),
       input("examples", { type: "number_input", is_decimal_allowed: false, min_value: "0", max_value: "1000000", initial_value: "100" }),
       input("accuracy", { type: "number_input", is_decimal_allowed: true, min_value: "0", max_value: "1" }, { optional: true }),
       input("email", { type: "email_text_input" }, { optional: true }),
@@ -77,9 +81,13 @@ export function buildKitchenSinkModal(): Record<string, unknown> {
       input("task", { type: "static_select", options: options(100), initial_option: option("v1", "Option 1") }),
       input("tags", { type: "multi_static_select", options: options(10) }, { optional: true }),
       input("latency", { type: "radio_buttons", options: [{ text: md("*fast*"), value: "fast" }, option("slow")] }),
-      input("constraints", { type: "checkboxes", options: options(10), initial_options: [option("v0", "Option 0")] }, {
-        optional: true,
-      }),
+      input(
+        "constraints",
+        { type: "checkboxes", options: options(10), initial_options: [option("v0", "Option 0")] },
+        {
+          optional: true,
+        },
+      ),
       input("deadline", { type: "datepicker" }, { optional: true }),
       input("at", { type: "timepicker" }, { optional: true }),
       input("when", { type: "datetimepicker" }, { optional: true }),

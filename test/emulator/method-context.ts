@@ -23,15 +23,11 @@ export const invalidBlocks = (problems: Problem[]): SlackResponse =>
 export const invalidArguments = (problems: Problem[]): SlackResponse =>
   fail("invalid_arguments", {
     response_metadata: {
-      messages: [
-        "[ERROR] failed to match all allowed schemas [json-pointer:/view]",
-        ...problems.map((p) => `[ERROR] ${formatProblem(p)}`),
-      ],
+      messages: ["[ERROR] failed to match all allowed schemas [json-pointer:/view]", ...problems.map((p) => `[ERROR] ${formatProblem(p)}`)],
     },
   });
 
 /** Form bodies carry booleans as "true"/"1". */
 export const isTrue = (value: unknown): boolean => value === true || value === "true" || value === "1";
 
-export const stringArg = (value: unknown): string | undefined =>
-  typeof value === "string" && value !== "" ? value : undefined;
+export const stringArg = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);

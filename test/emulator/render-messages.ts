@@ -1,5 +1,5 @@
 // Plain-text rendering of what was posted, for `npm run demo` and test failure output.
-import { isObject, type Json } from "./block-kit-checks.js";
+import { isObject } from "./block-kit-checks.js";
 import type { SlackWorld, StoredMessage } from "./emulator-world.js";
 
 const textOf = (value: unknown): string => (isObject(value) && typeof value.text === "string" ? value.text : "");

@@ -3,7 +3,7 @@
 // from; otherwise the reply is ephemeral unless `response_type: "in_channel"`.
 import { isObject } from "./block-kit-checks.js";
 import type { SlackWorld, StoredMessage } from "./emulator-world.js";
-import { fail, isTrue, stringArg, type SlackResponse } from "./method-context.js";
+import { fail, isTrue, type SlackResponse, stringArg } from "./method-context.js";
 import { isFailure, readMessageContent } from "./slack-message.js";
 
 const MAX_USES = 5;
@@ -20,8 +20,7 @@ export function postToResponseUrl(world: SlackWorld, id: string, body: unknown):
   if (entry.uses >= MAX_USES) return { status: 404, body: fail("used_url") };
   if (!isObject(body)) return { status: 400, body: fail("invalid_payload") };
   entry.uses += 1;
-  const original =
-    entry.channelId && entry.messageTs ? world.findMessage(entry.channelId, entry.messageTs) : undefined;
+  const original = entry.channelId && entry.messageTs ? world.findMessage(entry.channelId, entry.messageTs) : undefined;
   if (isTrue(body.delete_original)) {
     world.messages = world.messages.filter((m) => m !== original);
     return { status: 200, body: { ok: true } };

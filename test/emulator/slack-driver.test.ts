@@ -28,7 +28,11 @@ function buildApp(): App {
   bolt.command("/should-we-finetune", async ({ ack, body, client }) => {
     seen.push({ kind: "command", body });
     if (body.text === "inline") {
-      await ack({ response_type: "in_channel", text: "Starting", blocks: [{ type: "section", text: { type: "mrkdwn", text: "*Starting*" } }] });
+      await ack({
+        response_type: "in_channel",
+        text: "Starting",
+        blocks: [{ type: "section", text: { type: "mrkdwn", text: "*Starting*" } }],
+      });
       return;
     }
     await ack();

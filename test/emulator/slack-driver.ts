@@ -6,13 +6,13 @@
 import { randomBytes } from "node:crypto";
 import { isObject, type Json } from "./block-kit-checks.js";
 import type { SlackResponse } from "./method-context.js";
-import { signatureHeaders, type SignOptions } from "./sign-request.js";
+import { type SignOptions, signatureHeaders } from "./sign-request.js";
 import type { SlackEmulator, StoredMessage, StoredView } from "./slack-emulator.js";
 import { toSlackMessage } from "./slack-message.js";
-import { buildStateValues, elementState, UnsubmittableError, type FillValue, type StateValues } from "./view-state.js";
+import { buildStateValues, elementState, type FillValue, type StateValues, UnsubmittableError } from "./view-state.js";
 
-export { signSlackRequest, type SignOptions } from "./sign-request.js";
-export { buildStateValues, UnsubmittableError, type FillValue, type StateValues } from "./view-state.js";
+export { type SignOptions, signSlackRequest } from "./sign-request.js";
+export { buildStateValues, type FillValue, type StateValues, UnsubmittableError } from "./view-state.js";
 
 export interface DriverResponse {
   status: number;
@@ -151,12 +151,9 @@ export class SlackDriver {
     const message = opts.message ?? (channelId && opts.messageTs ? this.findMessage(channelId, opts.messageTs) : undefined);
     const view = opts.view ? this.resolveView(opts.view) : undefined;
     const action = buildAction(view ?? message, opts);
-    const triggerId =
-      opts.triggerId ?? this.emulator.issueTriggerId({ userId, viewId: view ? String(view.id) : undefined });
+    const triggerId = opts.triggerId ?? this.emulator.issueTriggerId({ userId, viewId: view ? String(view.id) : undefined });
     const msgChannel = message?.channel ?? channelId;
-    const responseUrl = view
-      ? undefined
-      : this.emulator.issueResponseUrl({ channelId: msgChannel, userId, messageTs: message?.ts });
+    const responseUrl = view ? undefined : this.emulator.issueResponseUrl({ channelId: msgChannel, userId, messageTs: message?.ts });
     const payload = {
       type: "block_actions",
       ...this.common(userId),
@@ -236,9 +233,7 @@ export class SlackDriver {
       type: "event_callback",
       event_id: eventId,
       event_time: now,
-      authorizations: [
-        { enterprise_id: null, team_id: teamId, user_id: botUserId, is_bot: true, is_enterprise_install: false },
-      ],
+      authorizations: [{ enterprise_id: null, team_id: teamId, user_id: botUserId, is_bot: true, is_enterprise_install: false }],
       is_ext_shared_channel: false,
       event_context: `4-${randomBytes(8).toString("hex")}`,
     };
@@ -295,12 +290,7 @@ export class SlackDriver {
     return this.post(body, "application/x-www-form-urlencoded", sign);
   }
 
-  private async post(
-    body: string,
-    contentType: string,
-    sign?: SignOptions,
-    extra: Record<string, string> = {},
-  ): Promise<DriverResponse> {
+  private async post(body: string, contentType: string, sign?: SignOptions, extra: Record<string, string> = {}): Promise<DriverResponse> {
     const headers = { "content-type": contentType, ...signatureHeaders(this.signingSecret, body, sign), ...extra };
     const res = await fetch(this.endpoint, { method: "POST", headers, body });
     const text = await res.text();
@@ -349,10 +339,7 @@ export class SlackDriver {
 const actionTs = (): string => (Date.now() / 1000).toFixed(6);
 
 /** The `actions[0]` entry Slack sends for the element at blockId/actionId. */
-function buildAction(
-  surface: { blocks?: unknown } | undefined,
-  opts: { actionId: string; blockId: string; value?: FillValue },
-): Json {
+function buildAction(surface: { blocks?: unknown } | undefined, opts: { actionId: string; blockId: string; value?: FillValue }): Json {
   const base = { action_id: opts.actionId, block_id: opts.blockId, action_ts: actionTs() };
   if (!surface) return { type: "button", ...base, value: opts.value ?? undefined };
   const element = findElement(surface.blocks, opts.blockId, opts.actionId);
@@ -372,10 +359,6 @@ function findElement(blocks: unknown, blockId: string, actionId: string): Json |
   if (!Array.isArray(blocks)) return undefined;
   const block = blocks.filter(isObject).find((b) => b.block_id === blockId);
   if (!block) return undefined;
-  const candidates = [
-    ...(Array.isArray(block.elements) ? block.elements : []),
-    block.accessory,
-    block.element,
-  ].filter(isObject);
+  const candidates = [...(Array.isArray(block.elements) ? block.elements : []), block.accessory, block.element].filter(isObject);
   return candidates.find((e) => e.action_id === actionId);
 }

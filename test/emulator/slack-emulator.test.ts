@@ -125,7 +125,9 @@ describe("messages", () => {
   });
 
   it("rejects invalid blocks with Slack-style errors", async () => {
-    const res = await client.chat.postMessage({ channel: "C1", text: "x", blocks: [section("x".repeat(3001))] }).catch((e: { data: unknown }) => e.data);
+    const res = await client.chat
+      .postMessage({ channel: "C1", text: "x", blocks: [section("x".repeat(3001))] })
+      .catch((e: { data: unknown }) => e.data);
     expect(res).toEqual({
       ok: false,
       error: "invalid_blocks",
@@ -303,7 +305,8 @@ describe("faults, latency and waiting", () => {
 
   it("records response_url posts and applies them", async () => {
     const url = emu.issueResponseUrl({ channelId: "C1", userId: "U1" });
-    const post = (body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     expect((await post({ text: "only you" })).status).toBe(200);
     expect((await post({ text: "everyone", response_type: "in_channel" })).status).toBe(200);
     expect(emu.ephemeralsIn("C1", "U1").map((m) => m.text)).toEqual(["only you"]);
@@ -323,9 +326,22 @@ describe("render", () => {
       text: "Decision",
       blocks: [
         { type: "header", text: pt("Prompt first") },
-        { type: "section", text: { type: "mrkdwn", text: "Cost is *low*" }, fields: [{ type: "mrkdwn", text: "A" }, { type: "mrkdwn", text: "B" }] },
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: "Cost is *low*" },
+          fields: [
+            { type: "mrkdwn", text: "A" },
+            { type: "mrkdwn", text: "B" },
+          ],
+        },
         { type: "context", elements: [{ type: "mrkdwn", text: "by alice" }] },
-        { type: "actions", elements: [{ type: "button", action_id: "ok", text: pt("Approve") }, { type: "button", action_id: "no", text: pt("Reject") }] },
+        {
+          type: "actions",
+          elements: [
+            { type: "button", action_id: "ok", text: pt("Approve") },
+            { type: "button", action_id: "no", text: pt("Reject") },
+          ],
+        },
       ],
     });
     await client.chat.postMessage({ channel: "C1", text: "a reply", thread_ts: parent.ts });

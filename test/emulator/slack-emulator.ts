@@ -10,15 +10,8 @@ import { applyCommandAck, applyViewSubmissionAck } from "./ack-effects.js";
 import type { Json } from "./block-kit-checks.js";
 import { CHAT_METHODS } from "./chat-methods.js";
 import { DIRECTORY_METHODS } from "./directory-methods.js";
+import { type Channel, type EmulatorIdentity, SlackWorld, type StoredMessage, type StoredView, type User } from "./emulator-world.js";
 import { HISTORY_METHODS } from "./history-methods.js";
-import {
-  SlackWorld,
-  type Channel,
-  type EmulatorIdentity,
-  type StoredMessage,
-  type StoredView,
-  type User,
-} from "./emulator-world.js";
 import { fail, type MethodHandler, type SlackResponse } from "./method-context.js";
 import { renderMessages } from "./render-messages.js";
 import { parseApiArgs, parseJson } from "./request-body.js";
@@ -226,15 +219,11 @@ export class SlackEmulator {
 
   /** Applies the app's HTTP ack body the way Slack would, recorded as an `ack` call. */
   applyAck(
-    ack:
-      | { type: "command"; body: unknown; channelId: string; userId: string }
-      | { type: "view_submission"; body: unknown; viewId: string },
+    ack: { type: "command"; body: unknown; channelId: string; userId: string } | { type: "view_submission"; body: unknown; viewId: string },
   ): SlackResponse {
     const at = performance.now();
     const response =
-      ack.type === "command"
-        ? applyCommandAck(this.world, ack.body, ack)
-        : applyViewSubmissionAck(this.world, ack.viewId, ack.body);
+      ack.type === "command" ? applyCommandAck(this.world, ack.body, ack) : applyViewSubmissionAck(this.world, ack.viewId, ack.body);
     if (ack.type === "view_submission" && response.ok && (response.view as Json | undefined)?.id) {
       this.lastViewId = (response.view as Json).id as string;
     }
@@ -326,9 +315,7 @@ export class SlackEmulator {
       poll = setInterval(check, 25);
       timer = setTimeout(() => {
         finish();
-        const recent = this.calls
-          .slice(-8)
-          .map((c) => `${c.method} → ${c.response.ok === false ? String(c.response.error) : "ok"}`);
+        const recent = this.calls.slice(-8).map((c) => `${c.method} → ${c.response.ok === false ? String(c.response.error) : "ok"}`);
         const calls = recent.join(", ") || "none";
         reject(new Error(`SlackEmulator.waitFor: ${label} not met within ${timeoutMs} ms. Last calls: ${calls}`));
       }, timeoutMs);
@@ -337,21 +324,12 @@ export class SlackEmulator {
   }
 
   /** The first recorded call to `method` (matching `predicate`), waiting if needed. */
-  waitForCall(
-    method: string,
-    predicate: (c: RecordedCall) => boolean = () => true,
-    timeoutMs = 2000,
-  ): Promise<RecordedCall> {
+  waitForCall(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 2000): Promise<RecordedCall> {
     return this.waitFor(() => this.calls.find((c) => c.method === method && predicate(c)), timeoutMs, `a ${method} call`);
   }
 
-  waitForMessage(
-    channel: string,
-    predicate: (m: StoredMessage) => boolean = () => true,
-    timeoutMs = 2000,
-  ): Promise<StoredMessage> {
-    const find = (): StoredMessage | undefined =>
-      this.world.messages.find((m) => m.channel === channel && predicate(m));
+  waitForMessage(channel: string, predicate: (m: StoredMessage) => boolean = () => true, timeoutMs = 2000): Promise<StoredMessage> {
+    const find = (): StoredMessage | undefined => this.world.messages.find((m) => m.channel === channel && predicate(m));
     return this.waitFor(find, timeoutMs, `a message in ${channel}`);
   }
 
@@ -413,7 +391,8 @@ export class SlackEmulator {
     if (fault) answer = faultAnswer(fault);
     else if (responseUrl) answer = postToResponseUrl(this.world, responseUrl[1] ?? "", parsed);
     else if (parsed === undefined) answer = { status: 200, body: fail("invalid_json") };
-    else if (method === "apps.connections.open") answer = { status: 200, body: this.socket.open(token, token === bearer(req.headers.authorization)) };
+    else if (method === "apps.connections.open")
+      answer = { status: 200, body: this.socket.open(token, token === bearer(req.headers.authorization)) };
     else answer = { status: 200, body: this.runMethod(method, token, args) };
     this.record({ method, args, at, status: answer.status, response: answer.body });
     if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));

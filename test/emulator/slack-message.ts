@@ -52,8 +52,6 @@ export function toSlackMessage(m: StoredMessage, identity: EmulatorIdentity): Js
     ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
     ...(m.metadata !== undefined ? { metadata: m.metadata } : {}),
     ...(m.edited ? { edited: m.edited } : {}),
-    ...(m.reactions.length > 0
-      ? { reactions: m.reactions.map((r) => ({ name: r.name, users: r.users, count: r.users.length })) }
-      : {}),
+    ...(m.reactions.length > 0 ? { reactions: m.reactions.map((r) => ({ name: r.name, users: r.users, count: r.users.length })) } : {}),
   };
 }

@@ -2,18 +2,13 @@
 import { isObject, type Json } from "./block-kit-checks.js";
 import { LIMITS, validateView, viewByteSize } from "./block-kit-limits.js";
 import type { SlackWorld, StoredView } from "./emulator-world.js";
-import { fail, invalidArguments, stringArg, type MethodHandler, type SlackResponse } from "./method-context.js";
+import { fail, invalidArguments, type MethodHandler, type SlackResponse, stringArg } from "./method-context.js";
 
 /** Open + 2 pushes (SLACK-NOTES §1 "view stack"). */
 export const MAX_VIEW_STACK = 3;
 
 /** The `view` argument if Slack would take it, else the error Slack answers. */
-export function checkViewArg(
-  world: SlackWorld,
-  view: unknown,
-  type: "modal" | "home",
-  self?: StoredView,
-): Json | SlackResponse {
+export function checkViewArg(world: SlackWorld, view: unknown, type: "modal" | "home", self?: StoredView): Json | SlackResponse {
   if (!isObject(view)) return invalidArguments([{ pointer: "/view", message: "must provide an object" }]);
   if (viewByteSize(view) > LIMITS.viewBytes) return fail("view_too_large");
   const problems = validateView(view, type);
@@ -45,10 +40,7 @@ const push: MethodHandler = ({ world, args }) => {
   if (typeof trigger === "string") return fail(trigger);
   const from = trigger.viewId ? world.views.get(trigger.viewId) : undefined;
   const openModals = [...world.views.values()].filter((v) => v.open && v.type === "modal");
-  const root =
-    (from?.open ? from : undefined) ??
-    openModals.filter((v) => v.userId === trigger.userId).at(-1) ??
-    openModals.at(-1);
+  const root = (from?.open ? from : undefined) ?? openModals.filter((v) => v.userId === trigger.userId).at(-1) ?? openModals.at(-1);
   if (!root) return fail("not_found");
   if (world.openStack(root.rootViewId).length >= MAX_VIEW_STACK) return fail("push_limit_reached");
   return viewAnswer(world.createView("modal", view, { userId: trigger.userId ?? root.userId, root }));
@@ -56,7 +48,7 @@ const push: MethodHandler = ({ world, args }) => {
 
 const update: MethodHandler = ({ world, args }) => {
   const stored = world.findView({ viewId: args.view_id, externalId: args.external_id });
-  if (!stored || !stored.open) return fail("not_found");
+  if (!stored?.open) return fail("not_found");
   const hash = stringArg(args.hash);
   if (hash !== undefined && hash !== stored.hash) return fail("hash_conflict");
   const view = checkViewArg(world, args.view, stored.type, stored);

@@ -46,11 +46,7 @@ const INITIAL_KEY: Record<string, string> = {
  * initial value, else empty. Throws UnsubmittableError (unless `clientChecks: false`)
  * where Slack's client would block the submit, and always for unknown block ids.
  */
-export function buildStateValues(
-  view: Json,
-  fill: Record<string, FillValue>,
-  opts: { clientChecks?: boolean } = {},
-): StateValues {
+export function buildStateValues(view: Json, fill: Record<string, FillValue>, opts: { clientChecks?: boolean } = {}): StateValues {
   const checks = opts.clientChecks ?? true;
   const blocks = Array.isArray(view.blocks) ? view.blocks.filter(isObject) : [];
   const inputs = blocks.filter((b) => b.type === "input" && isObject(b.element));

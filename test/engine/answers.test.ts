@@ -47,14 +47,31 @@ describe("parseAnswers: accepted answers", () => {
     ["zero labelled examples", setPath(fullRaw(), "data.labeledExamples", 0)],
     ["zero requests and tokens", setPath(setPath(fullRaw(), "volume.requestsPerMonth", 0), "volume.tokensPerRequest", 0)],
     ["an empty tried list", setPath(fullRaw(), "tried", [])],
-    ["every gap kind", setPath(fullRaw(), "gaps", ["none", "knowledge", "format", "style", "domain-behavior", "latency-cost", "reasoning", "hallucination", "personality", "not-measured"])],
+    [
+      "every gap kind",
+      setPath(fullRaw(), "gaps", [
+        "none",
+        "knowledge",
+        "format",
+        "style",
+        "domain-behavior",
+        "latency-cost",
+        "reasoning",
+        "hallucination",
+        "personality",
+        "not-measured",
+      ]),
+    ],
     ["a 150-character title", setPath(fullRaw(), "title", "t".repeat(150))],
     ["a 200-character base model", setPath(fullRaw(), "baseModel", "m".repeat(200))],
     ["a fractional candidate size", setPath(fullRaw(), "candidateSizeB", 0.5)],
     ["empty costs (every cost is optional)", setPath(fullRaw(), "costs", {})],
     ["zero costs", setPath(fullRaw(), "costs", { trainingUsd: 0, currentUsdPerMTok: 0, fineTunedUsdPerMTok: 0, hostingUsdPerMonth: 0 })],
     ["a leap day", setPath(fullRaw(), "asOf", "2028-02-29")],
-    ["self-host compliance, weekly change, 12 tasks", { ...fullRaw(), compliance: "self-host-required", taskChangeFrequency: "weekly", tasksServed: 12 }],
+    [
+      "self-host compliance, weekly change, 12 tasks",
+      { ...fullRaw(), compliance: "self-host-required", taskChangeFrequency: "weekly", tasksServed: 12 },
+    ],
   ])("accepts %s", (_, input) => {
     expect(parseAnswers(input).ok).toBe(true);
   });
@@ -73,12 +90,9 @@ describe("parseAnswers: accepted answers", () => {
 });
 
 describe("parseAnswers: one problem per invalid field, naming its path", () => {
-  it.each(CONTRACT_FIELDS.filter(([, required]) => required).map(([path]) => path))(
-    "a missing required field %s is named",
-    (path) => {
-      expect(problemsOf(deletePath(fullRaw(), path))).toEqual([{ path, message: expect.any(String) }]);
-    },
-  );
+  it.each(CONTRACT_FIELDS.filter(([, required]) => required).map(([path]) => path))("a missing required field %s is named", (path) => {
+    expect(problemsOf(deletePath(fullRaw(), path))).toEqual([{ path, message: expect.any(String) }]);
+  });
 
   it.each<[path: string, value: unknown, expectedPath?: string]>([
     ["title", ""],
@@ -158,7 +172,9 @@ describe("parseAnswers: one problem per invalid field, naming its path", () => {
     setPath(input, "costs.trainingUsd", -1);
     setPath(input, "typo", true);
     deletePath(input, "task");
-    const paths = problemsOf(input).map((p) => p.path).sort();
+    const paths = problemsOf(input)
+      .map((p) => p.path)
+      .sort();
     expect(paths).toEqual(["costs.trainingUsd", "data.labeledExamples", "evals.baselineScore", "task", "title", "typo"]);
   });
 
@@ -182,7 +198,10 @@ describe("parseAnswers never throws", () => {
     ["a bigint count", setPath(fullRaw(), "data.labeledExamples", 10n)],
     ["a symbol", Symbol("answers")],
     ["a function", () => makeAnswers()],
-    ["NaN and Infinity", setPath(setPath(fullRaw(), "evals.baselineScore", Number.NaN), "volume.requestsPerMonth", Number.POSITIVE_INFINITY)],
+    [
+      "NaN and Infinity",
+      setPath(setPath(fullRaw(), "evals.baselineScore", Number.NaN), "volume.requestsPerMonth", Number.POSITIVE_INFINITY),
+    ],
     ["a Date title", setPath(fullRaw(), "title", new Date(0))],
   ])("on %s it returns problems", (_, input) => {
     expect(() => parseAnswers(input)).not.toThrow();
@@ -208,12 +227,20 @@ describe("parseAnswers never throws", () => {
 });
 
 describe("answersJsonSchema", () => {
-  const schema = answersJsonSchema() as { $schema: string; properties: Record<string, { properties?: Record<string, unknown> }>; required: string[]; additionalProperties: boolean };
+  const schema = answersJsonSchema() as {
+    $schema: string;
+    properties: Record<string, { properties?: Record<string, unknown> }>;
+    required: string[];
+    additionalProperties: boolean;
+  };
 
   it("is draft 2020-12, closed, and lists every contract field", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.additionalProperties).toBe(false);
-    const listed = Object.entries(schema.properties).flatMap(([key, sub]) => [key, ...Object.keys(sub.properties ?? {}).map((k) => `${key}.${k}`)]);
+    const listed = Object.entries(schema.properties).flatMap(([key, sub]) => [
+      key,
+      ...Object.keys(sub.properties ?? {}).map((k) => `${key}.${k}`),
+    ]);
     expect(listed.sort()).toEqual(CONTRACT_FIELDS.map(([path]) => path).sort());
     const topRequired = CONTRACT_FIELDS.filter(([path, required]) => required && !path.includes(".")).map(([path]) => path);
     expect([...schema.required].sort()).toEqual(topRequired.sort());

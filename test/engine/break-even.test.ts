@@ -30,10 +30,25 @@ describe("computeBreakEven (rule 5, seed 000 step 4)", () => {
     ["exactly 6 months is not under 6", 10_000_000, { ...costs, trainingUsd: 540 }, { savings: 90, months: 6, within: false }],
     ["just under 6 months is within", 10_000_000, { ...costs, trainingUsd: 539 }, { savings: 90, months: 5.99, within: true }],
     ["free training pays back at once", 10_000_000, { ...costs, trainingUsd: 0 }, { savings: 90, months: 0, within: true }],
-    ["zero savings never pay back (months null)", 10_000_000, { ...costs, fineTunedUsdPerMTok: 10 }, { savings: 0, months: null, within: false }],
-    ["hosting eating all savings never pays back", 10_000_000, { ...costs, hostingUsdPerMonth: 90 }, { savings: 0, months: null, within: false }],
+    [
+      "zero savings never pay back (months null)",
+      10_000_000,
+      { ...costs, fineTunedUsdPerMTok: 10 },
+      { savings: 0, months: null, within: false },
+    ],
+    [
+      "hosting eating all savings never pays back",
+      10_000_000,
+      { ...costs, hostingUsdPerMonth: 90 },
+      { savings: 0, months: null, within: false },
+    ],
     ["negative savings never pay back", 10_000_000, { ...costs, hostingUsdPerMonth: 140 }, { savings: -50, months: null, within: false }],
-    ["a dearer fine-tune never pays back", 10_000_000, { ...costs, fineTunedUsdPerMTok: 12 }, { savings: -20, months: null, within: false }],
+    [
+      "a dearer fine-tune never pays back",
+      10_000_000,
+      { ...costs, fineTunedUsdPerMTok: 12 },
+      { savings: -20, months: null, within: false },
+    ],
     ["zero volume never pays back", 0, costs, { savings: 0, months: null, within: false }],
   ])("%s", (_, tokens, c, expected) => {
     expect(at(tokens, c)).toEqual({

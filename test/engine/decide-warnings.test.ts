@@ -14,7 +14,13 @@ interface CodeCase {
   effect: (v: Verdict) => void;
 }
 
-const openAi: AnswersOverrides = { baseModel: "gpt-4.1-mini", candidateModel: undefined, candidateSizeB: undefined, mlopsCapacity: false, asOf: "2026-06-01" };
+const openAi: AnswersOverrides = {
+  baseModel: "gpt-4.1-mini",
+  candidateModel: undefined,
+  candidateSizeB: undefined,
+  mlopsCapacity: false,
+  asOf: "2026-06-01",
+};
 const tokens = (n: number): AnswersOverrides => ({ volume: { requestsPerMonth: n, tokensPerRequest: 1 } });
 const latency = (trainingUsd: number): AnswersOverrides => ({
   gaps: ["latency-cost"],
@@ -193,12 +199,15 @@ describe("every warning code of the contract", () => {
     expect(Object.keys(CASES).sort()).toEqual([...WARNING_CODES].sort());
   });
 
-  it.each(WARNING_CODES.map((code) => [code, CASES[code]] as const))("%s fires with its severity and effect, and stays quiet otherwise", (code, c) => {
-    const fired = decide(makeAnswers(c.fires));
-    expect(warningOf(fired, code).severity).toBe(c.severity);
-    c.effect(fired);
-    expect(codes(decide(makeAnswers(c.quiet)))).not.toContain(code);
-  });
+  it.each(WARNING_CODES.map((code) => [code, CASES[code]] as const))(
+    "%s fires with its severity and effect, and stays quiet otherwise",
+    (code, c) => {
+      const fired = decide(makeAnswers(c.fires));
+      expect(warningOf(fired, code).severity).toBe(c.severity);
+      c.effect(fired);
+      expect(codes(decide(makeAnswers(c.quiet)))).not.toContain(code);
+    },
+  );
 
   it("a blocker never comes with yes", () => {
     for (const c of Object.values(CASES)) {

@@ -21,13 +21,34 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
 /** Mostly true: most generated teams have their prerequisites, so `yes` verdicts come up often enough to check. */
 const mostly = fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, { arbitrary: fc.boolean(), weight: 1 });
 /** Numbers that lean on the contract's boundaries, so edges come up often. */
-const score = fc.oneof(fc.constantFrom(0, 50, 55, 70, 85, 100), fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }));
-const examples = fc.oneof(fc.constantFrom(0, 199, 200, 499, 500, 999, 1000), fc.nat({ max: 50_000 }), fc.integer({ min: 500, max: 50_000 }));
+const score = fc.oneof(
+  fc.constantFrom(0, 50, 55, 70, 85, 100),
+  fc.integer({ min: 0, max: 100 }),
+  fc.double({ min: 0, max: 100, noNaN: true }),
+);
+const examples = fc.oneof(
+  fc.constantFrom(0, 199, 200, 499, 500, 999, 1000),
+  fc.nat({ max: 50_000 }),
+  fc.integer({ min: 500, max: 50_000 }),
+);
 const usd = fc.oneof(fc.constantFrom(0, 100, 5000), fc.double({ min: 0, max: 100_000, noNaN: true, noDefaultInfinity: true }));
-const sizeB = fc.oneof(fc.constantFrom(0.5, 1, 7, 8, 13, 14, 30, 70), fc.double({ min: 0.01, max: 500, noNaN: true, noDefaultInfinity: true }));
-const day = fc.date({ min: new Date("2025-01-01"), max: new Date("2028-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const sizeB = fc.oneof(
+  fc.constantFrom(0.5, 1, 7, 8, 13, 14, 30, 70),
+  fc.double({ min: 0.01, max: 500, noNaN: true, noDefaultInfinity: true }),
+);
+const day = fc
+  .date({ min: new Date("2025-01-01"), max: new Date("2028-12-31"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const modelId = fc.oneof(
-  fc.constantFrom("gpt-4o-2024-08-06", "gpt-4.1-mini", "o3-mini", "meta-llama/Llama-3.1-8B-Instruct", "Qwen/Qwen2.5-7B", "claude-3-5-sonnet", "openai/gpt-oss-20b"),
+  fc.constantFrom(
+    "gpt-4o-2024-08-06",
+    "gpt-4.1-mini",
+    "o3-mini",
+    "meta-llama/Llama-3.1-8B-Instruct",
+    "Qwen/Qwen2.5-7B",
+    "claude-3-5-sonnet",
+    "openai/gpt-oss-20b",
+  ),
   fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0),
 );
 
@@ -68,7 +89,21 @@ const validAnswers: fc.Arbitrary<Answers> = fc.record(
     asOf: day,
   },
   {
-    requiredKeys: ["title", "task", "gaps", "tried", "evals", "data", "volume", "latencySensitive", "compliance", "taskChangeFrequency", "tasksServed", "baseModel", "mlopsCapacity"],
+    requiredKeys: [
+      "title",
+      "task",
+      "gaps",
+      "tried",
+      "evals",
+      "data",
+      "volume",
+      "latencySensitive",
+      "compliance",
+      "taskChangeFrequency",
+      "tasksServed",
+      "baseModel",
+      "mlopsCapacity",
+    ],
   },
 );
 

@@ -24,7 +24,12 @@ const throughOpenAi: AnswersOverrides = {
 describe("the baseline answers", () => {
   it("reach yes with nothing but the snapshot note", () => {
     const v = verdictFor();
-    expect(v).toMatchObject({ fineTune: "yes", approach: "fine-tune", method: { technique: "lora", hosting: "self-hosted" }, breakEven: null });
+    expect(v).toMatchObject({
+      fineTune: "yes",
+      approach: "fine-tune",
+      method: { technique: "lora", hosting: "self-hosted" },
+      breakEven: null,
+    });
     expect(codes(v)).toEqual(["base-model-snapshot"]);
   });
 
@@ -50,7 +55,9 @@ describe("rule 1: target met", () => {
   ])("baseline %d against target %d stops with no, prompting, target-met", (baselineScore, targetScore) => {
     const v = verdictFor({ evals: { baselineScore, targetScore } });
     expect(v).toMatchObject({ fineTune: "no", approach: "prompting", method: null });
-    expect(v.warnings).toEqual([{ code: "target-met", severity: "info", message: expect.stringContaining(`${baselineScore} ≥ target ${targetScore}`) }]);
+    expect(v.warnings).toEqual([
+      { code: "target-met", severity: "info", message: expect.stringContaining(`${baselineScore} ≥ target ${targetScore}`) },
+    ]);
     expect(v.reasons.map((r) => r.rule)).toEqual(["1 target met"]);
     expect(v.nextSteps).toEqual(["Ship the prompted system and keep its eval running so a regression shows up."]);
     expect(v.headline).toMatch(/^Don't fine-tune/);
@@ -128,7 +135,12 @@ describe("rule 3: gap kinds", () => {
   it.each(["knowledge", "hallucination", "reasoning", "personality"] as const)(
     "a %s gap never reaches yes, even on a closed-domain task with abundant data",
     (gap) => {
-      const v = verdictFor({ gaps: [gap], task: "classification", data: { labeledExamples: 5000 }, tried: ["prompt-engineering", "few-shot", "rag", "tool-use", "chain-of-thought", "stronger-model"] });
+      const v = verdictFor({
+        gaps: [gap],
+        task: "classification",
+        data: { labeledExamples: 5000 },
+        tried: ["prompt-engineering", "few-shot", "rag", "tool-use", "chain-of-thought", "stronger-model"],
+      });
       expect(v.fineTune).toBe("no");
     },
   );
@@ -190,7 +202,13 @@ describe("rule 5: volume and cost", () => {
   it("a break-even under 6 months makes a latency-cost gap yes", () => {
     const v = verdictFor(latencyCase);
     expect(v).toMatchObject({ fineTune: "yes", approach: "fine-tune" });
-    expect(v.breakEven).toEqual({ monthlyTokens: 250_000_000, monthlySavingsUsd: 2000, trainingUsd: 5000, months: 2.5, withinSixMonths: true });
+    expect(v.breakEven).toEqual({
+      monthlyTokens: 250_000_000,
+      monthlySavingsUsd: 2000,
+      trainingUsd: 5000,
+      months: 2.5,
+      withinSixMonths: true,
+    });
     expect(codes(v)).not.toContain("break-even-over-6-months");
   });
 
@@ -264,7 +282,9 @@ describe("rule 6: data", () => {
   });
 
   it("fewer than 500 → grow the dataset, synthetic augmentation if needed", () => {
-    expect(verdictFor({ data: { labeledExamples: 499 } }).nextSteps).toContain("Grow the dataset to 500+ curated examples, with synthetic augmentation if needed.");
+    expect(verdictFor({ data: { labeledExamples: 499 } }).nextSteps).toContain(
+      "Grow the dataset to 500+ curated examples, with synthetic augmentation if needed.",
+    );
   });
 
   it("500 examples clear both", () => {
@@ -404,13 +424,24 @@ describe("rule 9: method and risk", () => {
 describe("rule 10: snapshot and pipeline", () => {
   it("yes → base-model-snapshot naming the base model, and the seed-003 pipeline in order", () => {
     const v = verdictFor();
-    expect(warningOf(v, "base-model-snapshot")).toMatchObject({ severity: "info", message: expect.stringContaining("meta-llama/Llama-3.1-70B-Instruct") });
+    expect(warningOf(v, "base-model-snapshot")).toMatchObject({
+      severity: "info",
+      message: expect.stringContaining("meta-llama/Llama-3.1-70B-Instruct"),
+    });
     expect(containsRun(v.nextSteps, PIPELINE_STEPS)).toBe(true);
     expect(v.reasons.map((r) => r.rule)).toContain("10 snapshot");
   });
 
   it("the pipeline is seed 003's seven steps", () => {
-    const patterns = [/clean dataset/, /Hold out a test set/, /prompted baseline/, /LoRA/, /compare it with the baseline/, /production-distribution/, /re-tuning/];
+    const patterns = [
+      /clean dataset/,
+      /Hold out a test set/,
+      /prompted baseline/,
+      /LoRA/,
+      /compare it with the baseline/,
+      /production-distribution/,
+      /re-tuning/,
+    ];
     expect(PIPELINE_STEPS).toHaveLength(7);
     PIPELINE_STEPS.forEach((step, i) => expect(step).toMatch(patterns[i]!));
   });
@@ -479,7 +510,10 @@ describe("model selection (try-stronger-model, seeds 002 and 001)", () => {
 
   it.each<[string, AnswersOverrides]>([
     ["29.5 points below", { evals: { baselineScore: 50.5, targetScore: 80 } }],
-    ["a stronger model tried", { evals: { baselineScore: 20, targetScore: 80 }, tried: ["prompt-engineering", "structured-output", "few-shot", "stronger-model"] }],
+    [
+      "a stronger model tried",
+      { evals: { baselineScore: 20, targetScore: 80 }, tried: ["prompt-engineering", "structured-output", "few-shot", "stronger-model"] },
+    ],
     ["no baseline score", { evals: { baselineScore: undefined, targetScore: 80 } }],
   ])("does not fire with %s", (_, overrides) => {
     const v = verdictFor(overrides);
@@ -497,7 +531,12 @@ describe("how the rules combine", () => {
   });
 
   it("a failing break-even does not stop a format gap beside a latency-cost gap", () => {
-    const v = verdictFor({ ...latencyCase, gaps: ["latency-cost", "format"], tried: ["prompt-engineering", "prompt-caching", "structured-output", "few-shot"], costs: { ...latencyCase.costs, trainingUsd: 50_000 } });
+    const v = verdictFor({
+      ...latencyCase,
+      gaps: ["latency-cost", "format"],
+      tried: ["prompt-engineering", "prompt-caching", "structured-output", "few-shot"],
+      costs: { ...latencyCase.costs, trainingUsd: 50_000 },
+    });
     expect(v.fineTune).toBe("yes");
     expect(codes(v)).toContain("break-even-over-6-months");
   });
@@ -546,7 +585,11 @@ describe("how the rules combine", () => {
 
   it.each<[string, AnswersOverrides, RegExp]>([
     ["yes", {}, /^Fine-tune "Invoice field extractor"/],
-    ["not-yet", { evals: { hasEvalSet: false } }, /^Not yet for "Invoice field extractor": resolve no-evals and work on prompting first\.$/],
+    [
+      "not-yet",
+      { evals: { hasEvalSet: false } },
+      /^Not yet for "Invoice field extractor": resolve no-evals and work on prompting first\.$/,
+    ],
     ["no", { gaps: ["knowledge"] }, /^Don't fine-tune "Invoice field extractor": .*work on rag\.$/],
   ])("the headline of a %s verdict names the title and the answer", (_, overrides, headline) => {
     expect(verdictFor(overrides).headline).toMatch(headline);

@@ -26,13 +26,28 @@ const slowPayBack: AnswersOverrides = { ...payingBack, volume: { requestsPerMont
 describe("rule 3: gaps fine-tuning does not fix", () => {
   it.each<[string, AnswersOverrides, GapJudgement["rung"], string]>([
     ["knowledge, RAG untried → rag", { gaps: ["knowledge"] }, "rag", "knowledge-use-rag"],
-    ["knowledge, RAG tried → continued pretraining is the remaining rung", { gaps: ["knowledge"], tried: ["rag"] }, "pretrain", "knowledge-use-rag"],
+    [
+      "knowledge, RAG tried → continued pretraining is the remaining rung",
+      { gaps: ["knowledge"], tried: ["rag"] },
+      "pretrain",
+      "knowledge-use-rag",
+    ],
     ["hallucination, RAG untried → rag", { gaps: ["hallucination"], tried: [] }, "rag", "hallucination-not-fixed-by-finetune"],
     ["hallucination, RAG tried → tool use", { gaps: ["hallucination"], tried: ["rag"] }, "tool-use", "hallucination-not-fixed-by-finetune"],
-    ["hallucination, both tried → tool use (validate)", { gaps: ["hallucination"], tried: ["rag", "tool-use"] }, "tool-use", "hallucination-not-fixed-by-finetune"],
+    [
+      "hallucination, both tried → tool use (validate)",
+      { gaps: ["hallucination"], tried: ["rag", "tool-use"] },
+      "tool-use",
+      "hallucination-not-fixed-by-finetune",
+    ],
     ["reasoning → prompting", { gaps: ["reasoning"] }, "prompting", "reasoning-not-fixed-by-finetune"],
     ["personality, prompt untried → prompting", { gaps: ["personality"], tried: [] }, "prompting", "personality-use-prompting"],
-    ["personality, prompt tried → few-shot", { gaps: ["personality"], tried: ["prompt-engineering"] }, "few-shot", "personality-use-prompting"],
+    [
+      "personality, prompt tried → few-shot",
+      { gaps: ["personality"], tried: ["prompt-engineering"] },
+      "few-shot",
+      "personality-use-prompting",
+    ],
   ])("%s", (_, overrides, rung, code) => {
     const j = only(overrides);
     expect(j.verdict).toBe("no");
@@ -133,14 +148,27 @@ describe("rule 5: a latency-cost gap is a candidate only through break-even or a
     ["break-even of 62.5 months, caching untried → still no", { ...slowPayBack, tried: ["prompt-engineering"] }, "no"],
     ["never pays back → no", { ...payingBack, tried, costs: { ...payingBack.costs, hostingUsdPerMonth: 5000 } }, "no"],
     ["latency-sensitive with an 8B candidate and no break-even → yes", { tried, latencySensitive: true, candidateSizeB: 8 }, "yes"],
-    ["latency-sensitive with a 13B candidate, never paying back → yes", { ...slowPayBack, tried, latencySensitive: true, candidateSizeB: 13 }, "yes"],
-    ["latency-sensitive with a 14B candidate and no break-even → not-yet", { tried, latencySensitive: true, candidateSizeB: 14 }, "not-yet"],
-    ["a small candidate without a latency need and no break-even → not-yet", { tried, latencySensitive: false, candidateSizeB: 8 }, "not-yet"],
+    [
+      "latency-sensitive with a 13B candidate, never paying back → yes",
+      { ...slowPayBack, tried, latencySensitive: true, candidateSizeB: 13 },
+      "yes",
+    ],
+    [
+      "latency-sensitive with a 14B candidate and no break-even → not-yet",
+      { tried, latencySensitive: true, candidateSizeB: 14 },
+      "not-yet",
+    ],
+    [
+      "a small candidate without a latency need and no break-even → not-yet",
+      { tried, latencySensitive: false, candidateSizeB: 8 },
+      "not-yet",
+    ],
   ])("%s", (_, overrides, verdict) => {
     const j = only({ gaps: ["latency-cost"], ...overrides });
     expect(j.verdict).toBe(verdict);
     expect(j.rung).toBe(verdict === "yes" ? "fine-tune" : "prompting");
-    if (verdict !== "yes") expect(j.reasons.map((r) => r.rule)).toContain(j.warnings.length > 0 ? "4 cheaper rungs first" : "5 volume and cost");
+    if (verdict !== "yes")
+      expect(j.reasons.map((r) => r.rule)).toContain(j.warnings.length > 0 ? "4 cheaper rungs first" : "5 volume and cost");
   });
 
   it("asks for the missing numbers when break-even cannot be computed", () => {

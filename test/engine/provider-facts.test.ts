@@ -19,19 +19,30 @@ describe("provider facts (rule 11)", () => {
     expect(openai.note).toMatch(/base model retires/);
   });
 
-  it.each(["gpt-4o-2024-08-06", "gpt-4.1-mini", "openai/gpt-4o-mini", "GPT-4-0613", "o3-mini", "o1", "ft:gpt-4o-mini:acme::abc", "chatgpt-4o-latest"])(
-    "recognise %s as OpenAI",
-    (id) => {
-      expect(fineTuneFactFor(id)?.provider).toBe("OpenAI");
-    },
-  );
+  it.each([
+    "gpt-4o-2024-08-06",
+    "gpt-4.1-mini",
+    "openai/gpt-4o-mini",
+    "GPT-4-0613",
+    "o3-mini",
+    "o1",
+    "ft:gpt-4o-mini:acme::abc",
+    "chatgpt-4o-latest",
+  ])("recognise %s as OpenAI", (id) => {
+    expect(fineTuneFactFor(id)?.provider).toBe("OpenAI");
+  });
 
-  it.each(["meta-llama/Llama-3.1-8B-Instruct", "claude-3-5-sonnet-20241022", "Qwen/Qwen2.5-7B-Instruct", "openai/gpt-oss-20b", "gpt-oss-120b", "mistral-large", "o3ville-7b"])(
-    "do not claim %s",
-    (id) => {
-      expect(fineTuneFactFor(id)).toBeUndefined();
-    },
-  );
+  it.each([
+    "meta-llama/Llama-3.1-8B-Instruct",
+    "claude-3-5-sonnet-20241022",
+    "Qwen/Qwen2.5-7B-Instruct",
+    "openai/gpt-oss-20b",
+    "gpt-oss-120b",
+    "mistral-large",
+    "o3ville-7b",
+  ])("do not claim %s", (id) => {
+    expect(fineTuneFactFor(id)).toBeUndefined();
+  });
 });
 
 describe("describeClosing", () => {

@@ -47,7 +47,13 @@ describe("seed 001: the customer support chatbot cost comparison", () => {
       costs: { ...chatbot.costs, hostingUsdPerMonth: 2000 },
       mlopsCapacity: true,
     });
-    expect(v.breakEven).toEqual({ monthlyTokens: 1_500_000_000, monthlySavingsUsd: 28_000, trainingUsd: 3300, months: 0.12, withinSixMonths: true });
+    expect(v.breakEven).toEqual({
+      monthlyTokens: 1_500_000_000,
+      monthlySavingsUsd: 28_000,
+      trainingUsd: 3300,
+      months: 0.12,
+      withinSixMonths: true,
+    });
     expect(v).toMatchObject({ fineTune: "yes", approach: "fine-tune", method: { technique: "lora", hosting: "self-hosted" } });
     expect(containsRun(v.nextSteps, PIPELINE_STEPS)).toBe(true);
   });
@@ -110,7 +116,9 @@ describe("seed 000: the five-step decision logic", () => {
     });
 
     it("an unstable task is not a case even with a fast break-even", () => {
-      const v = decide(makeAnswers({ ...base, volume: { requestsPerMonth: 250_000, tokensPerRequest: 1000 }, taskChangeFrequency: "weekly" }));
+      const v = decide(
+        makeAnswers({ ...base, volume: { requestsPerMonth: 250_000, tokensPerRequest: 1000 }, taskChangeFrequency: "weekly" }),
+      );
       expect(v.fineTune).toBe("no");
     });
 
@@ -180,7 +188,9 @@ describe("seed 003: evals first, the ladder, the pipeline", () => {
   });
 
   it("closed-domain classification with abundant labelled data is a fine-tuning case", () => {
-    const v = decide(makeAnswers({ task: "classification", gaps: ["none"], tried: ["prompt-engineering", "few-shot"], data: { labeledExamples: 5000 } }));
+    const v = decide(
+      makeAnswers({ task: "classification", gaps: ["none"], tried: ["prompt-engineering", "few-shot"], data: { labeledExamples: 5000 } }),
+    );
     expect(v.fineTune).toBe("yes");
   });
 
@@ -219,7 +229,9 @@ describe("seed 002: knowledge or behaviour", () => {
   });
 
   it("a fine-tuned 8B model can replace a larger general one on a narrow, latency-bound task", () => {
-    const v = decide(makeAnswers({ gaps: ["latency-cost"], tried: ["prompt-engineering", "prompt-caching"], latencySensitive: true, candidateSizeB: 8 }));
+    const v = decide(
+      makeAnswers({ gaps: ["latency-cost"], tried: ["prompt-engineering", "prompt-caching"], latencySensitive: true, candidateSizeB: 8 }),
+    );
     expect(v.fineTune).toBe("yes");
   });
 

@@ -44,7 +44,12 @@ describe("sortWarnings", () => {
       w("compliance-self-host", "info"),
     ]);
     expect(sorted.map((x) => x.code)).toEqual([
-      "no-evals", "too-few-examples", "noisy-data", "multiple-tasks", "base-model-snapshot", "compliance-self-host",
+      "no-evals",
+      "too-few-examples",
+      "noisy-data",
+      "multiple-tasks",
+      "base-model-snapshot",
+      "compliance-self-host",
     ]);
   });
 

@@ -4,11 +4,29 @@ import { note, toWarnings, WARNING_SEVERITY, WARNING_TEXT } from "../../src/engi
 
 /** The 23 codes of the warning table in DECISION-RULES.md, in its order. */
 const CONTRACT_CODES = [
-  "target-met", "no-evals", "no-held-out-test-set", "no-prompted-baseline", "too-few-examples", "under-500-examples",
-  "noisy-data", "untried-prompting", "knowledge-use-rag", "hallucination-not-fixed-by-finetune",
-  "reasoning-not-fixed-by-finetune", "personality-use-prompting", "task-changes-often", "multiple-tasks",
-  "catastrophic-forgetting-risk", "low-volume", "break-even-over-6-months", "no-mlops-capacity", "data-not-versioned",
-  "base-model-snapshot", "compliance-self-host", "try-stronger-model", "provider-finetune-closing",
+  "target-met",
+  "no-evals",
+  "no-held-out-test-set",
+  "no-prompted-baseline",
+  "too-few-examples",
+  "under-500-examples",
+  "noisy-data",
+  "untried-prompting",
+  "knowledge-use-rag",
+  "hallucination-not-fixed-by-finetune",
+  "reasoning-not-fixed-by-finetune",
+  "personality-use-prompting",
+  "task-changes-often",
+  "multiple-tasks",
+  "catastrophic-forgetting-risk",
+  "low-volume",
+  "break-even-over-6-months",
+  "no-mlops-capacity",
+  "data-not-versioned",
+  "base-model-snapshot",
+  "compliance-self-host",
+  "try-stronger-model",
+  "provider-finetune-closing",
 ];
 
 describe("warning codes", () => {

@@ -92,10 +92,20 @@ function shuffle<T>(items: T[], seed: number): void {
 }
 
 let seq = 0;
-const eventId = (tag: string) => `EvCONC${tag}${(seq += 1)}`;
+const eventId = (tag: string) => {
+  seq += 1;
+  return `EvCONC${tag}${seq}`;
+};
 
 const deliver = (ts: string, d: Delivery) =>
-  h.driver.sendReaction({ userId: d.userId, reaction: d.reaction, channelId: CHANNEL, messageTs: ts, eventId: d.eventId, ...(d.retryNum ? { retryNum: d.retryNum } : {}) });
+  h.driver.sendReaction({
+    userId: d.userId,
+    reaction: d.reaction,
+    channelId: CHANNEL,
+    messageTs: ts,
+    eventId: d.eventId,
+    ...(d.retryNum ? { retryNum: d.retryNum } : {}),
+  });
 
 describe("many reviewers approving at once", () => {
   it("reaches the quorum once, with one announcement, and stores every approver once", async () => {
@@ -112,7 +122,11 @@ describe("many reviewers approving at once", () => {
     // Slack's retries of a delivery repeat its event id (with X-Slack-Retry-Num); they arrive while the first is handled.
     const retries = deliveries.filter((_, i) => i % 5 === 0).map((d) => ({ ...d, retryNum: 1 }));
     // A reviewer adding the same approval twice, once with a skin tone: two events, one approval.
-    const sameReviewerAgain = [0, 7, 13].map((i) => ({ userId: CROWD[i]!, reaction: "white_check_mark::skin-tone-4", eventId: eventId("B") }));
+    const sameReviewerAgain = [0, 7, 13].map((i) => ({
+      userId: CROWD[i]!,
+      reaction: "white_check_mark::skin-tone-4",
+      eventId: eventId("B"),
+    }));
     const all = [...deliveries, ...retries, ...sameReviewerAgain];
     // A fixed shuffle, so retries and repeats are not simply sent after their originals.
     shuffle(all, 7);
@@ -186,7 +200,12 @@ describe("a reject racing the quorum", () => {
     expect(["approved", "changes-requested"]).toContain(final.status);
     // Every review is on record whichever won: three approvals and one reject, each once.
     const rows = reviewRows(decision.id);
-    expect(rows.filter((r) => r.kind === "approve").map((r) => r.reviewer_id).sort()).toEqual([a1, a2, a3].sort());
+    expect(
+      rows
+        .filter((r) => r.kind === "approve")
+        .map((r) => r.reviewer_id)
+        .sort(),
+    ).toEqual([a1, a2, a3].sort());
     expect(rows.filter((r) => r.kind === "reject").map((r) => r.reviewer_id)).toEqual([rejecter]);
 
     // The number of status changes is what the database says happened; each was told once, and the thread says

@@ -103,10 +103,14 @@ describe("a crash (SIGKILL) and a restart on the same database", () => {
 
     emulator.setLatency(0);
     driver = await boot();
-    await emulator.waitFor(() => {
-      const all = stored();
-      return all.length > 0 && all.every((d) => d.postedAt);
-    }, 15_000, "every stored decision posted");
+    await emulator.waitFor(
+      () => {
+        const all = stored();
+        return all.length > 0 && all.every((d) => d.postedAt);
+      },
+      15_000,
+      "every stored decision posted",
+    );
 
     const after = stored();
     for (const title of acknowledged) expect(after.filter((d) => d.title === title)).toHaveLength(1);
@@ -123,7 +127,11 @@ describe("a crash (SIGKILL) and a restart on the same database", () => {
     const driver = await boot();
     const [view] = await openViews(driver, 1);
     emulator.setAnswerDelay(30_000); // Slack takes the post; the app never hears back
-    const res = await driver.sendViewSubmission({ userId: REQUESTER, view: view!, values: fillFromAnswers(validAnswers({ title: "Lost answer" })) });
+    const res = await driver.sendViewSubmission({
+      userId: REQUESTER,
+      view: view!,
+      values: fillFromAnswers(validAnswers({ title: "Lost answer" })),
+    });
     expect(res.status).toBe(200);
     await emulator.waitFor(() => emulator.callsTo("chat.postMessage").length === 1, 5000, "verdict reached Slack");
     await app!.kill("SIGKILL");
@@ -143,20 +151,36 @@ describe("a crash (SIGKILL) and a restart on the same database", () => {
   it("an approval whose reply never left before the crash is announced after restart, once", async () => {
     let driver = await boot();
     const [view] = await openViews(driver, 1);
-    await driver.sendViewSubmission({ userId: REQUESTER, view: view!, values: fillFromAnswers(validAnswers({ title: "Approve across a crash" })) });
+    await driver.sendViewSubmission({
+      userId: REQUESTER,
+      view: view!,
+      values: fillFromAnswers(validAnswers({ title: "Approve across a crash" })),
+    });
     const decision = await emulator.waitFor(() => stored().find((d) => d.postedAt), 10_000, "posted");
     await driver.sendReaction({ userId: REVIEWERS[0], reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
-    await emulator.waitFor(() => JSON.stringify(emulator.message(CHANNEL, decision.messageTs!)!.blocks).includes("1 so far"), 5000, "first approval shown");
+    await emulator.waitFor(
+      () => JSON.stringify(emulator.message(CHANNEL, decision.messageTs!)!.blocks).includes("1 so far"),
+      5000,
+      "first approval shown",
+    );
     emulator.setAnswerDelay(30_000);
     await driver.sendReaction({ userId: REVIEWERS[1], reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
-    await emulator.waitFor(() => emulator.threadReplies(CHANNEL, decision.messageTs!).some((m) => m.text.includes("is approved")), 5000, "approval reply reached Slack");
+    await emulator.waitFor(
+      () => emulator.threadReplies(CHANNEL, decision.messageTs!).some((m) => m.text.includes("is approved")),
+      5000,
+      "approval reply reached Slack",
+    );
     await app!.kill("SIGKILL");
     emulator.setAnswerDelay(0);
     driver = await boot();
-    await emulator.waitFor(() => {
-      const d = stored().find((x) => x.id === decision.id);
-      return d && d.announcedStatusRevision === d.statusRevision && d.renderedRevision === d.messageRevision;
-    }, 15_000, "status told");
+    await emulator.waitFor(
+      () => {
+        const d = stored().find((x) => x.id === decision.id);
+        return d && d.announcedStatusRevision === d.statusRevision && d.renderedRevision === d.messageRevision;
+      },
+      15_000,
+      "status told",
+    );
     const replies = emulator.threadReplies(CHANNEL, decision.messageTs!).filter((m) => m.text.includes("is approved"));
     expect(replies).toHaveLength(1);
     expect(JSON.stringify(emulator.message(CHANNEL, decision.messageTs!)!.blocks)).toContain("*Approved* by");

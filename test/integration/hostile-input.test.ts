@@ -25,6 +25,13 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ACTION, COMMAND, SHORTCUT, VIEW } from "../../src/slack/ids.js";
+import { QUESTIONNAIRE_FIELDS } from "../../src/slack/questionnaire-fields.js";
+import { readCommand } from "../../src/slack/readers/read-command.js";
+import type { Decision } from "../../src/store/decisions.js";
+import { signatureHeaders } from "../emulator/sign-request.js";
+import { buildStateValues, type SignOptions, signSlackRequest } from "../emulator/slack-driver.js";
+import type { StoredMessage, StoredView } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { fillFromAnswers } from "../support/fill.js";
 import {
@@ -37,13 +44,6 @@ import {
   SIGNING_SECRET,
   startHarness,
 } from "../support/harness.js";
-import { buildStateValues, signSlackRequest, type SignOptions } from "../emulator/slack-driver.js";
-import { signatureHeaders } from "../emulator/sign-request.js";
-import type { StoredMessage, StoredView } from "../emulator/slack-emulator.js";
-import type { Decision } from "../../src/store/decisions.js";
-import { ACTION, COMMAND, SHORTCUT, VIEW } from "../../src/slack/ids.js";
-import { QUESTIONNAIRE_FIELDS } from "../../src/slack/questionnaire-fields.js";
-import { readCommand } from "../../src/slack/readers/read-command.js";
 
 const [ALICE, BOB] = REVIEWERS;
 /** A request that has had no answer after this long is hung; Bolt's own unhandled timer fires at ~3 s. */
@@ -102,7 +102,9 @@ interface DbSnapshot {
 function snapshot(): DbSnapshot {
   const db = new Database(h.dbPath, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[];
     const snap: DbSnapshot = {};
     for (const { name } of tables) snap[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
     return snap;
@@ -168,17 +170,21 @@ async function sendBatch(batch: readonly Hostile[]): Promise<Answered[]> {
   answers.forEach((answer, i) => {
     const req = batch[i]!;
     if (!req.allowed.includes(answer.status)) {
-      throw new Error(`${req.label}: answered ${answer.status} after ${Math.round(answer.ms)} ms, expected ${req.allowed.join("/")}; body ${excerpt(req.body)}`);
+      throw new Error(
+        `${req.label}: answered ${answer.status} after ${Math.round(answer.ms)} ms, expected ${req.allowed.join("/")}; body ${excerpt(req.body)}`,
+      );
     }
     if (req.opensModal) opening.push(req);
     if (req.expectErrors) {
       const ack = JSON.parse(answer.body || "{}") as { response_action?: string };
-      if (ack.response_action !== "errors") throw new Error(`${req.label}: acked ${excerpt(answer.body)}, not with field errors; body ${excerpt(req.body)}`);
+      if (ack.response_action !== "errors")
+        throw new Error(`${req.label}: acked ${excerpt(answer.body)}, not with field errors; body ${excerpt(req.body)}`);
     }
   });
   for (const req of opening) {
     const call = await h.emulator.waitForCall("views.open", (c) => c.args.trigger_id === req.opensModal, 3000);
-    if (call.response.ok !== true) throw new Error(`${req.label}: views.open refused the questionnaire: ${JSON.stringify(call.response).slice(0, 300)}`);
+    if (call.response.ok !== true)
+      throw new Error(`${req.label}: views.open refused the questionnaire: ${JSON.stringify(call.response).slice(0, 300)}`);
     modalsChecked += 1;
   }
   return answers;
@@ -202,11 +208,55 @@ async function assertUnharmed(what: string): Promise<void> {
 // Generators
 
 const PIECES = [
-  "<!channel>", "<!here>", "<!everyone>", "<!subteam^S0123|@ml-team>", "<@UBOT>", "<@UREQ|requester>", "<#CGENERAL|general>",
-  "<https://evil.example/phish|docs.slack.dev>", "&lt;!channel&gt;", "&amp;lt;!here&amp;gt;", "*bold* _it_ ~st~ `code` ```pre```",
-  ">quote", ":white_check_mark:", "\u0000", "\u0007", "\u001b[31m", "\r\n", "\t", "\u202e", "\u200b", "\ufeff", "\ud800", "\udfff",
-  "💥", "👩‍👩‍👧‍👦", "🏳️‍🌈", "Z̷̛̖a̶l̸g̵o", "null", "undefined", "NaN", "-1", "1e309", "0x10", "__proto__", "constructor", "toString",
-  "'; DROP TABLE decisions; --", "\" OR 1=1 --", "%00", "%F0%9F", "&", "=", "+", "%", "show", "list", "help", "all", "#1",
+  "<!channel>",
+  "<!here>",
+  "<!everyone>",
+  "<!subteam^S0123|@ml-team>",
+  "<@UBOT>",
+  "<@UREQ|requester>",
+  "<#CGENERAL|general>",
+  "<https://evil.example/phish|docs.slack.dev>",
+  "&lt;!channel&gt;",
+  "&amp;lt;!here&amp;gt;",
+  "*bold* _it_ ~st~ `code` ```pre```",
+  ">quote",
+  ":white_check_mark:",
+  "\u0000",
+  "\u0007",
+  "\u001b[31m",
+  "\r\n",
+  "\t",
+  "\u202e",
+  "\u200b",
+  "\ufeff",
+  "\ud800",
+  "\udfff",
+  "💥",
+  "👩‍👩‍👧‍👦",
+  "🏳️‍🌈",
+  "Z̷̛̖a̶l̸g̵o",
+  "null",
+  "undefined",
+  "NaN",
+  "-1",
+  "1e309",
+  "0x10",
+  "__proto__",
+  "constructor",
+  "toString",
+  "'; DROP TABLE decisions; --",
+  '" OR 1=1 --',
+  "%00",
+  "%F0%9F",
+  "&",
+  "=",
+  "+",
+  "%",
+  "show",
+  "list",
+  "help",
+  "all",
+  "#1",
 ];
 const piece = fc.constantFrom(...PIECES);
 
@@ -225,7 +275,10 @@ const text: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: huge, weight: 1 },
 );
 
-const key = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "value", "type", "id", "ts", "channel", "user"));
+const key = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom("__proto__", "constructor", "value", "type", "id", "ts", "channel", "user"),
+);
 const scalar: fc.Arbitrary<unknown> = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double(), text);
 /** Any JSON value (NaN and infinities become null in JSON). */
 const junk: fc.Arbitrary<unknown> = fc.oneof(
@@ -242,8 +295,23 @@ const userId = fc.oneof({ arbitrary: realUser, weight: 3 }, { arbitrary: text, w
 
 /** The fields Bolt routes a form body on; random extra fields never use them (that is the unrouted batch's job). */
 const ROUTING_KEYS = new Set(["payload", "ssl_check", "command", "event", "actions", "name", "type"]);
-const COMMAND_FIELDS = ["token", "team_id", "team_domain", "channel_id", "channel_name", "user_id", "user_name", "text", "api_app_id", "is_enterprise_install", "response_url", "trigger_id"] as const;
-const extraKey = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !ROUTING_KEYS.has(k) && !(COMMAND_FIELDS as readonly string[]).includes(k));
+const COMMAND_FIELDS = [
+  "token",
+  "team_id",
+  "team_domain",
+  "channel_id",
+  "channel_name",
+  "user_id",
+  "user_name",
+  "text",
+  "api_app_id",
+  "is_enterprise_install",
+  "response_url",
+  "trigger_id",
+] as const;
+const extraKey = fc
+  .string({ minLength: 1, maxLength: 12 })
+  .filter((k) => !ROUTING_KEYS.has(k) && !(COMMAND_FIELDS as readonly string[]).includes(k));
 
 function formBody(fields: Record<string, string | readonly string[]>): string {
   const params = new URLSearchParams();
@@ -271,8 +339,14 @@ const resolveResponseUrl = (u: string) => (u === "fresh" ? h.emulator.issueRespo
 // (a1) Our slash command with hostile text and fields: the app acks every one (200), whatever the text says.
 const commandText = fc.oneof(
   { arbitrary: text, weight: 4 },
-  { arbitrary: fc.tuple(fc.constantFrom("show", "show #", "list", "help", "list all", "SHOW", "List"), text).map(([a, b]) => `${a} ${b}`), weight: 2 },
-  { arbitrary: fc.constantFrom("", " ", "show 1", "show 0", "show -1", "show 99999999999999999999999", "list", "list all", "help", "show"), weight: 1 },
+  {
+    arbitrary: fc.tuple(fc.constantFrom("show", "show #", "list", "help", "list all", "SHOW", "List"), text).map(([a, b]) => `${a} ${b}`),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.constantFrom("", " ", "show 1", "show 0", "show -1", "show 99999999999999999999999", "list", "list all", "help", "show"),
+    weight: 1,
+  },
 );
 const hostileCommand: fc.Arbitrary<Build> = fc
   .oneof(
@@ -290,8 +364,21 @@ const hostileCommand: fc.Arbitrary<Build> = fc
       text: commandText,
       trigger: triggerId,
       url: responseUrl,
-      overrides: fc.dictionary(fc.constantFrom("team_id", "channel_id", "user_id", "channel_name", "user_name", "token", "api_app_id", "is_enterprise_install"), text, { maxKeys: 3 }),
-      dropped: fc.subarray(["team_domain", "channel_name", "user_name", "token", "api_app_id", "is_enterprise_install", "response_url", "trigger_id"]),
+      overrides: fc.dictionary(
+        fc.constantFrom("team_id", "channel_id", "user_id", "channel_name", "user_name", "token", "api_app_id", "is_enterprise_install"),
+        text,
+        { maxKeys: 3 },
+      ),
+      dropped: fc.subarray([
+        "team_domain",
+        "channel_name",
+        "user_name",
+        "token",
+        "api_app_id",
+        "is_enterprise_install",
+        "response_url",
+        "trigger_id",
+      ]),
       extra: fc.dictionary(extraKey, text, { maxKeys: 3 }),
     }),
   )
@@ -319,8 +406,13 @@ const hostileCommand: fc.Arbitrary<Build> = fc
     // With a real trigger, channel and response_url, any text that is not a keyword opens the questionnaire with it as
     // the title: it must be a view Slack accepts (the emulator checks Block Kit's limits), `<!channel>` and all.
     const opens =
-      !trips && c.trigger === "fresh" && c.url === "fresh" && fields.trigger_id === trigger && fields.response_url !== undefined &&
-      fields.channel_id === CHANNEL && readCommand(fields.text ?? "").kind === "open";
+      !trips &&
+      c.trigger === "fresh" &&
+      c.url === "fresh" &&
+      fields.trigger_id === trigger &&
+      fields.response_url !== undefined &&
+      fields.channel_id === CHANNEL &&
+      readCommand(fields.text ?? "").kind === "open";
     return {
       label: `command ${excerpt(c.text.slice(0, 60))}`,
       body: formBody(fields),
@@ -345,7 +437,16 @@ const envelope = (user: string) => ({
 const BLOCK_IDS = QUESTIONNAIRE_FIELDS.map((f) => f.path);
 const stateValue = fc.record(
   {
-    type: fc.constantFrom("plain_text_input", "number_input", "static_select", "multi_static_select", "radio_buttons", "datepicker", "checkboxes", "junk"),
+    type: fc.constantFrom(
+      "plain_text_input",
+      "number_input",
+      "static_select",
+      "multi_static_select",
+      "radio_buttons",
+      "datepicker",
+      "checkboxes",
+      "junk",
+    ),
     value: fc.option(junk),
     selected_option: fc.option(fc.record({ value: junk })),
     selected_options: fc.array(fc.record({ value: junk }), { maxLength: 3 }),
@@ -358,7 +459,10 @@ const metadata = fc.oneof(
   { arbitrary: junk.map((v) => JSON.stringify(v)), weight: 2 },
   {
     arbitrary: fc
-      .record({ channelId: fc.oneof(junk, fc.constantFrom(CHANNEL, "")), threadTs: junk, parentId: junk, responseUrl: junk }, { requiredKeys: [] })
+      .record(
+        { channelId: fc.oneof(junk, fc.constantFrom(CHANNEL, "")), threadTs: junk, parentId: junk, responseUrl: junk },
+        { requiredKeys: [] },
+      )
       .map((m) => JSON.stringify(m)),
     weight: 2,
   },
@@ -368,9 +472,13 @@ const hostileSubmission: fc.Arbitrary<Build> = fc
   .record({
     user: userId,
     privateMetadata: metadata,
-    values: fc.dictionary(fc.oneof(fc.constantFrom(...BLOCK_IDS), key), fc.dictionary(fc.oneof(fc.constant(ACTION.field), key), stateValue, { maxKeys: 2 }), {
-      maxKeys: 8,
-    }),
+    values: fc.dictionary(
+      fc.oneof(fc.constantFrom(...BLOCK_IDS), key),
+      fc.dictionary(fc.oneof(fc.constant(ACTION.field), key), stateValue, { maxKeys: 2 }),
+      {
+        maxKeys: 8,
+      },
+    ),
     viewId: fc.oneof(fc.constant("VHOSTILE"), text),
     blocks: junk,
   })
@@ -392,7 +500,13 @@ const hostileSubmission: fc.Arbitrary<Build> = fc
       },
       response_urls: [],
     };
-    return { label: `questionnaire submission, metadata ${excerpt(s.privateMetadata.slice(0, 60))}`, body: payloadBody(payload), contentType: FORM, allowed: [200], expectErrors: true };
+    return {
+      label: `questionnaire submission, metadata ${excerpt(s.privateMetadata.slice(0, 60))}`,
+      body: payloadBody(payload),
+      contentType: FORM,
+      allowed: [200],
+      expectErrors: true,
+    };
   });
 
 // (a3) Clicks on the app's own buttons (model notices) carrying garbage values, channels and messages: acked, and
@@ -406,7 +520,12 @@ const hostileAction: fc.Arbitrary<Build> = fc
       { arbitrary: notAString, weight: 1 },
       { arbitrary: junk.map((v) => JSON.stringify(v)), weight: 2 },
       // Well-formed values for decisions that do not exist, or with no models.
-      { arbitrary: fc.record({ decisionId: fc.oneof(fc.integer({ min: 1_000_000 }), junk), models: fc.oneof(fc.array(text, { maxLength: 2 }), junk) }).map((v) => JSON.stringify(v)), weight: 2 },
+      {
+        arbitrary: fc
+          .record({ decisionId: fc.oneof(fc.integer({ min: 1_000_000 }), junk), models: fc.oneof(fc.array(text, { maxLength: 2 }), junk) })
+          .map((v) => JSON.stringify(v)),
+        weight: 2,
+      },
     ),
     channel: fc.option(fc.record({ id: fc.oneof(fc.constant("CNOBOT"), text), name: text })),
     message: fc.option(fc.record({ ts: fc.oneof(fc.constant("1.000001"), text), text: junk, blocks: junk }, { requiredKeys: [] })),
@@ -427,7 +546,12 @@ const hostileAction: fc.Arbitrary<Build> = fc
       state: { values: {} },
       actions: [{ type: "button", action_id: a.actionId, block_id: a.blockId, value: a.value, action_ts: "1.2" }],
     };
-    return { label: `${a.actionId} click, value ${excerpt(String(JSON.stringify(a.value)).slice(0, 60))}`, body: payloadBody(payload), contentType: FORM, allowed: [200] };
+    return {
+      label: `${a.actionId} click, value ${excerpt(String(JSON.stringify(a.value)).slice(0, 60))}`,
+      body: payloadBody(payload),
+      contentType: FORM,
+      allowed: [200],
+    };
   });
 
 // (a3') The message shortcut on garbage messages.
@@ -454,7 +578,17 @@ const hostileShortcut: fc.Arbitrary<Build> = fc
 const APPROVE_OR_REJECT = ["white_check_mark", "x"];
 const isReviewReaction = (name: unknown) => typeof name === "string" && APPROVE_OR_REJECT.includes(name.split("::")[0] ?? "");
 const reactionName = fc.oneof(
-  fc.constantFrom("white_check_mark", "white_check_mark::skin-tone-3", "x", "+1", "tada", "heavy_check_mark", "WHITE_CHECK_MARK", "white_check_mark::", "::white_check_mark"),
+  fc.constantFrom(
+    "white_check_mark",
+    "white_check_mark::skin-tone-3",
+    "x",
+    "+1",
+    "tada",
+    "heavy_check_mark",
+    "WHITE_CHECK_MARK",
+    "white_check_mark::",
+    "::white_check_mark",
+  ),
   text,
 );
 
@@ -465,7 +599,11 @@ const reactionEvent = fc
       type: fc.constantFrom("reaction_added", "reaction_removed"),
       user: fc.oneof({ arbitrary: realUser, weight: 3 }, { arbitrary: junk, weight: 1 }),
       reaction: fc.oneof({ arbitrary: reactionName, weight: 4 }, { arbitrary: notAString, weight: 1 }),
-      itemType: fc.oneof({ arbitrary: fc.constant("message"), weight: 4 }, { arbitrary: fc.constantFrom("file", "file_comment"), weight: 1 }, { arbitrary: junk, weight: 1 }),
+      itemType: fc.oneof(
+        { arbitrary: fc.constant("message"), weight: 4 },
+        { arbitrary: fc.constantFrom("file", "file_comment"), weight: 1 },
+        { arbitrary: junk, weight: 1 },
+      ),
       target: fc.constantFrom<Target>("chatter", "reasons", "verdict-elsewhere", "nowhere", "verdict"),
       nowhereTs: junk,
       itemUser: junk,
@@ -493,7 +631,14 @@ const reactionEvent = fc
       verdict: { channel: CHANNEL, ts: verdict.messageTs },
     };
     const item: Record<string, unknown> = { type: r.itemType, ...where[r.target] };
-    const event: Record<string, unknown> = { type: r.type, user: r.user, reaction: r.reaction, item_user: r.itemUser, item, event_ts: "1.2" };
+    const event: Record<string, unknown> = {
+      type: r.type,
+      user: r.user,
+      reaction: r.reaction,
+      item_user: r.itemUser,
+      item,
+      event_ts: "1.2",
+    };
     for (const path of r.dropped) {
       if (path.startsWith("item.")) delete item[path.slice(5)];
       else delete event[path];
@@ -501,9 +646,26 @@ const reactionEvent = fc
     return event;
   });
 const otherEvent = fc.oneof(
-  fc.record({ type: fc.constantFrom("message", "app_mention", "team_join", "channel_created", "reaction_added_v2", "emoji_changed"), text, user: junk, channel: junk }),
-  fc.record({ type: fc.constant("app_home_opened"), user: fc.oneof(realUser, junk), channel: junk, tab: fc.oneof(fc.constantFrom("home", "messages"), junk), view: junk }),
-  fc.record({ type: fc.constant("member_joined_channel"), user: fc.oneof(fc.constant("UBOT"), junk), channel: fc.oneof(fc.constantFrom(CHANNEL, "CNOBOT"), junk), channel_type: junk, team: junk }),
+  fc.record({
+    type: fc.constantFrom("message", "app_mention", "team_join", "channel_created", "reaction_added_v2", "emoji_changed"),
+    text,
+    user: junk,
+    channel: junk,
+  }),
+  fc.record({
+    type: fc.constant("app_home_opened"),
+    user: fc.oneof(realUser, junk),
+    channel: junk,
+    tab: fc.oneof(fc.constantFrom("home", "messages"), junk),
+    view: junk,
+  }),
+  fc.record({
+    type: fc.constant("member_joined_channel"),
+    user: fc.oneof(fc.constant("UBOT"), junk),
+    channel: fc.oneof(fc.constantFrom(CHANNEL, "CNOBOT"), junk),
+    channel_type: junk,
+    team: junk,
+  }),
   fc.record({ type: fc.oneof(text, notAString), user: junk, item: fc.dictionary(key, scalar, { maxKeys: 3 }) }, { requiredKeys: ["type"] }),
 );
 /**
@@ -553,22 +715,30 @@ const hostileEvent: fc.Arbitrary<Build> = fc
       authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
     };
     const label = `event ${excerpt(JSON.stringify(e.event).slice(0, 80))}`;
-    return { label, body: JSON.stringify(body), contentType: JSON_TYPE, allowed: boltCannotRoute(JSON.parse(JSON.stringify(body)).event) ? [500] : [200], ...(e.retry ? { headers: { "x-slack-retry-num": e.retry, "x-slack-retry-reason": "http_timeout" } } : {}) };
+    return {
+      label,
+      body: JSON.stringify(body),
+      contentType: JSON_TYPE,
+      allowed: boltCannotRoute(JSON.parse(JSON.stringify(body)).event) ? [500] : [200],
+      ...(e.retry ? { headers: { "x-slack-retry-num": e.retry, "x-slack-retry-reason": "http_timeout" } } : {}),
+    };
   });
 
 // (a5) Bodies that are not what they say they are: 400 once the signature checks out.
-const notJson = fc.oneof(
-  fc.string({ maxLength: 60 }),
-  fc.constantFrom("", "{", "[", "{'a':1}", "undefined", "NaN", "{\"a\":1,}", "\u0000", "<xml/>", "payload=", "{\"event\":"),
-  huge,
-).filter((s) => {
-  try {
-    JSON.parse(s);
-    return false;
-  } catch {
-    return true;
-  }
-});
+const notJson = fc
+  .oneof(
+    fc.string({ maxLength: 60 }),
+    fc.constantFrom("", "{", "[", "{'a':1}", "undefined", "NaN", '{"a":1,}', "\u0000", "<xml/>", "payload=", '{"event":'),
+    huge,
+  )
+  .filter((s) => {
+    try {
+      JSON.parse(s);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 const malformed: fc.Arbitrary<Build> = fc.oneof(
   notJson.map((s) => () => ({ label: "JSON body that is not JSON", body: s, contentType: JSON_TYPE, allowed: [400] })),
   notJson.map((s) => () => ({ label: "payload= that is not JSON", body: formBody({ payload: s }), contentType: FORM, allowed: [400] })),
@@ -590,20 +760,34 @@ const malformed: fc.Arbitrary<Build> = fc.oneof(
     () => ({ label: "payload=null among other fields", body: "team_id=T1&payload=%20null%20&text=x", contentType: FORM, allowed: [400] }),
   ),
   // Slack's SSL check: answered 200 unsigned, with anything smuggled next to it dropped.
-  fc.record({ smuggled: fc.constantFrom("payload", "command", "event", "null payload"), unsigned: fc.boolean() }).map(({ smuggled, unsigned }) => () => ({
-    label: `ssl_check with a smuggled ${smuggled}`,
-    body: formBody({
-      ssl_check: "1",
-      ...(smuggled === "null payload" ? { payload: "null" } : { [smuggled]: smuggled === "command" ? COMMAND : JSON.stringify({ type: "block_actions", actions: [{ action_id: ACTION.ignoreVersion }] }) }),
-      text: "list",
-      team_id: TEAM,
-    }),
-    contentType: FORM,
-    allowed: [200],
-    ...(unsigned ? { sign: { unsigned: true } } : {}),
-  })),
+  fc
+    .record({ smuggled: fc.constantFrom("payload", "command", "event", "null payload"), unsigned: fc.boolean() })
+    .map(({ smuggled, unsigned }) => () => ({
+      label: `ssl_check with a smuggled ${smuggled}`,
+      body: formBody({
+        ssl_check: "1",
+        ...(smuggled === "null payload"
+          ? { payload: "null" }
+          : {
+              [smuggled]:
+                smuggled === "command"
+                  ? COMMAND
+                  : JSON.stringify({ type: "block_actions", actions: [{ action_id: ACTION.ignoreVersion }] }),
+            }),
+        text: "list",
+        team_id: TEAM,
+      }),
+      contentType: FORM,
+      allowed: [200],
+      ...(unsigned ? { sign: { unsigned: true } } : {}),
+    })),
   // url_verification echoes the challenge, whatever it is.
-  junk.map((challenge) => () => ({ label: "url_verification", body: JSON.stringify({ token: "t", challenge, type: "url_verification" }), contentType: JSON_TYPE, allowed: [200] })),
+  junk.map((challenge) => () => ({
+    label: "url_verification",
+    body: JSON.stringify({ token: "t", challenge, type: "url_verification" }),
+    contentType: JSON_TYPE,
+    allowed: [200],
+  })),
 );
 
 // (a6) Requests nothing in the app acknowledges, or whose envelope Bolt itself cannot route: 404 after Bolt's 3 s
@@ -611,55 +795,152 @@ const malformed: fc.Arbitrary<Build> = fc.oneof(
 const UNROUTED = [200, 400, 404, 500];
 const unrouted: fc.Arbitrary<Build> = fc.oneof(
   // Form bodies with random fields (including, sometimes, Bolt's routing keys with string values).
-  fc.dictionary(fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom("type", "event", "actions", "name", "command", "view")), text, { minKeys: 1, maxKeys: 5 })
+  fc
+    .dictionary(
+      fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom("type", "event", "actions", "name", "command", "view")),
+      text,
+      { minKeys: 1, maxKeys: 5 },
+    )
     .filter((f) => f.payload === undefined && f.ssl_check === undefined && f.command !== COMMAND)
     .map((f) => () => ({ label: "form with random fields", body: formBody(f), contentType: FORM, allowed: UNROUTED })),
   // payload= with random JSON (never null: that is a malformed body, above).
-  junk.filter((v) => v !== null).map((v) => () => ({ label: "payload= random JSON", body: payloadBody(v), contentType: FORM, allowed: UNROUTED })),
+  junk
+    .filter((v) => v !== null)
+    .map((v) => () => ({ label: "payload= random JSON", body: payloadBody(v), contentType: FORM, allowed: UNROUTED })),
   // Payload types the app has no listener for, or wrong types for the type field.
-  fc.record({ type: fc.oneof(fc.constantFrom("view_closed", "block_suggestion", "dialog_submission", "interactive_message", "shortcut", "workflow_step_edit", "view_submission", "block_actions"), text, notAString), user: userId, extra: fc.dictionary(key, junk, { maxKeys: 3 }) })
-    .map((p) => () => ({ label: `payload type ${excerpt(String(JSON.stringify(p.type)).slice(0, 40))}`, body: payloadBody({ ...p.extra, type: p.type, ...envelope(p.user) }), contentType: FORM, allowed: UNROUTED })),
+  fc
+    .record({
+      type: fc.oneof(
+        fc.constantFrom(
+          "view_closed",
+          "block_suggestion",
+          "dialog_submission",
+          "interactive_message",
+          "shortcut",
+          "workflow_step_edit",
+          "view_submission",
+          "block_actions",
+        ),
+        text,
+        notAString,
+      ),
+      user: userId,
+      extra: fc.dictionary(key, junk, { maxKeys: 3 }),
+    })
+    .map((p) => () => ({
+      label: `payload type ${excerpt(String(JSON.stringify(p.type)).slice(0, 40))}`,
+      body: payloadBody({ ...p.extra, type: p.type, ...envelope(p.user) }),
+      contentType: FORM,
+      allowed: UNROUTED,
+    })),
   // Our payload types with callback / action ids the app does not have.
-  fc.record({ id: text.filter((t) => ![VIEW.questionnaire, SHORTCUT.reviewInThread, ACTION.reEvaluate, ACTION.ignoreVersion, ACTION.snoozeVersion].includes(t as never)), user: userId, kind: fc.constantFrom("view", "action", "shortcut", "message_action") }).map((u) => () => {
-    const base = envelope(u.user);
-    const payload =
-      u.kind === "view"
-        ? { type: "view_submission", ...base, view: { id: "V1", callback_id: u.id, private_metadata: "", state: { values: {} } } }
-        : u.kind === "action"
-          ? { type: "block_actions", ...base, actions: [{ action_id: u.id, block_id: "b", type: "button", value: "v" }] }
-          : { type: u.kind, ...base, callback_id: u.id, trigger_id: "1.2.3", ...(u.kind === "message_action" ? { channel: { id: CHANNEL }, message: { ts: "1.2" } } : {}) };
-    return { label: `unknown ${u.kind} id ${excerpt(u.id.slice(0, 40))}`, body: payloadBody(payload), contentType: FORM, allowed: UNROUTED };
-  }),
+  fc
+    .record({
+      id: text.filter(
+        (t) =>
+          ![VIEW.questionnaire, SHORTCUT.reviewInThread, ACTION.reEvaluate, ACTION.ignoreVersion, ACTION.snoozeVersion].includes(
+            t as never,
+          ),
+      ),
+      user: userId,
+      kind: fc.constantFrom("view", "action", "shortcut", "message_action"),
+    })
+    .map((u) => () => {
+      const base = envelope(u.user);
+      const payload =
+        u.kind === "view"
+          ? { type: "view_submission", ...base, view: { id: "V1", callback_id: u.id, private_metadata: "", state: { values: {} } } }
+          : u.kind === "action"
+            ? { type: "block_actions", ...base, actions: [{ action_id: u.id, block_id: "b", type: "button", value: "v" }] }
+            : {
+                type: u.kind,
+                ...base,
+                callback_id: u.id,
+                trigger_id: "1.2.3",
+                ...(u.kind === "message_action" ? { channel: { id: CHANNEL }, message: { ts: "1.2" } } : {}),
+              };
+      return {
+        label: `unknown ${u.kind} id ${excerpt(u.id.slice(0, 40))}`,
+        body: payloadBody(payload),
+        contentType: FORM,
+        allowed: UNROUTED,
+      };
+    }),
   // Other slash commands; and our command with repeated fields (arrays where Bolt's types say string).
-  fc.record({ command: fc.oneof(fc.constantFrom("/should-we-finetunes", "/SHOULD-WE-FINETUNE", "/should-we-finetune ", "should-we-finetune", ""), text), text }).map((c) => () => ({
-    label: `command ${excerpt(c.command.slice(0, 40))}`,
-    body: formBody({ command: c.command, text: c.text, team_id: TEAM, user_id: REQUESTER, channel_id: CHANNEL, trigger_id: "1.2.3" }),
-    contentType: FORM,
-    allowed: UNROUTED,
-  })),
+  fc
+    .record({
+      command: fc.oneof(
+        fc.constantFrom("/should-we-finetunes", "/SHOULD-WE-FINETUNE", "/should-we-finetune ", "should-we-finetune", ""),
+        text,
+      ),
+      text,
+    })
+    .map((c) => () => ({
+      label: `command ${excerpt(c.command.slice(0, 40))}`,
+      body: formBody({ command: c.command, text: c.text, team_id: TEAM, user_id: REQUESTER, channel_id: CHANNEL, trigger_id: "1.2.3" }),
+      contentType: FORM,
+      allowed: UNROUTED,
+    })),
   fc.subarray(["command", "text", "team_id", "channel_id", "user_id", "trigger_id"], { minLength: 1 }).map((twice) => () => {
-    const fields: Record<string, string | string[]> = { command: COMMAND, text: "list", team_id: TEAM, channel_id: CHANNEL, user_id: REQUESTER, trigger_id: "1.2.3" };
+    const fields: Record<string, string | string[]> = {
+      command: COMMAND,
+      text: "list",
+      team_id: TEAM,
+      channel_id: CHANNEL,
+      user_id: REQUESTER,
+      trigger_id: "1.2.3",
+    };
     for (const k of twice) fields[k] = [String(fields[k]), "show 1"];
     return { label: `command with ${twice.join(", ")} repeated`, body: formBody(fields), contentType: FORM, allowed: UNROUTED };
   }),
   // Questionnaire submissions whose state is not shaped like Slack's at all (no state, values null or a list,
   // selected_options not a list, options that are null).
-  fc.record({
-    state: fc.oneof(fc.constant(undefined), junk.map((values) => ({ values })), fc.constantFrom(...BLOCK_IDS).chain((id) => notAString.map((bad) => ({ values: { [id]: { [ACTION.field]: { type: "x", selected_options: bad } } } })))),
-  }).map(({ state }) => () => ({
-    label: `questionnaire with state ${excerpt(String(JSON.stringify(state)).slice(0, 60))}`,
-    body: payloadBody({ type: "view_submission", ...envelope(REQUESTER), view: { id: "VBAD", callback_id: VIEW.questionnaire, private_metadata: JSON.stringify({ channelId: CHANNEL }), ...(state === undefined ? {} : { state }) } }),
-    contentType: FORM,
-    allowed: UNROUTED,
-  })),
+  fc
+    .record({
+      state: fc.oneof(
+        fc.constant(undefined),
+        junk.map((values) => ({ values })),
+        fc
+          .constantFrom(...BLOCK_IDS)
+          .chain((id) => notAString.map((bad) => ({ values: { [id]: { [ACTION.field]: { type: "x", selected_options: bad } } } }))),
+      ),
+    })
+    .map(({ state }) => () => ({
+      label: `questionnaire with state ${excerpt(String(JSON.stringify(state)).slice(0, 60))}`,
+      body: payloadBody({
+        type: "view_submission",
+        ...envelope(REQUESTER),
+        view: {
+          id: "VBAD",
+          callback_id: VIEW.questionnaire,
+          private_metadata: JSON.stringify({ channelId: CHANNEL }),
+          ...(state === undefined ? {} : { state }),
+        },
+      }),
+      contentType: FORM,
+      allowed: UNROUTED,
+    })),
   // Envelopes with wrong types where Bolt's routing reads: event / item / view / user / team / authorizations.
-  fc.oneof(
-    notAString.filter((v) => typeof v !== "object" || v === null).map((event) => ({ type: "event_callback", team_id: TEAM, event })),
-    fc.constantFrom(null, 5, "x", true).map((item) => ({ type: "event_callback", team_id: TEAM, event: { type: "reaction_added", user: ALICE, reaction: "white_check_mark", item } })),
-    fc.constantFrom<unknown>([null], [5], "x", {}).map((authorizations) => ({ type: "event_callback", team_id: TEAM, authorizations, event: { type: "reaction_added" } })),
-    fc.record({ team: junk, user: junk, view: junk }).map((p) => ({ type: "view_submission", ...p })),
-    fc.record({ team: junk, user: junk, actions: junk }).map((p) => ({ type: "block_actions", ...p })),
-  ).map((body) => () => ({ label: `envelope ${excerpt(JSON.stringify(body).slice(0, 80))}`, body: JSON.stringify(body), contentType: JSON_TYPE, allowed: UNROUTED })),
+  fc
+    .oneof(
+      notAString.filter((v) => typeof v !== "object" || v === null).map((event) => ({ type: "event_callback", team_id: TEAM, event })),
+      fc.constantFrom(null, 5, "x", true).map((item) => ({
+        type: "event_callback",
+        team_id: TEAM,
+        event: { type: "reaction_added", user: ALICE, reaction: "white_check_mark", item },
+      })),
+      fc
+        .constantFrom<unknown>([null], [5], "x", {})
+        .map((authorizations) => ({ type: "event_callback", team_id: TEAM, authorizations, event: { type: "reaction_added" } })),
+      fc.record({ team: junk, user: junk, view: junk }).map((p) => ({ type: "view_submission", ...p })),
+      fc.record({ team: junk, user: junk, actions: junk }).map((p) => ({ type: "block_actions", ...p })),
+    )
+    .map((body) => () => ({
+      label: `envelope ${excerpt(JSON.stringify(body).slice(0, 80))}`,
+      body: JSON.stringify(body),
+      contentType: JSON_TYPE,
+      allowed: UNROUTED,
+    })),
 );
 
 // (b) Forged requests: a valid request of each kind, then signed wrongly. Always 401, and nothing at all happens.
@@ -667,7 +948,15 @@ type Valid = () => { label: string; body: string; contentType: string };
 const validRequests: Valid[] = [
   () => ({
     label: "slash command",
-    body: formBody({ command: COMMAND, text: "", team_id: TEAM, channel_id: CHANNEL, user_id: REQUESTER, trigger_id: h.emulator.issueTriggerId({ userId: REQUESTER }), response_url: h.emulator.issueResponseUrl({ channelId: CHANNEL }) }),
+    body: formBody({
+      command: COMMAND,
+      text: "",
+      team_id: TEAM,
+      channel_id: CHANNEL,
+      user_id: REQUESTER,
+      trigger_id: h.emulator.issueTriggerId({ userId: REQUESTER }),
+      response_url: h.emulator.issueResponseUrl({ channelId: CHANNEL }),
+    }),
     contentType: FORM,
   }),
   () => ({
@@ -676,7 +965,10 @@ const validRequests: Valid[] = [
       type: "view_submission",
       ...envelope(REQUESTER),
       trigger_id: h.emulator.issueTriggerId({ userId: REQUESTER }),
-      view: { ...questionnaire.view, state: { values: buildStateValues(questionnaire.view, fillFromAnswers(validAnswers({ title: "forged" }))) } },
+      view: {
+        ...questionnaire.view,
+        state: { values: buildStateValues(questionnaire.view, fillFromAnswers(validAnswers({ title: "forged" }))) },
+      },
       response_urls: [],
     }),
     contentType: FORM,
@@ -688,7 +980,12 @@ const validRequests: Valid[] = [
       team_id: TEAM,
       api_app_id: "A1",
       event_id: `EvFORGED${payloadsSent}`,
-      event: { type: "reaction_added", user: ALICE, reaction: "white_check_mark", item: { type: "message", channel: CHANNEL, ts: verdict.messageTs } },
+      event: {
+        type: "reaction_added",
+        user: ALICE,
+        reaction: "white_check_mark",
+        item: { type: "message", channel: CHANNEL, ts: verdict.messageTs },
+      },
       authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
     }),
     contentType: JSON_TYPE,
@@ -701,69 +998,112 @@ const validRequests: Valid[] = [
       trigger_id: h.emulator.issueTriggerId({ userId: ALICE! }),
       channel: { id: CHANNEL, name: "ml-decisions" },
       response_url: h.emulator.issueResponseUrl({ channelId: CHANNEL }),
-      actions: [{ type: "button", action_id: ACTION.reEvaluate, block_id: "b", value: JSON.stringify({ decisionId: verdict.id, models: ["gpt-5"] }) }],
+      actions: [
+        {
+          type: "button",
+          action_id: ACTION.reEvaluate,
+          block_id: "b",
+          value: JSON.stringify({ decisionId: verdict.id, models: ["gpt-5"] }),
+        },
+      ],
     }),
     contentType: FORM,
   }),
   () => ({
     label: "message shortcut",
-    body: payloadBody({ type: "message_action", ...envelope(ALICE!), callback_id: SHORTCUT.reviewInThread, trigger_id: h.emulator.issueTriggerId({ userId: ALICE! }), channel: { id: CHANNEL }, message_ts: chatter.ts, message: { ts: chatter.ts, text: "lunch?" } }),
+    body: payloadBody({
+      type: "message_action",
+      ...envelope(ALICE!),
+      callback_id: SHORTCUT.reviewInThread,
+      trigger_id: h.emulator.issueTriggerId({ userId: ALICE! }),
+      channel: { id: CHANNEL },
+      message_ts: chatter.ts,
+      message: { ts: chatter.ts, text: "lunch?" },
+    }),
     contentType: FORM,
   }),
   () => ({
     label: "app_home_opened",
-    body: JSON.stringify({ type: "event_callback", team_id: TEAM, event_id: `EvFORGEDHOME${payloadsSent}`, event: { type: "app_home_opened", user: ALICE, channel: "DALICE", tab: "home" } }),
+    body: JSON.stringify({
+      type: "event_callback",
+      team_id: TEAM,
+      event_id: `EvFORGEDHOME${payloadsSent}`,
+      event: { type: "app_home_opened", user: ALICE, channel: "DALICE", tab: "home" },
+    }),
     contentType: JSON_TYPE,
   }),
-  () => ({ label: "url_verification", body: JSON.stringify({ token: "t", challenge: "forged-challenge", type: "url_verification" }), contentType: JSON_TYPE }),
+  () => ({
+    label: "url_verification",
+    body: JSON.stringify({ token: "t", challenge: "forged-challenge", type: "url_verification" }),
+    contentType: JSON_TYPE,
+  }),
 ];
 
 const now = () => Math.floor(Date.now() / 1000);
 type Forgery = (body: string) => { how: string; sign: SignOptions; headers?: Record<string, string>; body?: string };
 const forgery: fc.Arbitrary<Forgery> = fc.oneof(
-  fc.string({ maxLength: 40 }).filter((s) => s !== SIGNING_SECRET).map((secret) => () => ({ how: `signed with ${excerpt(secret)}`, sign: { secret } })),
-  fc.constantFrom("TEST-SIGNING-SECRET", "test-signing-secret ", "test-signing-secre", "").map((secret) => () => ({ how: `signed with near-miss ${excerpt(secret)}`, sign: { secret } })),
+  fc
+    .string({ maxLength: 40 })
+    .filter((s) => s !== SIGNING_SECRET)
+    .map((secret) => () => ({ how: `signed with ${excerpt(secret)}`, sign: { secret } })),
+  fc
+    .constantFrom("TEST-SIGNING-SECRET", "test-signing-secret ", "test-signing-secre", "")
+    .map((secret) => () => ({ how: `signed with near-miss ${excerpt(secret)}`, sign: { secret } })),
   // A request captured and replayed after Slack's five-minute window: the correct signature for an old timestamp.
-  fc.integer({ min: 302, max: 1_000_000_000 }).map((age) => () => ({ how: `replayed ${age} s later`, sign: { timestampSec: now() - age } })),
+  fc
+    .integer({ min: 302, max: 1_000_000_000 })
+    .map((age) => () => ({ how: `replayed ${age} s later`, sign: { timestampSec: now() - age } })),
   fc.constantFrom("unsigned", "timestamp only", "signature only").map((which) => (body: string) => {
     const ts = now();
     const signature = signSlackRequest(SIGNING_SECRET, ts, body);
     const headers: Record<string, string> | undefined =
-      which === "timestamp only" ? { "x-slack-request-timestamp": String(ts) } : which === "signature only" ? { "x-slack-signature": signature } : undefined;
+      which === "timestamp only"
+        ? { "x-slack-request-timestamp": String(ts) }
+        : which === "signature only"
+          ? { "x-slack-signature": signature }
+          : undefined;
     return { how: which, sign: { unsigned: true }, ...(headers ? { headers } : {}) };
   }),
-  fc.record({ mangle: fc.constantFrom("flip", "truncate", "upper", "v1", "bare", "empty", "prefix-only", "extend", "random"), at: fc.nat(), random: fc.string({ maxLength: 70 }) }).map(
-    ({ mangle, at, random }) =>
-      (body: string) => {
-        const ts = now();
-        const good = signSlackRequest(SIGNING_SECRET, ts, body);
-        const hex = good.slice(3);
-        const i = at % hex.length;
-        const flipped = hex.slice(0, i) + (hex[i] === "0" ? "1" : "0") + hex.slice(i + 1);
-        const signature = {
-          flip: `v0=${flipped}`,
-          truncate: good.slice(0, 3 + (at % hex.length)),
-          upper: `v0=${hex.toUpperCase()}`,
-          v1: `v1=${hex}`,
-          bare: hex,
-          empty: "",
-          "prefix-only": "v0=",
-          extend: `${good}0`,
-          random: random === good ? "x" : random,
-        }[mangle];
-        return { how: `signature ${mangle}`, sign: { timestampSec: ts, signature } };
-      },
-  ),
+  fc
+    .record({
+      mangle: fc.constantFrom("flip", "truncate", "upper", "v1", "bare", "empty", "prefix-only", "extend", "random"),
+      at: fc.nat(),
+      random: fc.string({ maxLength: 70 }),
+    })
+    .map(({ mangle, at, random }) => (body: string) => {
+      const ts = now();
+      const good = signSlackRequest(SIGNING_SECRET, ts, body);
+      const hex = good.slice(3);
+      const i = at % hex.length;
+      const flipped = hex.slice(0, i) + (hex[i] === "0" ? "1" : "0") + hex.slice(i + 1);
+      const signature = {
+        flip: `v0=${flipped}`,
+        truncate: good.slice(0, 3 + (at % hex.length)),
+        upper: `v0=${hex.toUpperCase()}`,
+        v1: `v1=${hex}`,
+        bare: hex,
+        empty: "",
+        "prefix-only": "v0=",
+        extend: `${good}0`,
+        random: random === good ? "x" : random,
+      }[mangle];
+      return { how: `signature ${mangle}`, sign: { timestampSec: ts, signature } };
+    }),
   fc.constantFrom("ahead", "behind", "not a number", "").map((shift) => (body: string) => {
     const ts = now();
     const header = shift === "ahead" ? String(ts + 1) : shift === "behind" ? String(ts - 1) : shift;
-    return { how: `timestamp header ${shift}`, sign: { unsigned: true }, headers: { "x-slack-request-timestamp": header, "x-slack-signature": signSlackRequest(SIGNING_SECRET, ts, body) } };
+    return {
+      how: `timestamp header ${shift}`,
+      sign: { unsigned: true },
+      headers: { "x-slack-request-timestamp": header, "x-slack-signature": signSlackRequest(SIGNING_SECRET, ts, body) },
+    };
   }),
   // Signed correctly, then the body changed on the way (another user, another decision, a byte appended).
   fc.constantFrom("append", "user", "truncate").map((how) => (body: string) => {
     const ts = now();
     const signature = signSlackRequest(SIGNING_SECRET, ts, body);
-    const tampered = how === "append" ? `${body} ` : how === "truncate" ? body.slice(0, -1) : body.split(REQUESTER).join(BOB!).split(ALICE!).join(BOB!);
+    const tampered =
+      how === "append" ? `${body} ` : how === "truncate" ? body.slice(0, -1) : body.split(REQUESTER).join(BOB!).split(ALICE!).join(BOB!);
     return { how: `body tampered (${how})`, sign: { timestampSec: ts, signature }, body: tampered === body ? `${body}x` : tampered };
   }),
 );
@@ -778,11 +1118,14 @@ const SCALE = Math.max(1, Number(process.env.HOSTILE_SCALE ?? 1) || 1);
  * The same function, printed in fast-check's counterexamples as what it last built (the request sent) rather than as
  * its source text.
  */
-function remembering<A extends unknown[], R extends { label?: string; how?: string; body?: string }>(fn: (...args: A) => R): (...args: A) => R {
+function remembering<A extends unknown[], R extends { label?: string; how?: string; body?: string }>(
+  fn: (...args: A) => R,
+): (...args: A) => R {
   let last: R | undefined;
   const wrapped = (...args: A): R => (last = fn(...args));
   return Object.assign(wrapped, {
-    [fc.toStringMethod]: () => (last ? `${last.label ?? last.how ?? "?"}${last.body === undefined ? "" : `: ${excerpt(last.body)}`}` : "(not sent)"),
+    [fc.toStringMethod]: () =>
+      last ? `${last.label ?? last.how ?? "?"}${last.body === undefined ? "" : `: ${excerpt(last.body)}`}` : "(not sent)",
   });
 }
 
@@ -798,33 +1141,61 @@ async function hostileBatches(name: string, arb: fc.Arbitrary<Build>, opts: { nu
 }
 
 describe("correctly signed but malformed or adversarial requests", () => {
-  it("our slash command with hostile text and fields: acked, nothing stored or posted", async () => {
-    await hostileBatches("commands", hostileCommand, { numRuns: 40, minBatch: 4, maxBatch: 6 });
-    // Dozens of those opened the questionnaire with the hostile text as its title, every one a view Slack accepts.
-    expect(modalsChecked).toBeGreaterThan(10);
-  }, 60_000 * SCALE);
+  it(
+    "our slash command with hostile text and fields: acked, nothing stored or posted",
+    async () => {
+      await hostileBatches("commands", hostileCommand, { numRuns: 40, minBatch: 4, maxBatch: 6 });
+      // Dozens of those opened the questionnaire with the hostile text as its title, every one a view Slack accepts.
+      expect(modalsChecked).toBeGreaterThan(10);
+    },
+    60_000 * SCALE,
+  );
 
-  it("questionnaire submissions with garbage private_metadata or state: refused with field errors, nothing stored", async () => {
-    await hostileBatches("submissions", hostileSubmission, { numRuns: 40, minBatch: 4, maxBatch: 6 });
-  }, 60_000 * SCALE);
+  it(
+    "questionnaire submissions with garbage private_metadata or state: refused with field errors, nothing stored",
+    async () => {
+      await hostileBatches("submissions", hostileSubmission, { numRuns: 40, minBatch: 4, maxBatch: 6 });
+    },
+    60_000 * SCALE,
+  );
 
-  it("clicks on re_evaluate / ignore_version / snooze_version and the message shortcut with garbage: acked, nothing stored", async () => {
-    await hostileBatches("actions", fc.oneof({ arbitrary: hostileAction, weight: 3 }, { arbitrary: hostileShortcut, weight: 1 }), { numRuns: 40, minBatch: 4, maxBatch: 6 });
-  }, 60_000 * SCALE);
+  it(
+    "clicks on re_evaluate / ignore_version / snooze_version and the message shortcut with garbage: acked, nothing stored",
+    async () => {
+      await hostileBatches("actions", fc.oneof({ arbitrary: hostileAction, weight: 3 }, { arbitrary: hostileShortcut, weight: 1 }), {
+        numRuns: 40,
+        minBatch: 4,
+        maxBatch: 6,
+      });
+    },
+    60_000 * SCALE,
+  );
 
-  it("Events API deliveries: reactions on non-verdicts or with missing or mistyped fields, unknown events: acked, nothing stored", async () => {
-    await hostileBatches("events", hostileEvent, { numRuns: 50, minBatch: 4, maxBatch: 6 });
-  }, 60_000 * SCALE);
+  it(
+    "Events API deliveries: reactions on non-verdicts or with missing or mistyped fields, unknown events: acked, nothing stored",
+    async () => {
+      await hostileBatches("events", hostileEvent, { numRuns: 50, minBatch: 4, maxBatch: 6 });
+    },
+    60_000 * SCALE,
+  );
 
-  it("bodies that are not what they claim to be: 400 (ssl_check and url_verification: 200), nothing stored", async () => {
-    await hostileBatches("malformed", malformed, { numRuns: 20, minBatch: 3, maxBatch: 5 });
-  }, 60_000 * SCALE);
+  it(
+    "bodies that are not what they claim to be: 400 (ssl_check and url_verification: 200), nothing stored",
+    async () => {
+      await hostileBatches("malformed", malformed, { numRuns: 20, minBatch: 3, maxBatch: 5 });
+    },
+    60_000 * SCALE,
+  );
 
   it("a body over Bolt's 4 MB limit: 413", async () => {
     // Bolt answers from Content-Length without reading the body, then drops the connection: its own socket, so the
     // client does not reuse a connection the server is closing.
     const body = JSON.stringify({ type: "event_callback", event: { type: "x", text: "a".repeat(5 * 1024 * 1024) } });
-    const headers = { "content-type": JSON_TYPE, "content-length": String(Buffer.byteLength(body)), ...signatureHeaders(SIGNING_SECRET, body) };
+    const headers = {
+      "content-type": JSON_TYPE,
+      "content-length": String(Buffer.byteLength(body)),
+      ...signatureHeaders(SIGNING_SECRET, body),
+    };
     payloadsSent += 1;
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(endpoint(), { method: "POST", headers, agent: false, timeout: HUNG_AFTER_MS }, (res) => {
@@ -839,32 +1210,50 @@ describe("correctly signed but malformed or adversarial requests", () => {
     await assertUnharmed("oversized");
   });
 
-  it("requests nothing acks or Bolt cannot route: answered (404 after Bolt's 3 s timer, or 500), never hung, nothing stored", async () => {
-    // Each batch waits out Bolt's 3 s unhandled-request timer once, so few, large batches.
-    await hostileBatches("unrouted", unrouted, { numRuns: 2, minBatch: 60, maxBatch: 75 });
-  }, 60_000 * SCALE);
+  it(
+    "requests nothing acks or Bolt cannot route: answered (404 after Bolt's 3 s timer, or 500), never hung, nothing stored",
+    async () => {
+      // Each batch waits out Bolt's 3 s unhandled-request timer once, so few, large batches.
+      await hostileBatches("unrouted", unrouted, { numRuns: 2, minBatch: 60, maxBatch: 75 });
+    },
+    60_000 * SCALE,
+  );
 });
 
 describe("forged requests", () => {
-  it("a wrong secret, a stale timestamp, missing headers, a mangled signature or a tampered body: always 401, no effect", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: validRequests.length - 1 }), forgery.map(remembering)), { minLength: 4, maxLength: 6 }), async (cases) => {
-        const callsBefore = h.emulator.calls.length;
-        const batch = cases.map(([which, forge]): Hostile => {
-          const valid = validRequests[which]!();
-          const f = forge(valid.body);
-          return { label: `forged ${valid.label}: ${f.how}`, body: f.body ?? valid.body, contentType: valid.contentType, allowed: [401], sign: f.sign, ...(f.headers ? { headers: f.headers } : {}) };
-        });
-        const answers = await sendBatch(batch);
-        // 401 with no body, and Slack's side heard nothing at all: no views opened, no response_url used.
-        expect(answers.map((a) => a.body)).toEqual(batch.map(() => ""));
-        await pause(5);
-        expect(h.emulator.calls.slice(callsBefore)).toEqual([]);
-        await assertUnharmed("forged");
-      }),
-      { numRuns: 40 * SCALE, endOnFailure: true },
-    );
-  }, 60_000 * SCALE);
+  it(
+    "a wrong secret, a stale timestamp, missing headers, a mangled signature or a tampered body: always 401, no effect",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.nat({ max: validRequests.length - 1 }), forgery.map(remembering)), { minLength: 4, maxLength: 6 }),
+          async (cases) => {
+            const callsBefore = h.emulator.calls.length;
+            const batch = cases.map(([which, forge]): Hostile => {
+              const valid = validRequests[which]!();
+              const f = forge(valid.body);
+              return {
+                label: `forged ${valid.label}: ${f.how}`,
+                body: f.body ?? valid.body,
+                contentType: valid.contentType,
+                allowed: [401],
+                sign: f.sign,
+                ...(f.headers ? { headers: f.headers } : {}),
+              };
+            });
+            const answers = await sendBatch(batch);
+            // 401 with no body, and Slack's side heard nothing at all: no views opened, no response_url used.
+            expect(answers.map((a) => a.body)).toEqual(batch.map(() => ""));
+            await pause(5);
+            expect(h.emulator.calls.slice(callsBefore)).toEqual([]);
+            await assertUnharmed("forged");
+          },
+        ),
+        { numRuns: 40 * SCALE, endOnFailure: true },
+      );
+    },
+    60_000 * SCALE,
+  );
 });
 
 describe("replayed requests", () => {
@@ -877,13 +1266,31 @@ describe("replayed requests", () => {
       api_app_id: "A1",
       event_id: "EvREPLAYED1",
       event_time: ts,
-      event: { type: "reaction_added", user: ALICE, reaction: "white_check_mark", item_user: "UBOT", item: { type: "message", channel: CHANNEL, ts: verdict.messageTs }, event_ts: "1.2" },
+      event: {
+        type: "reaction_added",
+        user: ALICE,
+        reaction: "white_check_mark",
+        item_user: "UBOT",
+        item: { type: "message", channel: CHANNEL, ts: verdict.messageTs },
+        event_ts: "1.2",
+      },
       authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
     });
-    const replay = (headers?: Record<string, string>): Hostile => ({ label: "replayed approval", body, contentType: JSON_TYPE, allowed: [200], sign: { timestampSec: ts }, ...(headers ? { headers } : {}) });
+    const replay = (headers?: Record<string, string>): Hostile => ({
+      label: "replayed approval",
+      body,
+      contentType: JSON_TYPE,
+      allowed: [200],
+      sign: { timestampSec: ts },
+      ...(headers ? { headers } : {}),
+    });
     await sendBatch([replay(), replay(), replay()]);
     await sendBatch([replay(), replay({ "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" })]);
-    await h.emulator.waitFor(() => JSON.stringify(h.emulator.message(CHANNEL, verdict.messageTs!)?.blocks).includes("1 so far"), 3000, "one approval shown");
+    await h.emulator.waitFor(
+      () => JSON.stringify(h.emulator.message(CHANNEL, verdict.messageTs!)?.blocks).includes("1 so far"),
+      3000,
+      "one approval shown",
+    );
     await pause(400); // an outbox tick
     const after = snapshot();
     expect(after.reviews).toEqual([expect.objectContaining({ decision_id: verdict.id, reviewer_id: ALICE, kind: "approve" })]);
@@ -902,16 +1309,23 @@ describe("replayed requests", () => {
       type: "view_submission",
       ...envelope(REQUESTER),
       trigger_id: h.emulator.issueTriggerId({ userId: REQUESTER }),
-      view: { ...questionnaire.view, state: { values: buildStateValues(questionnaire.view, fillFromAnswers(validAnswers({ title: "Submitted twice" }))) } },
+      view: {
+        ...questionnaire.view,
+        state: { values: buildStateValues(questionnaire.view, fillFromAnswers(validAnswers({ title: "Submitted twice" }))) },
+      },
       response_urls: [],
     });
     const replay: Hostile = { label: "replayed submission", body, contentType: FORM, allowed: [200], sign: { timestampSec: ts } };
     await sendBatch([replay, replay]);
     await sendBatch([replay]);
-    const stored = await h.emulator.waitFor(() => {
-      const d = h.decisions().find((x) => x.title === "Submitted twice");
-      return d?.replyTs ? d : undefined;
-    }, 5000, "replayed submission posted");
+    const stored = await h.emulator.waitFor(
+      () => {
+        const d = h.decisions().find((x) => x.title === "Submitted twice");
+        return d?.replyTs ? d : undefined;
+      },
+      5000,
+      "replayed submission posted",
+    );
     await pause(400);
     await sendBatch([replay]);
     await pause(400);
@@ -926,9 +1340,18 @@ describe("replayed requests", () => {
 describe("after all of it", () => {
   it("the app still serves a whole review, and the real decision is approved once", async () => {
     await assertUnharmed("the end");
-    await h.driver.sendReaction({ userId: BOB!, reaction: "white_check_mark::skin-tone-2", channelId: CHANNEL, messageTs: verdict.messageTs! });
+    await h.driver.sendReaction({
+      userId: BOB!,
+      reaction: "white_check_mark::skin-tone-2",
+      channelId: CHANNEL,
+      messageTs: verdict.messageTs!,
+    });
     await h.emulator.waitFor(() => h.decision(verdict.id)?.status === "approved", 3000, "approved");
-    await h.emulator.waitFor(() => JSON.stringify(h.emulator.message(CHANNEL, verdict.messageTs!)?.blocks).includes("*Approved* by"), 3000, "message updated");
+    await h.emulator.waitFor(
+      () => JSON.stringify(h.emulator.message(CHANNEL, verdict.messageTs!)?.blocks).includes("*Approved* by"),
+      3000,
+      "message updated",
+    );
     await pause(400);
     const replies = h.emulator.threadReplies(CHANNEL, verdict.messageTs!);
     expect(replies.filter((m) => (m.text ?? "").includes("is approved by"))).toHaveLength(1);
@@ -971,7 +1394,12 @@ describe("mistyped ids in otherwise valid payloads write nothing", () => {
   it("a reaction whose user is not a user id is not counted", async () => {
     const { decision } = await runReview(h, validAnswers({ title: "Mistyped reviewers" }));
     for (const user of [5, ""]) {
-      const res = await h.driver.sendEvent({ type: "reaction_added", user, reaction: "white_check_mark", item: { type: "message", channel: CHANNEL, ts: decision.messageTs } });
+      const res = await h.driver.sendEvent({
+        type: "reaction_added",
+        user,
+        reaction: "white_check_mark",
+        item: { type: "message", channel: CHANNEL, ts: decision.messageTs },
+      });
       expect(res.status).toBe(200);
     }
     await pause(300);
@@ -998,7 +1426,10 @@ describe("mistyped ids in otherwise valid payloads write nothing", () => {
       type: "view_submission",
       ...envelope(REQUESTER),
       user: { id: 5, team_id: TEAM },
-      view: { ...view.view, state: { values: buildStateValues(view.view, fillFromAnswers(validAnswers({ title: "Mistyped requester" }))) } },
+      view: {
+        ...view.view,
+        state: { values: buildStateValues(view.view, fillFromAnswers(validAnswers({ title: "Mistyped requester" }))) },
+      },
     };
     await sendBatch([{ label: "submission by user 5", body: payloadBody(payload), contentType: FORM, allowed: [200] }]);
     await pause(300);

@@ -25,8 +25,15 @@ afterEach(async () => {
 });
 
 const notices = (threadTs: string) =>
-  h.emulator.threadReplies(CHANNEL, threadTs).filter((m) => JSON.stringify(m.blocks ?? []).includes(ACTION.reEvaluate) || m.text?.includes("Newer base model") || m.text?.includes("deprecated"));
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  h.emulator
+    .threadReplies(CHANNEL, threadTs)
+    .filter(
+      (m) =>
+        JSON.stringify(m.blocks ?? []).includes(ACTION.reEvaluate) ||
+        m.text?.includes("Newer base model") ||
+        m.text?.includes("deprecated"),
+    );
+const _pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function decisionOn(baseModel: string, title = `Decision on ${baseModel}`) {
   const { decision } = await runReview(h, validAnswers({ baseModel, title }));
@@ -34,7 +41,9 @@ async function decisionOn(baseModel: string, title = `Decision on ${baseModel}`)
 }
 
 function noticeButton(message: { blocks?: unknown[] }, actionId: string) {
-  const actions = (message.blocks as Array<{ type: string; block_id?: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === "actions");
+  const actions = (
+    message.blocks as Array<{ type: string; block_id?: string; elements?: Array<{ action_id: string; value: string }> }>
+  ).find((b) => b.type === "actions");
   return { blockId: actions!.block_id!, element: actions!.elements!.find((e) => e.action_id === actionId)! };
 }
 
@@ -95,16 +104,20 @@ describe("base-model watch, end to end", () => {
   it.each([
     ["500s", { status: 500 as const }],
     ["429 with Retry-After", { status: 429 as const, retryAfterSec: 1 }],
-  ])("when Slack answers %s, the reply waits for the next pass and is then posted once", async (_name, fault) => {
-    const d = await decisionOn("gpt-4o-2024-05-13");
-    h.emulator.failNext("chat.postMessage", fault, 4); // more than the client's retries
-    await h.app.checkModelsNow();
-    expect(notices(d.threadTs!)).toHaveLength(0);
-    await h.app.checkModelsNow();
-    expect(notices(d.threadTs!)).toHaveLength(1);
-    await h.app.checkModelsNow();
-    expect(notices(d.threadTs!)).toHaveLength(1);
-  }, 30_000);
+  ])(
+    "when Slack answers %s, the reply waits for the next pass and is then posted once",
+    async (_name, fault) => {
+      const d = await decisionOn("gpt-4o-2024-05-13");
+      h.emulator.failNext("chat.postMessage", fault, 4); // more than the client's retries
+      await h.app.checkModelsNow();
+      expect(notices(d.threadTs!)).toHaveLength(0);
+      await h.app.checkModelsNow();
+      expect(notices(d.threadTs!)).toHaveLength(1);
+      await h.app.checkModelsNow();
+      expect(notices(d.threadTs!)).toHaveLength(1);
+    },
+    30_000,
+  );
 
   it("a failing catalog is skipped without stopping the pass", async () => {
     const d = await decisionOn("gpt-4o-2024-05-13");
@@ -121,10 +134,14 @@ describe("base-model watch, end to end", () => {
     await h.app.checkModelsNow();
     const notice = notices(d.threadTs!)[0]!;
     await click(notice, ACTION.ignoreVersion);
-    const updated = await h.emulator.waitFor(() => {
-      const m = h.emulator.message(CHANNEL, notice.ts);
-      return JSON.stringify(m?.blocks).includes("Ignored by") ? m : undefined;
-    }, 3000, "notice updated");
+    const updated = await h.emulator.waitFor(
+      () => {
+        const m = h.emulator.message(CHANNEL, notice.ts);
+        return JSON.stringify(m?.blocks).includes("Ignored by") ? m : undefined;
+      },
+      3000,
+      "notice updated",
+    );
     expect(JSON.stringify(updated.blocks)).not.toContain(ACTION.reEvaluate);
     clock = new Date("2027-06-01T00:00:00Z");
     await h.app.checkModelsNow();
@@ -135,7 +152,11 @@ describe("base-model watch, end to end", () => {
     const d = await decisionOn("gpt-4o-2024-05-13");
     await h.app.checkModelsNow();
     await click(notices(d.threadTs!)[0]!, ACTION.snoozeVersion);
-    await h.emulator.waitFor(() => JSON.stringify(h.emulator.message(CHANNEL, notices(d.threadTs!)[0]!.ts)?.blocks).includes("Snoozed until 2026-12-24"), 3000, "snoozed");
+    await h.emulator.waitFor(
+      () => JSON.stringify(h.emulator.message(CHANNEL, notices(d.threadTs!)[0]!.ts)?.blocks).includes("Snoozed until 2026-12-24"),
+      3000,
+      "snoozed",
+    );
     clock = new Date("2026-12-20T00:00:00Z");
     await h.app.checkModelsNow();
     expect(notices(d.threadTs!)).toHaveLength(1);
@@ -149,18 +170,30 @@ describe("base-model watch, end to end", () => {
     await h.app.checkModelsNow();
     const notice = notices(d.threadTs!)[0]!;
     await click(notice, ACTION.reEvaluate, REQUESTER);
-    const view = await h.emulator.waitFor(() => {
-      const v = h.emulator.lastView();
-      return v?.view.callback_id === VIEW.questionnaire && JSON.stringify(v.view.blocks).includes("Re-evaluating") ? v : undefined;
-    }, 3000, "pre-filled questionnaire");
+    const view = await h.emulator.waitFor(
+      () => {
+        const v = h.emulator.lastView();
+        return v?.view.callback_id === VIEW.questionnaire && JSON.stringify(v.view.blocks).includes("Re-evaluating") ? v : undefined;
+      },
+      3000,
+      "pre-filled questionnaire",
+    );
     const prefilled = JSON.stringify(view.view.blocks);
     expect(prefilled).toContain('"initial_value":"gpt-4o-2024-11-20"');
     expect(prefilled).toContain('"initial_value":"Re-evaluated decision"');
 
-    const changed = validAnswers({ baseModel: "gpt-4o-2024-11-20", title: "Re-evaluated decision", evals: { hasEvalSet: true, hasHeldOutTestSet: true, hasPromptedBaseline: true, baselineScore: 91, targetScore: 90 } });
+    const changed = validAnswers({
+      baseModel: "gpt-4o-2024-11-20",
+      title: "Re-evaluated decision",
+      evals: { hasEvalSet: true, hasHeldOutTestSet: true, hasPromptedBaseline: true, baselineScore: 91, targetScore: 90 },
+    });
     const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(changed) });
     expect(res.status).toBe(200);
-    const child = await h.emulator.waitFor(() => h.decisions().find((x) => x.parentId === d.id && x.postedAt), 5000, "re-evaluation posted");
+    const child = await h.emulator.waitFor(
+      () => h.decisions().find((x) => x.parentId === d.id && x.postedAt),
+      5000,
+      "re-evaluation posted",
+    );
     expect(child.threadTs).toBe(d.threadTs);
     expect(child.verdict.fineTune).toBe("no");
     const message = JSON.stringify(h.emulator.message(CHANNEL, child.messageTs!)!.blocks);

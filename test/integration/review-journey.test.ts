@@ -43,9 +43,18 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
     await h.emulator.waitFor(() => texts(h.emulator.message(CHANNEL, decision.messageTs!)!).includes("1 so far"), 3000, "1 approval shown");
     expect(h.decision(decision.id)?.status).toBe("in-review");
 
-    await h.driver.sendReaction({ userId: BOB, reaction: "white_check_mark::skin-tone-3", channelId: CHANNEL, messageTs: decision.messageTs! });
+    await h.driver.sendReaction({
+      userId: BOB,
+      reaction: "white_check_mark::skin-tone-3",
+      channelId: CHANNEL,
+      messageTs: decision.messageTs!,
+    });
     await h.emulator.waitFor(() => h.decision(decision.id)?.status === "approved", 3000, "approved");
-    await h.emulator.waitFor(() => texts(h.emulator.message(CHANNEL, decision.messageTs!)!).includes("*Approved* by"), 3000, "message updated");
+    await h.emulator.waitFor(
+      () => texts(h.emulator.message(CHANNEL, decision.messageTs!)!).includes("*Approved* by"),
+      3000,
+      "message updated",
+    );
     const after = h.emulator.threadReplies(CHANNEL, decision.messageTs!);
     expect(after).toHaveLength(2);
     expect(texts(after[1]!)).toContain(`<@${ALICE}>`);
@@ -78,7 +87,10 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
     const { decision } = await runReview(h, validAnswers({ title: hostile, baseModel: "<!here>" }));
     const posted = [h.emulator.message(CHANNEL, decision.messageTs!)!, ...h.emulator.threadReplies(CHANNEL, decision.messageTs!)];
     for (const m of posted) {
-      const mrkdwn = JSON.stringify(m.blocks).match(/"type":"mrkdwn","text":"[^"]*"/g)?.join("\n") ?? "";
+      const mrkdwn =
+        JSON.stringify(m.blocks)
+          .match(/"type":"mrkdwn","text":"[^"]*"/g)
+          ?.join("\n") ?? "";
       for (const text of [m.text ?? "", mrkdwn]) {
         expect(text).not.toContain("<!channel>");
         expect(text).not.toContain("<!here>");
@@ -119,7 +131,12 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
 
   it("starts a review inside a thread from the message shortcut and posts the verdict there", async () => {
     const root = h.emulator.addMessage({ channel: CHANNEL, user: ALICE, text: "Should we fine-tune the summariser?" });
-    const res = await h.driver.sendMessageShortcut({ callbackId: "review_in_thread", userId: REQUESTER, channelId: CHANNEL, messageTs: root.ts });
+    const res = await h.driver.sendMessageShortcut({
+      callbackId: "review_in_thread",
+      userId: REQUESTER,
+      channelId: CHANNEL,
+      messageTs: root.ts,
+    });
     expect(res.status).toBe(200);
     await h.emulator.waitFor(() => h.emulator.lastView()?.view.callback_id === VIEW.questionnaire, 3000, "view");
     const view = h.emulator.lastView()!;

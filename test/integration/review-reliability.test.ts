@@ -22,8 +22,11 @@ afterEach(async () => {
 });
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const react = (userId: string, messageTs: string, extra: { reaction?: string; removed?: boolean; eventId?: string; retryNum?: number } = {}) =>
-  h.driver.sendReaction({ userId, reaction: extra.reaction ?? "white_check_mark", channelId: CHANNEL, messageTs, ...extra });
+const react = (
+  userId: string,
+  messageTs: string,
+  extra: { reaction?: string; removed?: boolean; eventId?: string; retryNum?: number } = {},
+) => h.driver.sendReaction({ userId, reaction: extra.reaction ?? "white_check_mark", channelId: CHANNEL, messageTs, ...extra });
 
 describe("request signing", () => {
   it.each([
@@ -62,7 +65,11 @@ describe("approvals", () => {
     const { decision } = await runReview(h, validAnswers());
     await react(REQUESTER, decision.messageTs!);
     await react(ALICE, decision.messageTs!);
-    const note = await h.emulator.waitFor(() => h.emulator.ephemeralsIn(CHANNEL, REQUESTER).find((m) => m.text?.includes("own approval")), 3000, "ephemeral");
+    const note = await h.emulator.waitFor(
+      () => h.emulator.ephemeralsIn(CHANNEL, REQUESTER).find((m) => m.text?.includes("own approval")),
+      3000,
+      "ephemeral",
+    );
     expect(note.visibleTo).toBe(REQUESTER);
     await pause(100);
     expect(h.decision(decision.id)?.status).toBe("in-review");
@@ -118,7 +125,11 @@ describe("approvals", () => {
   it("keeps decisions and approvals across a restart on the same database file", async () => {
     const { decision } = await runReview(h, validAnswers());
     await react(ALICE, decision.messageTs!);
-    await h.emulator.waitFor(() => JSON.stringify(h.emulator.message(CHANNEL, decision.messageTs!)!.blocks).includes("1 so far"), 3000, "counted");
+    await h.emulator.waitFor(
+      () => JSON.stringify(h.emulator.message(CHANNEL, decision.messageTs!)!.blocks).includes("1 so far"),
+      3000,
+      "counted",
+    );
     await h.restart();
     const posts = h.emulator.callsTo("chat.postMessage").length;
     await react(BOB, decision.messageTs!);
@@ -154,15 +165,33 @@ describe("when the bot is not in the channel", () => {
     expect(h.decision(stored!.id)?.messageTs).toBeNull();
 
     h.emulator.channel(PRIVATE_CHANNEL)!.members.push(h.emulator.botUserId);
-    await h.driver.sendEvent({ type: "member_joined_channel", user: h.emulator.botUserId, channel: PRIVATE_CHANNEL, channel_type: "G", team: h.emulator.teamId });
-    const posted = await h.emulator.waitFor(() => {
-      const d = h.decision(stored!.id);
-      return d?.postedAt ? d : undefined;
-    }, 3000, "posted after invite");
-    await h.driver.sendEvent({ type: "member_joined_channel", user: h.emulator.botUserId, channel: PRIVATE_CHANNEL, channel_type: "G", team: h.emulator.teamId });
+    await h.driver.sendEvent({
+      type: "member_joined_channel",
+      user: h.emulator.botUserId,
+      channel: PRIVATE_CHANNEL,
+      channel_type: "G",
+      team: h.emulator.teamId,
+    });
+    const posted = await h.emulator.waitFor(
+      () => {
+        const d = h.decision(stored!.id);
+        return d?.postedAt ? d : undefined;
+      },
+      3000,
+      "posted after invite",
+    );
+    await h.driver.sendEvent({
+      type: "member_joined_channel",
+      user: h.emulator.botUserId,
+      channel: PRIVATE_CHANNEL,
+      channel_type: "G",
+      team: h.emulator.teamId,
+    });
     await pause(200);
     expect(h.emulator.messagesIn(PRIVATE_CHANNEL).filter((m) => m.ts === posted.messageTs)).toHaveLength(1);
-    expect(h.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === PRIVATE_CHANNEL && (c.response as { ok: boolean }).ok)).toHaveLength(2);
+    expect(
+      h.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === PRIVATE_CHANNEL && (c.response as { ok: boolean }).ok),
+    ).toHaveLength(2);
   });
 });
 

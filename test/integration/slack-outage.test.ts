@@ -3,8 +3,8 @@ import { ACTION } from "../../src/slack/ids.js";
 import type { SlackEmulator } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { CatalogServer, modelsDevSlice } from "../support/catalog-server.js";
-import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, startHarness } from "../support/harness.js";
 import { fillFromAnswers } from "../support/fill.js";
+import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, startHarness } from "../support/harness.js";
 
 let h: Harness;
 let catalog: CatalogServer;
@@ -24,13 +24,18 @@ function outage(emulator: SlackEmulator) {
 }
 
 const statusReplies = (ts: string) => h.emulator.threadReplies(CHANNEL, ts).filter((m) => m.text.includes("is approved"));
-const modelPings = (ts: string) => h.emulator.threadReplies(CHANNEL, ts).filter((m) => JSON.stringify(m.blocks ?? []).includes(ACTION.reEvaluate));
+const modelPings = (ts: string) =>
+  h.emulator.threadReplies(CHANNEL, ts).filter((m) => JSON.stringify(m.blocks ?? []).includes(ACTION.reEvaluate));
 
 describe("Slack rate-limiting, then failing, then recovering", () => {
   it("delivers the verdict, the approval reply and the model ping, each exactly once", async () => {
     const view = await openQuestionnaire(h);
     outage(h.emulator);
-    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers({ baseModel: "gpt-4o-2024-05-13" })) });
+    const res = await h.driver.sendViewSubmission({
+      userId: REQUESTER,
+      view,
+      values: fillFromAnswers(validAnswers({ baseModel: "gpt-4o-2024-05-13" })),
+    });
     expect(res.status).toBe(200);
     const decision = await h.emulator.waitFor(() => h.decisions().find((d) => d.postedAt), 30_000, "verdict posted");
     expect(h.emulator.messagesIn(CHANNEL)).toHaveLength(1);
@@ -42,10 +47,14 @@ describe("Slack rate-limiting, then failing, then recovering", () => {
     for (const reviewer of REVIEWERS.slice(0, 2)) {
       await h.driver.sendReaction({ userId: reviewer, reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
     }
-    await h.emulator.waitFor(() => {
-      const d = h.decision(decision.id);
-      return d?.status === "approved" && d.announcedStatusRevision === d.statusRevision && d.renderedRevision === d.messageRevision;
-    }, 30_000, "approval told");
+    await h.emulator.waitFor(
+      () => {
+        const d = h.decision(decision.id);
+        return d?.status === "approved" && d.announcedStatusRevision === d.statusRevision && d.renderedRevision === d.messageRevision;
+      },
+      30_000,
+      "approval told",
+    );
     expect(statusReplies(decision.messageTs!)).toHaveLength(1);
     expect(JSON.stringify(h.emulator.message(CHANNEL, decision.messageTs!)!.blocks)).toContain("*Approved* by");
 

@@ -262,7 +262,12 @@ describe("the real app in Socket Mode, over a WebSocket, against the Slack emula
     app = undefined;
     // Cut whatever is left at once: a handshake still under way would show as 1006, not 1000.
     await emulator.socket.close();
-    expect(emulator.callsTo("socket:close").slice(closes).map((c) => c.args.code)).toEqual([1000]);
+    expect(
+      emulator
+        .callsTo("socket:close")
+        .slice(closes)
+        .map((c) => c.args.code),
+    ).toEqual([1000]);
     expect(emulator.socket.connected()).toBe(false);
     // No reconnect after a stop.
     await new Promise((r) => setTimeout(r, 300));

@@ -35,7 +35,16 @@ describe("app manifests", () => {
     );
     expect(manifest.oauth_config.scopes.bot).toEqual(
       // history scopes: after a crash the app looks up a post it may have made before sending it again.
-      expect.arrayContaining(["commands", "chat:write", "reactions:read", "channels:join", "channels:read", "groups:read", "channels:history", "groups:history"]),
+      expect.arrayContaining([
+        "commands",
+        "chat:write",
+        "reactions:read",
+        "channels:join",
+        "channels:read",
+        "groups:read",
+        "channels:history",
+        "groups:history",
+      ]),
     );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(name === "socket");

@@ -41,12 +41,18 @@ describe("model notices", () => {
     const hostile = [{ id: "<!channel>", releaseDate: null, source: "<https://evil.example|x>" }];
     const notice = buildNewerVersionNotice(decision, hostile);
     // What Slack renders: the top-level text and the mrkdwn of the section and context (button values are data).
-    const rendered = [notice.text, ...notice.blocks.flatMap((b) => JSON.stringify((b as { type: string }).type === "actions" ? "" : b))].join("\n");
+    const rendered = [
+      notice.text,
+      ...notice.blocks.flatMap((b) => JSON.stringify((b as { type: string }).type === "actions" ? "" : b)),
+    ].join("\n");
     expect(rendered).toContain("&lt;!channel&gt;");
     const text = rendered;
     expect(text).not.toContain("<!channel>");
     expect(text).not.toContain("<https://evil");
-    const lifecycle = buildLifecycleNotice({ ...decision, baseModel: "<!here>" }, { status: "deprecated", retirementDate: "2026-09-01", source: "openrouter" });
+    const lifecycle = buildLifecycleNotice(
+      { ...decision, baseModel: "<!here>" },
+      { status: "deprecated", retirementDate: "2026-09-01", source: "openrouter" },
+    );
     expect(lifecycle.text).not.toContain("<!here>");
     expect(lifecycle.text).toContain("2026-09-01");
   });

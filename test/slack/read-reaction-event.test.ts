@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { readReactionEvent } from "../../src/slack/readers/read-reaction-event.js";
 
-const valid = { type: "reaction_added", user: "U0ALICE", reaction: "white_check_mark", item: { type: "message", channel: "C0GENERAL", ts: "1700000000.000100" } };
+const valid = {
+  type: "reaction_added",
+  user: "U0ALICE",
+  reaction: "white_check_mark",
+  item: { type: "message", channel: "C0GENERAL", ts: "1700000000.000100" },
+};
 
 describe("readReactionEvent", () => {
   it("reads a reaction on a message", () => {
     expect(readReactionEvent(valid, "Ev1")).toEqual({
-      eventId: "Ev1", added: true, userId: "U0ALICE", reaction: "white_check_mark", channelId: "C0GENERAL", messageTs: "1700000000.000100",
+      eventId: "Ev1",
+      added: true,
+      userId: "U0ALICE",
+      reaction: "white_check_mark",
+      channelId: "C0GENERAL",
+      messageTs: "1700000000.000100",
     });
     expect(readReactionEvent({ ...valid, type: "reaction_removed" }, undefined)).toMatchObject({ added: false, eventId: undefined });
   });

@@ -49,11 +49,31 @@ function messageInput(overrides: Partial<VerdictMessageInput> = {}): VerdictMess
 function decision(overrides: Partial<Decision> = {}): Decision {
   const answers = validAnswers({ title: HOSTILE });
   return {
-    id: 7, teamId: "T1", channelId: "C1", requesterId: "UREQ", title: answers.title, baseModel: answers.baseModel,
-    answers, verdict: decide(answers), engineVersion: "1.0.0", status: "in-review", messageTs: "1.1", threadTs: "1.1",
-    replyTs: "1.2", parentId: null, lastPostError: null, postedAt: "x", createdAt: "2026-11-24T00:00:00Z", updatedAt: "x",
-    postAttemptedAt: null, replyAttemptedAt: null, statusRevision: 0, announcedStatusRevision: 0, statusAttemptedRevision: null,
-    messageRevision: 0, renderedRevision: 0,
+    id: 7,
+    teamId: "T1",
+    channelId: "C1",
+    requesterId: "UREQ",
+    title: answers.title,
+    baseModel: answers.baseModel,
+    answers,
+    verdict: decide(answers),
+    engineVersion: "1.0.0",
+    status: "in-review",
+    messageTs: "1.1",
+    threadTs: "1.1",
+    replyTs: "1.2",
+    parentId: null,
+    lastPostError: null,
+    postedAt: "x",
+    createdAt: "2026-11-24T00:00:00Z",
+    updatedAt: "x",
+    postAttemptedAt: null,
+    replyAttemptedAt: null,
+    statusRevision: 0,
+    announcedStatusRevision: 0,
+    statusAttemptedRevision: null,
+    messageRevision: 0,
+    renderedRevision: 0,
     ...overrides,
   };
 }
@@ -96,7 +116,10 @@ describe("verdict message", () => {
   });
 
   it("lists blockers before other warnings", () => {
-    const answers = validAnswers({ evals: { hasEvalSet: false, hasHeldOutTestSet: false, hasPromptedBaseline: false }, data: { labeledExamples: 50, quality: "noisy", versioned: false } });
+    const answers = validAnswers({
+      evals: { hasEvalSet: false, hasHeldOutTestSet: false, hasPromptedBaseline: false },
+      data: { labeledExamples: 50, quality: "noisy", versioned: false },
+    });
     const msg = buildVerdictMessage(messageInput({ verdict: decide(answers) }));
     const all = mrkdwnStrings(msg).join("\n");
     expect(all.indexOf("no-evals")).toBeLessThan(all.indexOf("noisy-data"));
@@ -127,7 +150,9 @@ describe("verdict message", () => {
       compliance: "self-host-required",
     });
     const verdict = decide(answers);
-    expect(validateMessageBlocks(buildVerdictMessage(messageInput({ verdict, title: answers.title, baseModel: answers.baseModel })).blocks)).toEqual([]);
+    expect(
+      validateMessageBlocks(buildVerdictMessage(messageInput({ verdict, title: answers.title, baseModel: answers.baseModel })).blocks),
+    ).toEqual([]);
     expect(validateMessageBlocks(buildVerdictReply(1, verdict).blocks)).toEqual([]);
   });
 

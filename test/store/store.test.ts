@@ -11,9 +11,9 @@ import {
   listAwaitingReview,
   listDecisions,
   listOutbox,
-  settleOutbox,
   markMessagePosted,
   markReplyPosted,
+  settleOutbox,
 } from "../../src/store/decisions.js";
 import { closeDb, type Db, openDb } from "../../src/store/open-db.js";
 import { addReview, claimEvent, removeReview, reviewersOf } from "../../src/store/reviews.js";
@@ -76,7 +76,12 @@ describe("store", () => {
     const db = memoryDb();
     const a = store(db, "view:V1");
     const again = insertDecision(db, {
-      teamId: "T1", channelId: "C1", requesterId: "UREQ", answers: validAnswers(), verdict: decide(validAnswers()), submissionKey: "view:V1",
+      teamId: "T1",
+      channelId: "C1",
+      requesterId: "UREQ",
+      answers: validAnswers(),
+      verdict: decide(validAnswers()),
+      submissionKey: "view:V1",
     });
     expect(again.created).toBe(false);
     expect(again.decision.id).toBe(a.id);

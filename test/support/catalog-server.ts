@@ -11,11 +11,13 @@ export function modelsDevSlice(pick: Record<string, string[]>): ModelsDev {
   for (const [provider, ids] of Object.entries(pick)) {
     const source = all[provider];
     if (!source) throw new Error(`no provider ${provider} in the bundled catalog`);
-    const models = Object.fromEntries(ids.map((id) => {
-      const record = source.models[id];
-      if (!record) throw new Error(`no model ${provider}/${id} in the bundled catalog`);
-      return [id, record];
-    }));
+    const models = Object.fromEntries(
+      ids.map((id) => {
+        const record = source.models[id];
+        if (!record) throw new Error(`no model ${provider}/${id} in the bundled catalog`);
+        return [id, record];
+      }),
+    );
     slice[provider] = { ...source, models };
   }
   return slice;
@@ -25,7 +27,10 @@ export function modelsDevSlice(pick: Record<string, string[]>): ModelsDev {
 export class CatalogServer {
   requests = 0;
   fail = false;
-  private constructor(private readonly server: Server, public body: unknown) {}
+  private constructor(
+    private readonly server: Server,
+    public body: unknown,
+  ) {}
 
   static async start(body: unknown): Promise<CatalogServer> {
     const server = createServer();

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Answers } from "../../src/engine/answers.js";
 import { loadConfig } from "../../src/config.js";
+import type { Answers } from "../../src/engine/answers.js";
 import { type RunningApp, type StartOptions, startApp } from "../../src/main.js";
-import { getDecision, listDecisions, type Decision } from "../../src/store/decisions.js";
+import { type Decision, getDecision, listDecisions } from "../../src/store/decisions.js";
 import { closeDb, openDb } from "../../src/store/open-db.js";
 import { SlackDriver } from "../emulator/slack-driver.js";
 import { SlackEmulator } from "../emulator/slack-emulator.js";
@@ -115,9 +115,13 @@ export async function runReview(h: Harness, answers: Answers, start: ReviewStart
   const view = await openQuestionnaire(h, start);
   const res = await h.driver.sendViewSubmission({ userId: start.userId ?? REQUESTER, view, values: fillFromAnswers(answers) });
   if (res.status !== 200) throw new Error(`submission answered ${res.status}`);
-  const decision = await h.emulator.waitFor(() => {
-    const latest = h.decisions().at(-1);
-    return latest?.postedAt ? latest : undefined;
-  }, 5000, "verdict posted");
+  const decision = await h.emulator.waitFor(
+    () => {
+      const latest = h.decisions().at(-1);
+      return latest?.postedAt ? latest : undefined;
+    },
+    5000,
+    "verdict posted",
+  );
   return { view, response: res, decision };
 }

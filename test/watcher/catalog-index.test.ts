@@ -30,9 +30,7 @@ describe("buildCatalogIndex", () => {
 
   it("keeps one line per vendor, tier, variant, kind and size", () => {
     const index = buildCatalogIndex(
-      ["gpt-4o", "gpt-4o-2024-05-13", "gpt-4o-mini", "claude-3-5-haiku-20241022", "claude-haiku-4-5"].map((id) =>
-        row(id, null, "none"),
-      ),
+      ["gpt-4o", "gpt-4o-2024-05-13", "gpt-4o-mini", "claude-3-5-haiku-20241022", "claude-haiku-4-5"].map((id) => row(id, null, "none")),
     );
     expect([...index.byLine.values()].map((line) => line.map((e) => e.parsed.id))).toEqual([
       ["gpt-4o", "gpt-4o-2024-05-13"],

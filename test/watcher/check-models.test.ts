@@ -3,8 +3,8 @@ import { decide } from "../../src/engine/decide.js";
 import { insertDecision, markMessagePosted } from "../../src/store/decisions.js";
 import { noticesByDecision, setNoticeState, type WatchedDecision } from "../../src/store/model-notices.js";
 import { closeDb, type Db, openDb } from "../../src/store/open-db.js";
-import { checkModels, type ModelCheckDeps } from "../../src/watcher/check-models.js";
 import type { CatalogSource } from "../../src/watcher/catalog-source.js";
+import { checkModels, type ModelCheckDeps } from "../../src/watcher/check-models.js";
 import { catalogRecord, DATE_SOURCES } from "../../src/watcher/model-record.js";
 import { validAnswers } from "../support/answers.js";
 
@@ -18,7 +18,11 @@ const source: CatalogSource = {
   name: "test",
   fetchModels: async () => {
     fetches++;
-    return [record("gpt-4o-2024-05-13", "2024-05-13"), record("gpt-4o-2024-08-06", "2024-08-06"), record("gpt-4o-2024-11-20", "2024-11-20")];
+    return [
+      record("gpt-4o-2024-05-13", "2024-05-13"),
+      record("gpt-4o-2024-08-06", "2024-08-06"),
+      record("gpt-4o-2024-11-20", "2024-11-20"),
+    ];
   },
 };
 
@@ -47,7 +51,14 @@ function store(n: number, baseModel = "gpt-4o-2024-05-13", posted = true): numbe
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
     const answers = validAnswers({ baseModel });
-    const { decision } = insertDecision(db, { teamId: "T1", channelId: "C1", requesterId: "U1", answers, verdict: decide(answers), submissionKey: `${baseModel}:${ids.length}:${Math.random()}` });
+    const { decision } = insertDecision(db, {
+      teamId: "T1",
+      channelId: "C1",
+      requesterId: "U1",
+      answers,
+      verdict: decide(answers),
+      submissionKey: `${baseModel}:${ids.length}:${Math.random()}`,
+    });
     if (posted) markMessagePosted(db, decision.id, `${decision.id}.1`, `${decision.id}.1`, 0);
     ids.push(decision.id);
   }
@@ -73,7 +84,11 @@ describe("checkModels", () => {
     expect(report.distinctModels).toBe(2);
     expect(posts.map((p) => p.decision.id)).toEqual(ids);
     expect(posts[0]!.models).toEqual(["gpt-4o-2024-08-06", "gpt-4o-2024-11-20"]);
-    expect(noticesByDecision(db).get(ids[0]!)?.map((n) => n.messageTs)).toEqual([`${ids[0]}.9`, `${ids[0]}.9`]);
+    expect(
+      noticesByDecision(db)
+        .get(ids[0]!)
+        ?.map((n) => n.messageTs),
+    ).toEqual([`${ids[0]}.9`, `${ids[0]}.9`]);
   });
 
   it("records nothing for a failed post, so the next pass posts it, once", async () => {

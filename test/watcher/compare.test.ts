@@ -9,8 +9,7 @@ function row(id: string, date: string | null, extra: Partial<ModelRecord> = {}):
 }
 
 const dated = (id: string, releaseDate: string | null) => ({ parsed: parseModelId(id), releaseDate });
-const ids = (records: ModelRecord[], recorded: string, options = {}) =>
-  findNewerVersions(recorded, records, options).map((v) => v.id);
+const ids = (records: ModelRecord[], recorded: string, options = {}) => findNewerVersions(recorded, records, options).map((v) => v.id);
 
 describe("isNewerVersion", () => {
   it.each([
@@ -95,10 +94,18 @@ describe("findNewerVersions", () => {
   });
 
   it("lets a preview be followed by previews, and stable models by stable ones", () => {
-    const records = [row("gemini-3-pro-preview", "2025-11-18"), row("gemini-3.1-pro-preview", "2026-02-19"), row("gemini-3.5-pro", "2026-06-01")];
+    const records = [
+      row("gemini-3-pro-preview", "2025-11-18"),
+      row("gemini-3.1-pro-preview", "2026-02-19"),
+      row("gemini-3.5-pro", "2026-06-01"),
+    ];
     expect(ids(records, "gemini-3-pro-preview")).toEqual(["gemini-3.1-pro-preview", "gemini-3.5-pro"]);
     expect(ids(records, "gemini-2.5-pro")).toEqual(["gemini-3.5-pro"]);
-    expect(ids(records, "gemini-2.5-pro", { includePreviews: true })).toEqual(["gemini-3-pro-preview", "gemini-3.1-pro-preview", "gemini-3.5-pro"]);
+    expect(ids(records, "gemini-2.5-pro", { includePreviews: true })).toEqual([
+      "gemini-3-pro-preview",
+      "gemini-3.1-pro-preview",
+      "gemini-3.5-pro",
+    ]);
   });
 });
 

@@ -65,7 +65,9 @@ describe("runModelsNewer", () => {
       `Warning: google/gemini-2.0-flash-lite-001 is deprecated, retirement 2026-06-01 (per ${OPENROUTER}).`,
     ]);
     expect((await run("gpt-4.1-2025-04-14")).stdout).toMatch(/^No newer version of gpt-4.1-2025-04-14 in \d+ catalog models\./);
-    expect((await run("gpt-9-2030-01-01")).stdout).toMatch(/\nNote: gpt-9-2030-01-01 itself is not in the catalog; compared by its id alone\.$/);
+    expect((await run("gpt-9-2030-01-01")).stdout).toMatch(
+      /\nNote: gpt-9-2030-01-01 itself is not in the catalog; compared by its id alone\.$/,
+    );
   });
 
   it("exits 2 with one line per problem", async () => {

@@ -15,13 +15,27 @@ const index = buildCatalogIndex([
   record("gpt-3.5-turbo-0613", "2023-06-13", { status: "deprecated", retirementDate: "2024-09-13" }),
 ]);
 
-const decision = (id: number, baseModel: string): WatchedDecision => ({ id, baseModel, channelId: "C1", threadTs: `${id}.0`, requesterId: "U1" });
+const decision = (id: number, baseModel: string): WatchedDecision => ({
+  id,
+  baseModel,
+  channelId: "C1",
+  threadTs: `${id}.0`,
+  requesterId: "U1",
+});
 const notice = (decisionId: number, modelId: string, state: ModelNotice["state"], snoozedUntil: string | null = null): ModelNotice => ({
-  decisionId, modelId, kind: "newer-version", state, releaseDate: null, snoozedUntil, messageTs: "1.1",
+  decisionId,
+  modelId,
+  kind: "newer-version",
+  state,
+  releaseDate: null,
+  snoozedUntil,
+  messageTs: "1.1",
 });
 const options = { now: new Date("2026-11-24T00:00:00Z"), minAgeDays: 3 };
 const ids = (plan: ReturnType<typeof planNotices>) =>
-  plan.map((p) => (p.kind === "newer-version" ? `${p.decision.id}:${p.versions.map((v) => v.id).join(",")}` : `${p.decision.id}:${p.kind}`));
+  plan.map((p) =>
+    p.kind === "newer-version" ? `${p.decision.id}:${p.versions.map((v) => v.id).join(",")}` : `${p.decision.id}:${p.kind}`,
+  );
 
 describe("planNotices", () => {
   it("plans one notice per decision with every newer version, oldest first", () => {
@@ -41,7 +55,9 @@ describe("planNotices", () => {
   });
 
   it("recognises a told version under another name (a router's id for the same model)", () => {
-    const notices = new Map([[1, [notice(1, "openai/gpt-4o-2024-08-06", "announced"), notice(1, "openai/gpt-4o-2024-11-20", "announced")]]]);
+    const notices = new Map([
+      [1, [notice(1, "openai/gpt-4o-2024-08-06", "announced"), notice(1, "openai/gpt-4o-2024-11-20", "announced")]],
+    ]);
     expect(planNotices([decision(1, "gpt-4o-2024-05-13")], notices, index, options)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import type { Decision } from "../../store/decisions.js";
 import { COMMAND } from "../ids.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
-import { context, section, sections, type SlackMessage } from "./blocks.js";
+import { context, type SlackMessage, section, sections } from "./blocks.js";
 import { breakEvenLine, FINE_TUNE_LABEL, warningLine } from "./build-verdict-message.js";
 
 export function buildHelp(prefix?: string): SlackMessage {

@@ -2,7 +2,7 @@ import type { HomeView } from "@slack/types";
 import type { Decision } from "../../store/decisions.js";
 import { COMMAND } from "../ids.js";
 import { header, section, sections } from "./blocks.js";
-import { decisionLine, type DecisionSummaryExtras } from "./build-command-replies.js";
+import { type DecisionSummaryExtras, decisionLine } from "./build-command-replies.js";
 
 export interface HomeInput {
   mine: readonly Decision[];

@@ -3,7 +3,7 @@ import type { WatchedDecision } from "../../store/model-notices.js";
 import type { Lifecycle, NewerVersion } from "../../watcher/compare.js";
 import { ACTION, BLOCK } from "../ids.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
-import { context, section, type SlackMessage } from "./blocks.js";
+import { context, type SlackMessage, section } from "./blocks.js";
 
 export const SNOOZE_DAYS = 30;
 const BUTTON_VALUE_MAX = 2000;
@@ -36,13 +36,20 @@ export function buildNewerVersionNotice(decision: WatchedDecision, versions: rea
   const value = actionValue(decision.id, versions);
   const blocks: KnownBlock[] = [
     section([intro, ...versions.slice(-20).map(versionLine)].join("\n")),
-    context("A fine-tune is a snapshot of its base model, and the prompted baseline may have moved: re-evaluate whether the decision still holds."),
+    context(
+      "A fine-tune is a snapshot of its base model, and the prompted baseline may have moved: re-evaluate whether the decision still holds.",
+    ),
     {
       type: "actions",
       block_id: BLOCK.modelNoticeActions,
       elements: [
         { type: "button", action_id: ACTION.reEvaluate, text: { type: "plain_text", text: "Re-evaluate" }, style: "primary", value },
-        { type: "button", action_id: ACTION.ignoreVersion, text: { type: "plain_text", text: plural ? "Ignore these versions" : "Ignore this version" }, value },
+        {
+          type: "button",
+          action_id: ACTION.ignoreVersion,
+          text: { type: "plain_text", text: plural ? "Ignore these versions" : "Ignore this version" },
+          value,
+        },
         { type: "button", action_id: ACTION.snoozeVersion, text: { type: "plain_text", text: `Snooze ${SNOOZE_DAYS} days` }, value },
       ],
     },

@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { Answers } from "../../engine/answers.js";
 import { ACTION, VIEW } from "../ids.js";
-import type { ReviewMetadata } from "../readers/read-review-metadata.js";
-import { BOOL_OPTIONS, type FieldOption, QUESTIONNAIRE_FIELDS, type QuestionnaireField } from "../questionnaire-fields.js";
 import { truncate } from "../mrkdwn.js";
+import { BOOL_OPTIONS, type FieldOption, QUESTIONNAIRE_FIELDS, type QuestionnaireField } from "../questionnaire-fields.js";
+import type { ReviewMetadata } from "../readers/read-review-metadata.js";
 
 export interface QuestionnaireInput {
   metadata: ReviewMetadata;
@@ -72,9 +72,7 @@ function element(field: QuestionnaireField, initial: unknown, today: string): Re
 
 /** The questionnaire modal: one input block per Answers field, block id = the field's path. */
 export function buildQuestionnaire(input: QuestionnaireInput): ModalView {
-  const intro: KnownBlock[] = input.intro
-    ? [{ type: "section", text: { type: "mrkdwn", text: truncate(input.intro, 3000) } }]
-    : [];
+  const intro: KnownBlock[] = input.intro ? [{ type: "section", text: { type: "mrkdwn", text: truncate(input.intro, 3000) } }] : [];
   const fields = QUESTIONNAIRE_FIELDS.map(
     (field) =>
       ({

@@ -1,5 +1,5 @@
 import { mentionUser } from "../mrkdwn.js";
-import { section, type SlackMessage } from "./blocks.js";
+import { type SlackMessage, section } from "./blocks.js";
 
 const names = (ids: readonly string[]) => ids.map(mentionUser).join(", ");
 
@@ -18,7 +18,6 @@ export function buildBackInReviewReply(decisionId: number): SlackMessage {
   return { text, blocks: [section(text)] };
 }
 
-export const SELF_APPROVAL_TEXT =
-  "Your own approval does not count: the decision needs approvals from other reviewers.";
+export const SELF_APPROVAL_TEXT = "Your own approval does not count: the decision needs approvals from other reviewers.";
 
 export const NOT_A_REVIEWER_TEXT = "You are not on this app's reviewer list, so your reaction does not count as a review.";

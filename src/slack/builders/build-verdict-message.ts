@@ -4,7 +4,7 @@ import type { Verdict, Warning } from "../../engine/verdict.js";
 import type { DecisionStatus } from "../../store/schema.js";
 import { BLOCK } from "../ids.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
-import { context, header, section, sections, type SlackMessage } from "./blocks.js";
+import { context, header, type SlackMessage, section, sections } from "./blocks.js";
 
 export interface VerdictMessageInput {
   decisionId: number;

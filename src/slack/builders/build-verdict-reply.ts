@@ -1,6 +1,6 @@
 import type { Verdict } from "../../engine/verdict.js";
 import { escapeMrkdwn, truncate } from "../mrkdwn.js";
-import { sections, type SlackMessage } from "./blocks.js";
+import { type SlackMessage, sections } from "./blocks.js";
 
 /** The first reply in the verdict's thread: why, and what to do next. */
 export function buildVerdictReply(decisionId: number, verdict: Verdict): SlackMessage {

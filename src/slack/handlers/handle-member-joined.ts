@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { publishPending, type PublishDeps } from "../publish-decision.js";
+import { type PublishDeps, publishPending } from "../publish-decision.js";
 
 type Args = SlackEventMiddlewareArgs<"member_joined_channel"> & AllMiddlewareArgs;
 

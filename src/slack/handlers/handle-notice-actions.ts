@@ -3,8 +3,8 @@ import type { KnownBlock } from "@slack/types";
 import { getDecision } from "../../store/decisions.js";
 import { setNoticeState } from "../../store/model-notices.js";
 import type { Db } from "../../store/open-db.js";
-import { buildQuestionnaire } from "../builders/build-questionnaire.js";
 import { buildResolvedNotice, SNOOZE_DAYS } from "../builders/build-model-notice.js";
+import { buildQuestionnaire } from "../builders/build-questionnaire.js";
 import { escapeMrkdwn, mentionUser } from "../mrkdwn.js";
 import { readNoticeAction } from "../readers/read-notice-action.js";
 

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { decide } from "../../engine/decide.js";
 import { insertDecision } from "../../store/decisions.js";
 import { setNoticeState } from "../../store/model-notices.js";
-import { publishDecision, type PublishDeps } from "../publish-decision.js";
+import { type PublishDeps, publishDecision } from "../publish-decision.js";
 import { readAnswers } from "../readers/read-answers.js";
 import { readReviewMetadata } from "../readers/read-review-metadata.js";
 import { UserId } from "../readers/read-slack-ids.js";

@@ -5,9 +5,7 @@ import { QUESTIONNAIRE_FIELDS, type QuestionnaireField } from "../questionnaire-
 
 export type ViewState = Record<string, Record<string, ViewStateValue>>;
 
-export type ReadAnswersResult =
-  | { ok: true; answers: Answers }
-  | { ok: false; errors: Record<string, string> };
+export type ReadAnswersResult = { ok: true; answers: Answers } | { ok: false; errors: Record<string, string> };
 
 const BLOCK_IDS = new Set(QUESTIONNAIRE_FIELDS.map((f) => f.path));
 

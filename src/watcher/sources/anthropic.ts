@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type CatalogSource, fetchJson, parseShape, validItems } from "../catalog-source.js";
-import { type ModelRecord, catalogRecord } from "../model-record.js";
+import { catalogRecord, type ModelRecord } from "../model-record.js";
 
 export const ANTHROPIC_MODELS_URL = "https://api.anthropic.com/v1/models";
 const ANTHROPIC_VERSION = "2023-06-01";
@@ -26,7 +26,11 @@ export function anthropicSource(apiKey: string, url: string = ANTHROPIC_MODELS_U
       let after: string | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
         const query: URLSearchParams = new URLSearchParams({ limit: "1000", ...(after ? { after_id: after } : {}) });
-        const body: AnthropicModels = parseShape("anthropic", AnthropicModels, await fetchJson("anthropic", `${url}?${query}`, ctx, headers));
+        const body: AnthropicModels = parseShape(
+          "anthropic",
+          AnthropicModels,
+          await fetchJson("anthropic", `${url}?${query}`, ctx, headers),
+        );
         records.push(...parseAnthropic(body, "anthropic"));
         if (!body.has_more || !body.last_id) break;
         after = body.last_id;

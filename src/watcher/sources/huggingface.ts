@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type CatalogSource, CatalogSourceError, type SourceContext, fetchJson, parseShape, validItems } from "../catalog-source.js";
-import { type ModelRecord, catalogRecord } from "../model-record.js";
+import { type CatalogSource, CatalogSourceError, fetchJson, parseShape, type SourceContext, validItems } from "../catalog-source.js";
+import { catalogRecord, type ModelRecord } from "../model-record.js";
 
 export const HF_API_URL = "https://huggingface.co/api/models";
 

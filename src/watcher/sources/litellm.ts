@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { type CatalogSource, fetchJson, parseShape } from "../catalog-source.js";
-import { type ModelRecord, ReleaseDate, catalogRecord } from "../model-record.js";
+import { catalogRecord, type ModelRecord, ReleaseDate } from "../model-record.js";
 
-export const LITELLM_URL =
-  "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json";
+export const LITELLM_URL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json";
 
 /** The fields we use of one entry of LiteLLM's `model_prices_and_context_window.json`. */
 export const LiteLlmEntry = z.object({
@@ -15,8 +14,15 @@ export type LiteLlmEntry = z.infer<typeof LiteLlmEntry>;
 
 // The vendors' own endpoints: a reseller's (Azure, Bedrock, Groq) deprecation is not the vendor's.
 const VENDOR_PROVIDERS: ReadonlySet<string> = new Set([
-  "openai", "text-completion-openai", "anthropic", "gemini", "vertex_ai-language-models",
-  "vertex_ai-vision-models", "mistral", "deepseek", "xai",
+  "openai",
+  "text-completion-openai",
+  "anthropic",
+  "gemini",
+  "vertex_ai-language-models",
+  "vertex_ai-vision-models",
+  "mistral",
+  "deepseek",
+  "xai",
 ]);
 const MODES: ReadonlySet<string> = new Set(["chat", "completion", "responses"]);
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type CatalogSource, fetchJson, parseShape, validItems } from "../catalog-source.js";
-import { type ModelRecord, ReleaseDate, catalogRecord } from "../model-record.js";
+import { catalogRecord, type ModelRecord, ReleaseDate } from "../model-record.js";
 import { parseModelId } from "../parse-model-id.js";
 
 export const MODELS_DEV_URL = "https://models.dev/api.json";

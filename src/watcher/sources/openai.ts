@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type CatalogSource, fetchJson, parseShape, validItems } from "../catalog-source.js";
-import { type ModelRecord, catalogRecord } from "../model-record.js";
+import { catalogRecord, type ModelRecord } from "../model-record.js";
 
 export const OPENAI_MODELS_URL = "https://api.openai.com/v1/models";
 
@@ -14,8 +14,7 @@ export type OpenAiModels = z.infer<typeof OpenAiModels>;
 export function openAiSource(apiKey: string, url: string = OPENAI_MODELS_URL): CatalogSource {
   return {
     name: "openai",
-    fetchModels: async (ctx) =>
-      parseOpenAi(await fetchJson("openai", url, ctx, { authorization: `Bearer ${apiKey}` }), "openai"),
+    fetchModels: async (ctx) => parseOpenAi(await fetchJson("openai", url, ctx, { authorization: `Bearer ${apiKey}` }), "openai"),
   };
 }
 

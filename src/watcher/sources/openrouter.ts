@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type CatalogSource, fetchJson, parseShape, validItems } from "../catalog-source.js";
-import { type ModelRecord, catalogRecord } from "../model-record.js";
+import { catalogRecord, type ModelRecord } from "../model-record.js";
 
 export const OPENROUTER_URL = "https://openrouter.ai/api/v1/models";
 

@@ -43,7 +43,9 @@ export const SOURCE_FACTORIES: Readonly<Record<string, Factory>> = {
  */
 export function sourcesFromConfig(config: SourceConfig): CatalogSource[] {
   const names = config.MODEL_SOURCES?.trim()
-    ? config.MODEL_SOURCES.split(",").map((name) => name.trim()).filter(Boolean)
+    ? config.MODEL_SOURCES.split(",")
+        .map((name) => name.trim())
+        .filter(Boolean)
     : [
         ...DEFAULT_MODEL_SOURCES.split(","),
         ...(config.OPENAI_API_KEY ? ["openai"] : []),

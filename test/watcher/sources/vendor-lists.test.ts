@@ -19,7 +19,10 @@ describe("OpenAI model list", () => {
     for (const record of records) expect(ModelRecord.safeParse(record).success).toBe(true);
     expect(records.find((r) => r.id === "gpt-4")).toMatchObject({ releaseDate: "2023-06-27", releaseDateSource: "openai created" });
     // `created` 2024-01-23 dates the year of the 0125 snapshot; the id gives the day.
-    expect(records.find((r) => r.id === "gpt-3.5-turbo-0125")).toMatchObject({ releaseDate: "2024-01-25", releaseDateSource: "date in id" });
+    expect(records.find((r) => r.id === "gpt-3.5-turbo-0125")).toMatchObject({
+      releaseDate: "2024-01-25",
+      releaseDateSource: "date in id",
+    });
   });
 });
 
