@@ -1,4 +1,5 @@
 import { buildCatalogIndex, type CatalogEntry, type CatalogIndex, isCatalogIndex, lookupModel } from "./catalog-index.js";
+import type { LineagePolicy } from "./lineage-policy.js";
 import type { ModelRecord, ModelStatus } from "./model-record.js";
 import type { ParsedModelId } from "./parse-model-id.js";
 import { compareDates, resolveIdDate } from "./release-date.js";
@@ -18,6 +19,7 @@ export interface Lifecycle {
 export interface CompareOptions {
   /** Report previews and experiments too (they are reported anyway when the recorded model is one). */
   includePreviews?: boolean;
+  policy?: LineagePolicy;
 }
 
 /** A model as compared: its parsed id and its best known release date. */
