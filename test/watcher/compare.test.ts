@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalogIndex } from "../../src/watcher/catalog-index.js";
-import { compareVersions, findLifecycle, findNewerVersions, isNewerVersion } from "../../src/watcher/compare.js";
+import { compareVersions, findLifecycle, findNewerVersions } from "../../src/watcher/compare.js";
+import { isNewerVersion } from "../../src/watcher/lineage.js";
+import { DEFAULT_LINEAGE_POLICY } from "../../src/watcher/lineage-policy.js";
 import { catalogRecord, type ModelRecord } from "../../src/watcher/model-record.js";
 import { parseModelId } from "../../src/watcher/parse-model-id.js";
 
@@ -42,7 +44,7 @@ describe("isNewerVersion", () => {
   it("reports previews when asked", () => {
     const recorded = dated("gemini-2.5-pro", "2025-06-17");
     const preview = dated("gemini-3-pro-preview", "2025-11-18");
-    expect(isNewerVersion(recorded, preview, { includePreviews: true })).toBe(true);
+    expect(isNewerVersion(recorded, preview, { ...DEFAULT_LINEAGE_POLICY, previews: true })).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sameLine } from "../../src/watcher/lineage.js";
 import { parseModelId } from "../../src/watcher/parse-model-id.js";
 
 describe("parseModelId", () => {
@@ -38,8 +39,9 @@ describe("parseModelId", () => {
   it.each([
     // id, preview, alias, floating, variant
     ["gpt-4o", false, true, false, "instruct"],
-    ["chatgpt-4o-latest", false, true, true, "instruct"],
-    ["claude-3-5-haiku-latest", false, true, true, "instruct"],
+    // A -latest with a version follows that version's snapshots; only one without a version floats.
+    ["chatgpt-4o-latest", false, true, false, "instruct"],
+    ["claude-3-5-haiku-latest", false, true, false, "instruct"],
     ["deepseek-chat", false, true, true, "instruct"],
     ["mistral-large-latest", false, true, true, "instruct"],
     ["gemini-2.5-pro", false, true, false, "instruct"],
@@ -110,6 +112,6 @@ describe("parseModelId", () => {
     ["microsoft/Phi-3-mini-4k-instruct", "microsoft/Phi-3-medium-4k-instruct", false],
     ["microsoft/Phi-3-mini-4k-instruct", "microsoft/Phi-3.5-MoE-instruct", false],
   ])("%s and %s on one line: %s", (a, b, same) => {
-    expect(parseModelId(a).lineKey === parseModelId(b).lineKey).toBe(same);
+    expect(sameLine(parseModelId(a), parseModelId(b))).toBe(same);
   });
 });
