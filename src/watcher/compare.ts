@@ -4,7 +4,7 @@ import { DEFAULT_LINEAGE_POLICY, type LineagePolicy } from "./lineage-policy.js"
 import { VENDOR_CATALOGS } from "./model-id-words.js";
 import type { ModelRecord, ModelStatus } from "./model-record.js";
 import type { ParsedModelId } from "./parse-model-id.js";
-import { compareDates, isBeforeDay, nearestYear, resolveIdDate } from "./release-date.js";
+import { compareDates, isBeforeDay, listedLater, nearestYear, resolveIdDate } from "./release-date.js";
 import { compareVersions, type Dated } from "./same-release.js";
 
 export { compareVersions, type Dated } from "./same-release.js";

@@ -2,7 +2,7 @@
 import { DEFAULT_LINEAGE_POLICY, type LineagePolicy } from "./lineage-policy.js";
 import { API_ONLY_FAMILIES, NAMED_GENERATIONS } from "./model-id-words.js";
 import type { ParsedModelId } from "./parse-model-id.js";
-import { compareDates } from "./release-date.js";
+import { compareDates, listedLater } from "./release-date.js";
 import { compareVersions, type Dated } from "./same-release.js";
 
 /** Whether two ids are on one line: vendor, family, tier, variant, kind, context and size (as the policy reads them). */
@@ -34,7 +34,7 @@ export function isNewerVersion(recorded: Dated, candidate: Dated, policy: Lineag
   // A candidate may add a name (`V3.1-Terminus`) only with a version of its own, never drop or swap the recorded one's.
   if (!r.qualifiers.every((q) => c.qualifiers.includes(q))) return false;
   if (c.qualifiers.length > r.qualifiers.length && version === null) return false;
-  if (version === 0 && follows(r, c)) return false;
+  if (version === 0 && follows(recorded, candidate)) return false;
   if (recorded.releaseDate !== null && candidate.releaseDate !== null) {
     const dates = compareDates(candidate.releaseDate, recorded.releaseDate);
     if (dates !== 0) return dates > 0;
@@ -47,11 +47,16 @@ export function isNewerVersion(recorded: Dated, candidate: Dated, policy: Lineag
 
 /**
  * Within one version, an alias is the newest snapshot of its kind (stable or preview): a recorded alias follows its
- * own kind, and a stable alias is reported through its snapshots. A preview's stable release is still newer.
+ * own kind, and a stable alias is reported through its snapshots. A preview alias listed weeks after a preview
+ * snapshot points at a later preview; a preview's stable release is newer still.
  */
-function follows(r: ParsedModelId, c: ParsedModelId): boolean {
+function follows(recorded: Dated, candidate: Dated): boolean {
+  const r = recorded.parsed;
+  const c = candidate.parsed;
   if (r.alias && r.preview === c.preview) return true;
-  return c.alias && !c.preview && !r.preview;
+  if (!c.alias || r.preview !== c.preview) return false;
+  if (!c.preview) return true;
+  return recorded.releaseDate === null || candidate.releaseDate === null || !listedLater(candidate.releaseDate, recorded.releaseDate);
 }
 
 function laterMonthDay(r: ParsedModelId, c: ParsedModelId): boolean {

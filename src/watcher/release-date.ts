@@ -74,3 +74,9 @@ export function withinListingWindow(date: IdDate, releaseDate: string): boolean 
   const at = Date.parse(releaseDate.length === 7 ? `${releaseDate}-01` : releaseDate);
   return at >= start && at < end + LISTING_DAYS * DAY_MS;
 }
+
+/** Whether a listing date is more than the listing window after a release: a router's alias then names a later model. */
+export function listedLater(listed: string, released: string): boolean {
+  const at = (d: string) => Date.parse(d.length === 7 ? `${d}-01` : d);
+  return at(listed) > at(released) + LISTING_DAYS * DAY_MS;
+}

@@ -62,6 +62,23 @@ describe("parseModelId", () => {
   });
 
   it.each([
+    // id, prefix, generation name, kinds, revision
+    ["gpt-4o-mini", null, "4o", "", []],
+    ["gpt-4.1-2025-04-14", null, "4.1", "", []],
+    ["azure/gpt-35-turbo-0613", null, "3.5", "", []],
+    ["gpt-5.4-mini", null, "", "", []],
+    ["gpt-image-1.5", null, "image", "image", []],
+    ["openai/gpt-5-image", null, "", "image", []],
+    ["gpt-3.5-turbo-instruct", null, "3.5", "instruct", []],
+    ["gemini-2.0-flash-live-001", null, "", "live", [1]],
+    ["XiaomiMiMo/MiMo-V2-Flash", "v", "", "", []],
+    ["amazon/nova-lite-v1", null, "", "", [1]],
+    ["kwaipilot/kat-coder-pro-v2", null, "", "coder", [2]],
+  ])("%s: prefix %s, generation %j, kinds %j, revision %j", (id, prefix, generationName, kinds, revision) => {
+    expect(parseModelId(id)).toMatchObject({ prefix, generationName, kinds, revision });
+  });
+
+  it.each([
     // Renamed repos, quantised copies, router and vendor ids of one model.
     ["meta-llama/Llama-3.1-8B-Instruct", "meta-llama/Meta-Llama-3.1-8B-Instruct"],
     ["meta-llama/Llama-4-Scout-17B-16E-Instruct", "llama-4-scout-17b-16e-instruct-fp8"],
