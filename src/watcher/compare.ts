@@ -129,21 +129,22 @@ function ownDate(parsed: ParsedModelId, family: readonly CatalogEntry[]): string
 
 /**
  * `claude-haiku-4-5` is reported through its snapshot `claude-haiku-4-5-20251001` when both are newer. A preview
- * alias moves on to each new preview, often before the dated id is listed: it gives way only to a snapshot dated
- * on or after it.
+ * alias moves on to each new preview, often before the dated id is listed: it gives way only to a snapshot it was
+ * listed with (within the listing window) or after.
  */
 function withoutShadowedAliases(entries: CatalogEntry[]): CatalogEntry[] {
-  const key = (p: ParsedModelId) => `${p.lineKey}|${p.version.join(".")}|${p.preview}`;
+  if (!entries.some((e) => e.parsed.alias)) return entries;
   const pinned = entries.filter((e) => !e.parsed.alias);
-  const shadowed = (alias: CatalogEntry) =>
-    pinned.some(
-      (e) =>
-        key(e.parsed) === key(alias.parsed) &&
-        (!alias.parsed.preview ||
-          alias.releaseDate === null ||
-          (e.releaseDate !== null && compareDates(e.releaseDate, alias.releaseDate) >= 0)),
-    );
-  return entries.filter((e) => !e.parsed.alias || !shadowed(e));
+  return entries.filter((alias) => !alias.parsed.alias || !pinned.some((e) => shadows(e, alias)));
+}
+
+function shadows(snapshot: CatalogEntry, alias: CatalogEntry): boolean {
+  const s = snapshot.parsed;
+  const a = alias.parsed;
+  if (s.lineKey !== a.lineKey || s.context !== a.context || s.preview !== a.preview) return false;
+  if (compareVersions(s.version, a.version) !== 0) return false;
+  if (!a.preview || alias.releaseDate === null || snapshot.releaseDate === null) return true;
+  return !listedLater(alias.releaseDate, snapshot.releaseDate);
 }
 
 function oldestFirst(a: CatalogEntry, b: CatalogEntry): number {

@@ -95,6 +95,17 @@ describe("findNewerVersions", () => {
     ]);
   });
 
+  it("reports a router's preview alias only when it was listed weeks after the preview snapshots", () => {
+    const records = [
+      row("gemini-2.5-pro-preview-05-06", "2025-05-06"),
+      row("google/gemini-2.5-pro-preview", "2025-06-05"),
+      row("gpt-4o-search-preview-2025-03-11", "2025-03-11"),
+      row("openai/gpt-4o-search-preview", "2025-03-12"),
+    ];
+    expect(ids(records, "gemini-2.5-pro-preview-03-25")).toEqual(["gemini-2.5-pro-preview-05-06", "google/gemini-2.5-pro-preview"]);
+    expect(ids(records, "gpt-4o-search-preview-2024-12-01")).toEqual(["gpt-4o-search-preview-2025-03-11"]);
+  });
+
   it("lets a preview be followed by previews, and stable models by stable ones", () => {
     const records = [
       row("gemini-3-pro-preview", "2025-11-18"),
