@@ -39,7 +39,7 @@ export function parseLineagePolicy(text: string): LineagePolicy {
   if (unknown.length > 0 || names.length > 1) {
     const known = [...Object.keys(LINEAGE_POLICIES), PREVIEWS].join(", ");
     const why = unknown.length > 0 ? `unknown ${unknown.join(", ")}` : `one policy name, not ${names.join(" and ")}`;
-    throw new Error(`MODEL_WATCH_POLICY: ${why} (known: ${known}; e.g. product-line,previews)`);
+    throw new Error(`${why} (known: ${known}; e.g. product-line,previews)`);
   }
   const base = names[0] ? LINEAGE_POLICIES[names[0] as LineagePolicyName] : DEFAULT_LINEAGE_POLICY;
   return { ...base, previews: base.previews || words.includes(PREVIEWS) };

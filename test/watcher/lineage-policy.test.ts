@@ -14,7 +14,7 @@ describe("parseLineagePolicy", () => {
   });
 
   it("names the known words when it meets an unknown one", () => {
-    expect(() => parseLineagePolicy("loose")).toThrow("MODEL_WATCH_POLICY: unknown loose (known: strict, line, product-line, previews");
+    expect(() => parseLineagePolicy("loose")).toThrow("unknown loose (known: strict, line, product-line, previews");
   });
 
   it("takes one policy name", () => {
