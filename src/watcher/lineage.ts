@@ -20,8 +20,8 @@ export function sameLine(r: ParsedModelId, c: ParsedModelId, policy: LineagePoli
 
 /**
  * Whether `candidate` is a newer version of `recorded`: on the same line, stable unless the policy or the recorded
- * model is a preview, not the recorded model's own alias or snapshot, and later by release date (else by version,
- * revision, or month-day within one version).
+ * model is a preview, not the recorded model's own alias or snapshot, and later by release date (a release the
+ * same day is not newer); without both dates, by version, revision, or month-day within one version.
  */
 export function isNewerVersion(recorded: Dated, candidate: Dated, policy: LineagePolicy = DEFAULT_LINEAGE_POLICY): boolean {
   const r = recorded.parsed;
@@ -36,8 +36,7 @@ export function isNewerVersion(recorded: Dated, candidate: Dated, policy: Lineag
   if (c.qualifiers.length > r.qualifiers.length && version === null) return false;
   if (version === 0 && follows(recorded, candidate)) return false;
   if (recorded.releaseDate !== null && candidate.releaseDate !== null) {
-    const dates = compareDates(candidate.releaseDate, recorded.releaseDate);
-    if (dates !== 0) return dates > 0;
+    return compareDates(candidate.releaseDate, recorded.releaseDate) > 0;
   }
   if (version !== null && version !== 0) return version > 0;
   const revision = compareVersions(c.revision, r.revision);

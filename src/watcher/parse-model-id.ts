@@ -313,7 +313,7 @@ function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined 
 }
 
 function numbers(text: string): number[] {
-  return text.split(".").map(Number);
+  return text.includes(".") ? text.split(".").map(Number) : [Number(text)];
 }
 
 function trimZeros(version: number[]): number[] {
@@ -323,5 +323,6 @@ function trimZeros(version: number[]): number[] {
 }
 
 function sorted(words: string[]): string {
+  if (words.length < 2) return words[0] ?? "";
   return [...new Set(words)].sort().join("+");
 }
