@@ -83,8 +83,14 @@ export function newerVersions(recordedId: string, index: CatalogIndex, options: 
   const { parsed, entry } = lookupModel(index, recordedId);
   if (parsed.floating) {
     const policy = policyOf(options);
+    const names = parsed.qualifiers.join("+");
     const line = (index.byFamily.get(parsed.familyKey) ?? []).filter(
-      (c) => c !== entry && !c.parsed.floating && (!c.parsed.preview || policy.previews) && sameLine(parsed, c.parsed, policy),
+      (c) =>
+        c !== entry &&
+        !c.parsed.floating &&
+        (!c.parsed.preview || policy.previews) &&
+        c.parsed.qualifiers.join("+") === names &&
+        sameLine(parsed, c.parsed, policy),
     );
     return { alreadyOut: [], sinceDecision: report(line, parsed).filter((v) => !before(v)) };
   }

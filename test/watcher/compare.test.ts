@@ -134,6 +134,9 @@ describe("newerVersions: what was already out on the day of the decision", () =>
     row("mistral-large-latest", "2024-11-01"),
     row("gemini-2.5-flash", "2025-06-17"),
     row("gemini-3.5-flash", null),
+    row("qwen-plus", "2024-01-25"),
+    row("qwen-plus-character-ja", "2025-01"),
+    row("qwen3.6-plus", "2026-04-02"),
   ]);
   const split = (recorded: string, decidedOn: string, firstSeen?: Record<string, string>) => {
     const { alreadyOut, sinceDecision } = newerVersions(recorded, index, {
@@ -182,6 +185,7 @@ describe("newerVersions: what was already out on the day of the decision", () =>
   it("tells a floating alias only of releases after the decision, which it now points at", () => {
     expect(split("mistral-large-latest", "2025-01-10")).toEqual({ alreadyOut: [], sinceDecision: ["mistral-large-2512"] });
     expect(split("mistral-large-latest", "2026-01-10")).toEqual({ alreadyOut: [], sinceDecision: [] });
+    expect(split("qwen-plus", "2024-06-01")).toEqual({ alreadyOut: [], sinceDecision: ["qwen3.6-plus"] });
   });
 });
 
