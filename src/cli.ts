@@ -11,7 +11,7 @@ export const CLI_HELP = `Usage: npm run --silent cli -- COMMAND [options]
 Commands:
   assess [--json] FILE|-       decide whether to fine-tune from an answers file (or standard input)
   schema                       print the JSON Schema of the answers file
-  models newer MODEL_ID [--catalog FILE]... [--json]
+  models newer MODEL_ID [--catalog FILE]... [--policy POLICY] [--json]
                                list the newer versions of a base model (offline: the bundled catalog)
   check-models [--dry-run]     one pass of the base-model watch over the stored decisions
 

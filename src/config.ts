@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type LineagePolicy, parseLineagePolicy } from "./watcher/lineage-policy.js";
 import { type SourceConfig, sourcesFromConfig } from "./watcher/sources/registry.js";
 
 /** `:white_check_mark:, +1` → `["white_check_mark", "+1"]`. */
@@ -16,6 +17,19 @@ const optionalText = z
   .transform((s) => (s?.trim() ? s.trim() : undefined));
 
 const optionalUrl = optionalText.refine((s) => s === undefined || URL.canParse(s), { message: "must be a URL" });
+
+/** `strict`, `line` (default) or `product-line`, optionally `,previews`: see docs/model-watch.md. */
+const WatchPolicy = z
+  .string()
+  .default("")
+  .transform((text, ctx) => {
+    try {
+      return parseLineagePolicy(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -62,6 +76,7 @@ const EnvSchema = z.object({
   ANTHROPIC_API_KEY: optionalText,
   MODEL_CHECK_INTERVAL_MINUTES: positiveInt(360),
   MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
+  MODEL_WATCH_POLICY: WatchPolicy,
 });
 
 /** Rules across variables; checked on the raw environment so they are reported even when another variable is bad. */
@@ -104,6 +119,8 @@ export interface Config {
     sources: SourceConfig;
     intervalMinutes: number;
     minAgeDays: number;
+    /** Which catalog models count as newer versions of a decision's models. */
+    policy: LineagePolicy;
   };
 }
 
@@ -150,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         },
         intervalMinutes: e.MODEL_CHECK_INTERVAL_MINUTES,
         minAgeDays: e.MODEL_MIN_AGE_DAYS,
+        policy: e.MODEL_WATCH_POLICY,
       },
     },
   };

@@ -50,6 +50,7 @@ describe("loadConfig", () => {
     [{ ...base, REJECT_REACTIONS: "white_check_mark" }, ["REJECT_REACTIONS"]],
     [{ ...base, LITELLM_URL: "nowhere" }, ["LITELLM_URL"]],
     [{ ...base, MODEL_SOURCES: "bundled,nope" }, ["MODEL_SOURCES"]],
+    [{ ...base, MODEL_WATCH_POLICY: "loose" }, ["MODEL_WATCH_POLICY"]],
   ])("reports one line per bad variable: %j", (env, names) => {
     const loaded = loadConfig(env);
     expect(loaded.ok).toBe(false);
@@ -68,6 +69,17 @@ describe("loadConfig", () => {
       sources: { MODEL_SOURCES: "bundled,litellm", LITELLM_URL: "http://127.0.0.1:1/prices.json" },
       intervalMinutes: 360,
       minAgeDays: 0,
+      policy: { generations: true, renamedSuccessors: false, nearbySizes: false, previews: false },
+    });
+  });
+
+  it("reads the lineage policy for the watch", () => {
+    const loaded = loadConfig({ ...base, MODEL_WATCH_POLICY: "product-line,previews" });
+    expect(loaded.ok && loaded.config.watch.policy).toEqual({
+      generations: true,
+      renamedSuccessors: true,
+      nearbySizes: true,
+      previews: true,
     });
   });
 

@@ -2,13 +2,14 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { buildCatalogIndex, lookupModel } from "../watcher/catalog-index.js";
 import { findLifecycle, findNewerVersions } from "../watcher/compare.js";
+import { DEFAULT_LINEAGE_POLICY, type LineagePolicy, parseLineagePolicy } from "../watcher/lineage-policy.js";
 import type { ModelRecord } from "../watcher/model-record.js";
 import { loadBundledCatalog } from "../watcher/sources/bundled.js";
 import { parseModelsDev } from "../watcher/sources/models-dev.js";
 import { parseOpenRouter } from "../watcher/sources/openrouter.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 
-export const MODELS_NEWER_HELP = `Usage: cli models newer MODEL_ID [--catalog FILE]... [--json]
+export const MODELS_NEWER_HELP = `Usage: cli models newer MODEL_ID [--catalog FILE]... [--policy POLICY] [--json]
 
 Lists the newer versions of one base model, oldest first: same vendor, line or tier, variant and size,
 stable releases only (unless MODEL_ID is a preview), later by the date in the id or the catalog's date.
@@ -16,6 +17,8 @@ Without --catalog it answers offline from the bundled models.dev catalog.
 
   --catalog FILE   use only this catalog (repeatable): a models.dev api.json or an OpenRouter
                    /api/v1/models body, recognised from its content
+  --policy POLICY  which models count as newer: strict, line (default) or product-line, optionally
+                   followed by ,previews (as MODEL_WATCH_POLICY; see docs/model-watch.md)
   --json           print {"model", "newer": [{"id", "releaseDate", "source"}]} and nothing else
   --help           show this help
 
@@ -30,6 +33,7 @@ function parseOptions(args: string[]) {
     allowPositionals: true,
     options: {
       catalog: { type: "string", multiple: true },
+      policy: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -52,6 +56,12 @@ export async function runModelsNewer(args: string[], io: Io): Promise<number> {
   const problems: string[] = [];
   if (positionals.length === 0) problems.push("models newer: give the MODEL_ID to look up (try --help)");
   if (positionals.length > 1) problems.push(`models newer: give one MODEL_ID, not ${positionals.length}`);
+  let policy: LineagePolicy = DEFAULT_LINEAGE_POLICY;
+  try {
+    policy = parseLineagePolicy(values.policy ?? "");
+  } catch (error) {
+    problems.push(`models newer: --policy: ${(error as Error).message}`);
+  }
   const files = values.catalog ?? [];
   const records: ModelRecord[] = [];
   for (const loaded of await Promise.all(files.map((file) => loadCatalogFile(file)))) {
@@ -72,7 +82,7 @@ export async function runModelsNewer(args: string[], io: Io): Promise<number> {
     }
   }
   const index = buildCatalogIndex(records);
-  const newer = findNewerVersions(modelId, index);
+  const newer = findNewerVersions(modelId, index, { policy });
   if (values.json) {
     io.stdout(JSON.stringify({ model: modelId, newer }, null, 2));
     return EXIT_OK;

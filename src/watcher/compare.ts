@@ -1,7 +1,13 @@
 import { buildCatalogIndex, type CatalogEntry, type CatalogIndex, isCatalogIndex, lookupModel } from "./catalog-index.js";
+import { isNewerVersion, sameLine } from "./lineage.js";
+import { DEFAULT_LINEAGE_POLICY, type LineagePolicy } from "./lineage-policy.js";
+import { VENDOR_CATALOGS } from "./model-id-words.js";
 import type { ModelRecord, ModelStatus } from "./model-record.js";
 import type { ParsedModelId } from "./parse-model-id.js";
-import { compareDates, resolveIdDate } from "./release-date.js";
+import { compareDates, isBeforeDay, listedLater, nearestYear, resolveIdDate } from "./release-date.js";
+import { compareVersions, type Dated } from "./same-release.js";
+
+export { compareVersions, type Dated } from "./same-release.js";
 
 export interface NewerVersion {
   id: string;
@@ -18,16 +24,27 @@ export interface Lifecycle {
 export interface CompareOptions {
   /** Report previews and experiments too (they are reported anyway when the recorded model is one). */
   includePreviews?: boolean;
+  /** Which models count as newer versions (default: the `line` policy). */
+  policy?: LineagePolicy;
 }
 
-/** A model as compared: its parsed id and its best known release date. */
-export interface Dated {
-  parsed: ParsedModelId;
-  releaseDate: string | null;
+export interface DecisionOptions extends CompareOptions {
+  /** The day the decision was made, `YYYY-MM-DD`. */
+  decidedOn: string;
+  /** When the watch first saw a catalog id, for versions without a release date (`YYYY-MM-DD`). */
+  firstSeen?: (id: string) => string | undefined;
+}
+
+/** A decision's newer versions, split at the day it was made. */
+export interface NewerSinceDecision {
+  /** Out before the decision was made: name them in the verdict, never announce them. */
+  alreadyOut: NewerVersion[];
+  /** Released (or, without a release date, first seen) on or after that day: news for the watch. */
+  sinceDecision: NewerVersion[];
 }
 
 /**
- * Newer versions of a recorded base model, oldest first: same line (vendor, tier, variant, kind, size),
+ * Newer versions of a recorded model, oldest first, once per model under the vendor's own id: same line,
  * stable unless asked or the recorded model is a preview, and later by release date (else by version).
  */
 export function findNewerVersions(
@@ -36,36 +53,49 @@ export function findNewerVersions(
   options: CompareOptions = {},
 ): NewerVersion[] {
   const index = isCatalogIndex(catalog) ? catalog : buildCatalogIndex(catalog);
+  const policy = policyOf(options);
   const { parsed, entry } = lookupModel(index, recordedId);
-  const recorded: Dated = { parsed, releaseDate: entry?.releaseDate ?? ownDate(parsed) };
-  const newer = (index.byLine.get(parsed.lineKey) ?? []).filter(
-    (candidate) => candidate !== entry && isNewerVersion(recorded, candidate, options),
-  );
-  return withoutShadowedAliases(newer)
-    .sort(oldestFirst)
-    .map((candidate) => present(candidate, parsed));
+  const family = index.byFamily.get(parsed.familyKey) ?? [];
+  const recorded: Dated = { parsed, releaseDate: entry?.releaseDate ?? ownDate(parsed, family) };
+  // Outside product lines, a line is one lineKey and one size: checking those first spares most of a family the full rules.
+  const lineKey = policy.renamedSuccessors ? null : parsed.lineKey;
+  const size = policy.nearbySizes ? null : parsed.size;
+  const newer: CatalogEntry[] = [];
+  for (const candidate of family) {
+    if (candidate === entry || (lineKey !== null && candidate.parsed.lineKey !== lineKey)) continue;
+    if (size !== null && candidate.parsed.size !== null && candidate.parsed.size !== size) continue;
+    if (isNewerVersion(recorded, candidate, policy)) newer.push(candidate);
+  }
+  return report(newer, parsed);
 }
 
-/** Whether `candidate` is a newer version of `recorded`; both must already share a line key. */
-export function isNewerVersion(recorded: Dated, candidate: Dated, options: CompareOptions = {}): boolean {
-  const r = recorded.parsed;
-  const c = candidate.parsed;
-  if (c.identityKey === r.identityKey || c.floating) return false;
-  if (c.preview && !r.preview && !options.includePreviews) return false;
-  if (c.context !== null && c.context !== r.context) return false;
-  // A candidate may add a named refresh (`-Terminus`) but not drop or swap the recorded one's name (`Euryale`).
-  if (!r.qualifiers.every((q) => c.qualifiers.includes(q))) return false;
-  const version = compareVersions(c.version, r.version);
-  if (version !== null && version < 0) return false;
-  // An alias of the recorded version points at that version's snapshots: the same model, not a newer one.
-  if (c.alias && version === 0) return false;
-  if (r.floating) return false;
-  if (r.alias && !(version !== null && version > 0)) return false;
-  if (recorded.releaseDate !== null && candidate.releaseDate !== null) {
-    return compareDates(candidate.releaseDate, recorded.releaseDate) > 0;
+/**
+ * The newer versions of a model recorded on `decidedOn`, split into those already out that day and those since.
+ * A floating alias (`mistral-large-latest`) named the newest of its line that day: only later releases are news.
+ * A version whose date is known only to the month counts as out before the decision only for an earlier month.
+ */
+export function newerVersions(recordedId: string, index: CatalogIndex, options: DecisionOptions): NewerSinceDecision {
+  const known = (v: NewerVersion) => v.releaseDate ?? options.firstSeen?.(v.id);
+  const before = (v: NewerVersion) => {
+    const date = known(v);
+    return date !== undefined && isBeforeDay(date, options.decidedOn);
+  };
+  const { parsed, entry } = lookupModel(index, recordedId);
+  if (parsed.floating) {
+    const policy = policyOf(options);
+    const names = parsed.qualifiers.join("+");
+    const line = (index.byFamily.get(parsed.familyKey) ?? []).filter(
+      (c) =>
+        c !== entry &&
+        !c.parsed.floating &&
+        (!c.parsed.preview || policy.previews) &&
+        c.parsed.qualifiers.join("+") === names &&
+        sameLine(parsed, c.parsed, policy),
+    );
+    return { alreadyOut: [], sinceDecision: report(line, parsed).filter((v) => !before(v)) };
   }
-  if (version !== null && version !== 0) return version > 0;
-  return (compareVersions(c.revision, r.revision) ?? 0) > 0;
+  const all = findNewerVersions(recordedId, index, options);
+  return { alreadyOut: all.filter(before), sinceDecision: all.filter((v) => !before(v)) };
 }
 
 /** Deprecation or retirement of a recorded model, as any catalog states it (earliest date wins). */
@@ -83,24 +113,44 @@ export function findLifecycle(recordedId: string, catalog: readonly ModelRecord[
   };
 }
 
-/** Compares version numbers; null when either side has none. */
-export function compareVersions(a: readonly number[], b: readonly number[]): number | null {
-  if (a.length === 0 || b.length === 0) return null;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
+function policyOf(options: CompareOptions): LineagePolicy {
+  const policy = options.policy ?? DEFAULT_LINEAGE_POLICY;
+  return options.includePreviews ? { ...policy, previews: true } : policy;
 }
 
-function ownDate(parsed: ParsedModelId): string | null {
-  return parsed.date ? resolveIdDate(parsed.date, null) : null;
+function report(entries: CatalogEntry[], recorded: ParsedModelId): NewerVersion[] {
+  return withoutShadowedAliases(entries)
+    .sort(oldestFirst)
+    .map((entry) => present(entry, recorded));
 }
 
-/** `claude-haiku-4-5` is reported through its snapshot `claude-haiku-4-5-20251001` when both are newer. */
+/** The date an id states; a yearless `06-05` takes the year of a dated release of the same version. */
+function ownDate(parsed: ParsedModelId, family: readonly CatalogEntry[]): string | null {
+  if (!parsed.date) return null;
+  const stated = resolveIdDate(parsed.date, null);
+  if (stated !== null) return stated;
+  const near = family.find((e) => e.releaseDate !== null && compareVersions(e.parsed.version, parsed.version) === 0);
+  return near ? nearestYear(parsed.date, near.releaseDate!) : null;
+}
+
+/**
+ * `claude-haiku-4-5` is reported through its snapshot `claude-haiku-4-5-20251001` when both are newer. A preview
+ * alias moves on to each new preview, often before the dated id is listed: it gives way only to a snapshot it was
+ * listed with (within the listing window) or after.
+ */
 function withoutShadowedAliases(entries: CatalogEntry[]): CatalogEntry[] {
-  const pinned = new Set(entries.filter((e) => !e.parsed.alias).map((e) => e.parsed.version.join(".")));
-  return entries.filter((e) => !e.parsed.alias || !pinned.has(e.parsed.version.join(".")));
+  if (!entries.some((e) => e.parsed.alias)) return entries;
+  const pinned = entries.filter((e) => !e.parsed.alias);
+  return entries.filter((alias) => !alias.parsed.alias || !pinned.some((e) => shadows(e, alias)));
+}
+
+function shadows(snapshot: CatalogEntry, alias: CatalogEntry): boolean {
+  const s = snapshot.parsed;
+  const a = alias.parsed;
+  if (s.lineKey !== a.lineKey || s.context !== a.context || s.preview !== a.preview) return false;
+  if (compareVersions(s.version, a.version) !== 0) return false;
+  if (!a.preview || alias.releaseDate === null || snapshot.releaseDate === null) return true;
+  return !listedLater(alias.releaseDate, snapshot.releaseDate);
 }
 
 function oldestFirst(a: CatalogEntry, b: CatalogEntry): number {
@@ -110,12 +160,25 @@ function oldestFirst(a: CatalogEntry, b: CatalogEntry): number {
   } else if (a.releaseDate !== b.releaseDate) {
     return a.releaseDate === null ? 1 : -1;
   }
-  return compareVersions(a.parsed.version, b.parsed.version) || a.parsed.id.localeCompare(b.parsed.id);
+  return (
+    compareVersions(a.parsed.version, b.parsed.version) ||
+    compareVersions(a.parsed.revision, b.parsed.revision) ||
+    a.parsed.id.localeCompare(b.parsed.id)
+  );
 }
 
-/** Reports the id written the way the recorded one is: `org/Name` for a Hugging Face id, bare for an API id. */
+/**
+ * The vendor's own id for a model: a row from the vendor's catalog or its Hugging Face organisation, written the
+ * way the recorded id is (`org/Name` or bare) when the vendor has both.
+ */
 function present(entry: CatalogEntry, recorded: ParsedModelId): NewerVersion {
-  const sameStyle = entry.records.find((r) => r.id.includes("/") === (recorded.org !== null));
-  const record = sameStyle ?? entry.records[0]!;
+  const vendor = entry.parsed.vendor;
+  const rank = (r: ModelRecord) => {
+    const vendorCatalog = Object.hasOwn(VENDOR_CATALOGS, r.provider) && VENDOR_CATALOGS[r.provider] === vendor;
+    const own = vendorCatalog || r.provider === "huggingface" || r.provider === r.id.split("/")[0];
+    const sameStyle = r.id.includes("/") === (recorded.org !== null);
+    return (own ? 0 : 2) + (sameStyle ? 0 : 1);
+  };
+  const record = entry.records.reduce((best, r) => (rank(r) < rank(best) ? r : best));
   return { id: record.id, releaseDate: entry.releaseDate, source: record.source };
 }

@@ -73,8 +73,19 @@ export const FOUR_DIGIT_DATE: Readonly<Record<string, "mmdd" | "yymm">> = {
   qwen: "yymm",
 };
 
-/** Vendors that rename products between generations: only dated snapshots of one name are versions of it. */
-export const LINE_IS_NAME: ReadonlySet<string> = new Set(["openai"]);
+/**
+ * Families whose generation numbers below a bound are product names, not versions: OpenAI shipped GPT-3.5 Turbo,
+ * GPT-4, GPT-4 Turbo, GPT-4o, GPT-4.1 and GPT-4.5 as separate products, then GPT-5.1, 5.2, ... as upgrades of GPT-5.
+ * `decorations` are the words that, with the number, made up those names (gpt-4-turbo).
+ */
+export const NAMED_GENERATIONS: Readonly<Record<string, { below: number; decorations: readonly string[] }>> = {
+  gpt: { below: 5, decorations: ["turbo"] },
+};
+
+/** How a cloud writes a version the vendor writes with a dot: Azure's gpt-35-turbo is gpt-3.5-turbo. */
+export const DOTLESS_VERSIONS: Readonly<Record<string, Readonly<Record<string, number[]>>>> = {
+  gpt: { "35": [3, 5] },
+};
 
 export const TIER_WORDS: ReadonlySet<string> = new Set([
   "mini",
@@ -113,6 +124,7 @@ export const KIND_WORDS: ReadonlySet<string> = new Set([
   "audio",
   "realtime",
   "search",
+  "live",
   "tts",
   "image",
   "embedding",
@@ -160,3 +172,18 @@ export const PREVIEW_WORDS: ReadonlySet<string> = new Set(["preview", "exp", "ex
 
 /** Packaging of the same weights: quantisation and file formats. */
 export const COPY_WORD = /^(fp8|fp16|fp4|bf16|int4|int8|nf4|awq|gptq|gguf|ggml|exl2|mlx|bnb|onnx|hf|\d+bit|q\d+|w\d+a\d+)$/;
+
+/** Catalog providers that are the vendor itself (models.dev provider ids, our vendor API sources): their ids are the vendor's own. */
+export const VENDOR_CATALOGS: Readonly<Record<string, string>> = {
+  openai: "openai",
+  anthropic: "anthropic",
+  google: "google",
+  mistral: "mistral",
+  llama: "meta",
+  deepseek: "deepseek",
+  alibaba: "qwen",
+  xai: "xai",
+  moonshotai: "moonshot",
+  zhipuai: "zhipu",
+  minimax: "minimax",
+};

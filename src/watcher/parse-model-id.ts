@@ -2,15 +2,17 @@ import {
   API_ONLY_FAMILIES,
   BASE_WORDS,
   COPY_WORD,
+  DOTLESS_VERSIONS,
   FAMILY_VENDOR,
   FOUR_DIGIT_DATE,
   INSTRUCT_WORDS,
   KIND_WORDS,
-  LINE_IS_NAME,
+  NAMED_GENERATIONS,
   ORG_VENDOR,
   PREVIEW_WORDS,
   TIER_WORDS,
 } from "./model-id-words.js";
+import { readProviderId } from "./provider-id.js";
 
 /** A date written in an id. `0613` has no year, `2411` no day. */
 export interface IdDate {
@@ -24,9 +26,19 @@ export interface ParsedModelId {
   org: string | null;
   vendor: string;
   family: string;
-  /** Same key, same line: vendor, family, tier, instruct/base, kind (vision, coder, ...) and size class. */
+  /** A letter naming a line inside a family: DeepSeek-R1 and DeepSeek-V3, Kimi-K2. */
+  prefix: string | null;
+  /** Tier words, sorted and joined: `mini`, `flash+lite`. */
+  tiers: string;
+  /** Modality, specialisation or mode words, sorted and joined: `audio`, `coder+next`. */
+  kinds: string;
+  /** Where a family names products by generation (gpt-4o, gpt-4.1), that name; "" elsewhere. */
+  generationName: string;
+  /** Vendor, family and prefix: every line any policy may join shares it. */
+  familyKey: string;
+  /** Same key, same line under the default policy. Sizes and context are compared apart: an id may leave them out. */
   lineKey: string;
-  /** Same key, same model: renamed repos, quantised copies and router ids collapse here. */
+  /** Same key, same model: renamed repos, quantised copies, cloud and router ids collapse here. */
   identityKey: string;
   /** Generation numbers without trailing zeros: `claude-3-5-sonnet` → [3, 5], `claude-sonnet-4-0` → [4]. */
   version: number[];
@@ -39,9 +51,9 @@ export interface ParsedModelId {
   /** Words the vocabulary does not know (`terminus`, `euryale`): a candidate must keep the recorded model's. */
   qualifiers: string[];
   preview: boolean;
-  /** An undated API id that follows the snapshots of its version (`gpt-4o`, `claude-sonnet-4-0`). */
+  /** An id that follows the snapshots of its version (`gpt-4o`, `claude-sonnet-4-0`, `claude-3-5-haiku-latest`). */
   alias: boolean;
-  /** `-latest`, or an alias with no version at all (`deepseek-chat`): it never names one model. */
+  /** An alias with no version (`deepseek-chat`, `mistral-large-latest`): it never names one model. */
   floating: boolean;
 }
 
@@ -51,50 +63,46 @@ const NUMBER_LETTER = /^(\d{1,2}(?:\.\d+)*)([a-z])$/;
 const SIZE = [/^\d+(?:\.\d+)?[bm]$/, /^\d+x\d+(?:\.\d+)?b$/, /^[ae]\d+(?:\.\d+)?b$/];
 
 export function parseModelId(id: string): ParsedModelId {
-  let rest = id
-    .trim()
-    .toLowerCase()
-    .replace(/^~/, "")
-    .replace(/^models\//, "");
+  const provider = readProviderId(id);
+  let name = provider.name;
   const extra: string[] = [];
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
+  const colon = name.lastIndexOf(":");
+  if (colon >= 0) {
     // Router suffixes (`:free`, `:nitro`) pick a route to the same model; `:thinking` switches mode.
-    if (rest.slice(colon + 1) === "thinking") extra.push("thinking");
-    rest = rest.slice(0, colon);
+    if (name.slice(colon + 1) === "thinking") extra.push("thinking");
+    name = name.slice(0, colon);
   }
-  const slash = rest.lastIndexOf("/");
-  const org = slash >= 0 ? rest.slice(0, slash) : null;
-  const raw = [
-    ...rest
-      .slice(slash + 1)
-      .split(/[-_\s@]+/)
-      .filter(Boolean),
-    ...extra,
-  ];
+  const org = provider.org;
+  const raw = [...name.split(/[-_\s@]+/).filter(Boolean), ...extra];
   const copy = raw.some((t) => COPY_WORD.test(t));
   const tokens = raw.filter((t) => !COPY_WORD.test(t));
+  const orgVendor = org === null ? undefined : own(ORG_VENDOR, org);
+  if (provider.vendorPrefixed && orgVendor && findKnownFamily(tokens) < 0 && Object.hasOwn(FAMILY_VENDOR, orgVendor)) {
+    tokens.unshift(orgVendor);
+  }
 
   const familyAt = findFamily(tokens);
   const family = wordPart(tokens[familyAt] ?? "") || (tokens[familyAt] ?? "");
   const vendor = vendorOf(org, family, copy);
-  const t = tokenize(tokens, familyAt, vendor);
+  const t = tokenize(tokens, familyAt, family, vendor);
 
-  const variant = t.variant ?? defaultVariant(vendor, family, t.version, t.size);
+  const variant = t.variant ?? defaultVariant(vendor, family, t.version, t.size, org, t.date);
   const version = trimZeros(t.version);
   const qualifiers = [...new Set(t.others)].sort();
-  const alias = !t.date && t.revision.length === 0 && !t.size && (org === null || API_ONLY_FAMILIES.has(family));
-  const lineKey = LINE_IS_NAME.has(vendor)
-    ? `${vendor}:${t.stem.join("-")}`
-    : [`${vendor}:${family}${t.prefix ? `/${t.prefix}` : ""}`, sorted(t.tiers), variant, sorted(t.kinds), t.size ?? ""].join("|");
+  const alias = t.latest || (!t.date && t.revision.length === 0 && !t.size && (org === null || API_ONLY_FAMILIES.has(family)));
+  const familyKey = `${vendor}:${family}${t.prefix ? `/${t.prefix}` : ""}`;
+  const tiers = sorted(t.tiers);
+  const kinds = sorted(t.kinds);
+  const lineKey = [familyKey, tiers, variant, kinds, t.generationName].join("|");
   const identityKey = [
     lineKey,
+    t.context ?? "",
+    t.size ?? "",
     version.join("."),
     t.date ? `${t.date.year ?? "?"}-${t.date.month}-${t.date.day ?? "?"}` : "",
     t.revision.join("."),
     t.preview ? "preview" : "",
-    t.latest ? "latest" : alias ? "alias" : "",
-    t.context ?? "",
+    alias && version.length === 0 ? "floating" : "",
     qualifiers.join("+"),
   ].join("|");
   return {
@@ -102,6 +110,11 @@ export function parseModelId(id: string): ParsedModelId {
     org,
     vendor,
     family,
+    prefix: t.prefix,
+    tiers,
+    kinds,
+    generationName: t.generationName,
+    familyKey,
     lineKey,
     identityKey,
     version,
@@ -113,13 +126,13 @@ export function parseModelId(id: string): ParsedModelId {
     qualifiers,
     preview: t.preview,
     alias,
-    floating: t.latest || (alias && version.length === 0),
+    floating: alias && version.length === 0,
   };
 }
 
 interface Tokens {
-  stem: string[];
   prefix: string | null;
+  generationName: string;
   version: number[];
   revision: number[];
   date: IdDate | null;
@@ -133,10 +146,10 @@ interface Tokens {
   others: string[];
 }
 
-function tokenize(tokens: string[], familyAt: number, vendor: string): Tokens {
+function tokenize(tokens: string[], familyAt: number, family: string, vendor: string): Tokens {
   const out: Tokens = {
-    stem: [],
     prefix: null,
+    generationName: "",
     version: [],
     revision: [],
     date: null,
@@ -150,48 +163,65 @@ function tokenize(tokens: string[], familyAt: number, vendor: string): Tokens {
     others: [],
   };
   const sizes: string[] = [];
-  const first = tokens[familyAt] ?? "";
-  out.stem.push(first);
-  const glued = GLUED_WORD.exec(first);
+  const glued = GLUED_WORD.exec(tokens[familyAt] ?? "");
   if (glued) out.version.push(...numbers(glued[2]!));
   let numeric = out.version.length > 0;
+  let revisionFromV = false;
+  const named = own(NAMED_GENERATIONS, family);
+  const dotlessVersions = own(DOTLESS_VERSIONS, family);
+  const apiOnly = API_ONLY_FAMILIES.has(family);
   for (let i = familyAt + 1; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    const found = tok === "latest" || PREVIEW_WORDS.has(tok) || /^0\d\d$/.test(tok) ? null : dateAt(tokens, i, vendor);
+    const digit = tok.charCodeAt(0) >= 48 && tok.charCodeAt(0) <= 57;
+    const revision = digit && /^0\d\d$/.test(tok);
+    const found = digit && !revision ? dateAt(tokens, i, vendor) : null;
     if (tok === "latest") out.latest = true;
     else if (PREVIEW_WORDS.has(tok)) out.preview = true;
-    else if (/^0\d\d$/.test(tok)) out.revision = [Number(tok)];
+    else if (revision) out.revision = [Number(tok)];
     else if (found) {
       out.date = found.date;
       i += found.consumed - 1;
-    } else {
-      out.stem.push(tok);
-      const joined = GLUED_WORD.exec(tok);
+    } else if (digit && (SIZE.some((re) => re.test(tok)) || (sizes.length > 0 && /^\d+e$/.test(tok)))) {
+      sizes.push(tok);
+      numeric = true;
+    } else if (/^[ae]\d/.test(tok) && SIZE[2]!.test(tok)) {
+      sizes.push(tok);
+      numeric = true;
+    } else if (digit && /^\d+k$/.test(tok)) out.context = tok;
+    else if (digit && (dotlessVersions?.[tok] || NUMBER.test(tok) || NUMBER_LETTER.test(tok))) {
       const withLetter = NUMBER_LETTER.exec(tok);
-      if (SIZE.some((re) => re.test(tok)) || (sizes.length > 0 && /^\d+e$/.test(tok))) {
-        sizes.push(tok);
-        numeric = true;
-      } else if (/^\d+k$/.test(tok)) out.context = tok;
-      else if (NUMBER.test(tok)) {
-        out.version.push(...numbers(tok));
-        numeric = true;
-      } else if (withLetter) {
-        out.version.push(...numbers(withLetter[1]!));
-        out.kinds.push(withLetter[2]!);
-        numeric = true;
-      } else if (joined && joined[1]!.length === 1 && !numeric) {
+      const number = dotlessVersions?.[tok] ?? numbers(withLetter ? withLetter[1]! : tok);
+      const letter = withLetter?.[2];
+      if (named && !numeric && i === familyAt + 1 && number[0]! < named.below) {
+        out.generationName = `${number.join(".")}${letter ?? ""}`;
+      } else if (letter) out.kinds.push(letter);
+      out.version.push(...number);
+      numeric = true;
+    } else if (!digit && GLUED_WORD.test(tok)) {
+      const joined = GLUED_WORD.exec(tok)!;
+      if (joined[1]!.length === 1 && !numeric && (joined[1] !== "v" || i === familyAt + 1)) {
         // DeepSeek-V3, Kimi-K2, MiniMax-M2: the letter names the line, the number its version.
         out.prefix = joined[1]!;
         out.version.push(...numbers(joined[2]!));
         numeric = true;
-      } else if (joined && joined[1] === "v") out.revision = numbers(joined[2]!);
-      else if (TIER_WORDS.has(tok)) out.tiers.push(tok);
-      else if (KIND_WORDS.has(tok)) out.kinds.push(tok);
-      else if (INSTRUCT_WORDS.has(tok)) out.variant = "instruct";
-      else if (BASE_WORDS.has(tok)) out.variant = "base";
-      else out.others.push(tok);
-    }
+      } else if (joined[1] === "v") {
+        out.revision = numbers(joined[2]!);
+        revisionFromV = true;
+      } else out.others.push(tok);
+    } else if (TIER_WORDS.has(tok)) out.tiers.push(tok);
+    else if (KIND_WORDS.has(tok)) {
+      // gpt-image-1, gpt-audio: the kind names the product and the number versions it (not so gpt-5-image).
+      if (named && !numeric && i === familyAt + 1) out.generationName = tok;
+      out.kinds.push(tok);
+    } else if (INSTRUCT_WORDS.has(tok)) {
+      // Behind an API, `-instruct` and `-chat` name other products (gpt-3.5-turbo-instruct, gpt-5-chat).
+      if (apiOnly) out.kinds.push(tok);
+      else out.variant = "instruct";
+    } else if (BASE_WORDS.has(tok)) out.variant = "base";
+    else out.others.push(tok);
   }
+  // `claude-3-5-sonnet-v2@20241022`: the v2 only repeats what the date says.
+  if (revisionFromV && out.date?.day != null) out.revision = [];
   out.size = sizes.length > 0 ? sizes.join("-") : null;
   return out;
 }
@@ -203,7 +233,9 @@ interface DateMatch {
 
 /** A date starting at tokens[i], with how many tokens it spans. */
 function dateAt(tokens: string[], i: number, vendor: string): DateMatch | null {
-  const [a = "", b = "", c = ""] = tokens.slice(i, i + 3);
+  const a = tokens[i] ?? "";
+  const b = tokens[i + 1] ?? "";
+  const c = tokens[i + 2] ?? "";
   const ymd = /^(20\d\d)(\d\d)(\d\d)$/.exec(a);
   if (ymd) return day(+ymd[1]!, +ymd[2]!, +ymd[3]!, 1);
   if (/^20\d\d$/.test(a) && /^\d\d$/.test(b) && /^\d\d$/.test(c)) return day(+a, +b, +c, 3);
@@ -228,12 +260,17 @@ function month(year: number, m: number, consumed: number): DateMatch | null {
   return year >= 2010 && m >= 1 && m <= 12 ? { date: { year, month: m, day: null }, consumed } : null;
 }
 
-/** Index of the family word: the first known one (skipping `Meta-`, `cerebras-`), else the first word. */
-function findFamily(tokens: string[]): number {
-  const known = tokens.findIndex((t, i) => {
+/** Index of the first known family word (skipping `Meta-`, `cerebras-`), or -1. */
+function findKnownFamily(tokens: string[]): number {
+  return tokens.findIndex((t, i) => {
     const word = wordPart(t);
     return word !== "" && Object.hasOwn(FAMILY_VENDOR, word) && (word !== "o" || i === 0);
   });
+}
+
+/** Index of the family word: the first known one, else the first word. */
+function findFamily(tokens: string[]): number {
+  const known = findKnownFamily(tokens);
   if (known >= 0) return known;
   const word = tokens.findIndex((t) => /^[a-z]/.test(t));
   return Math.max(word, 0);
@@ -254,10 +291,21 @@ function vendorOf(org: string | null, family: string, copy: boolean): string {
   return byFamily ?? family;
 }
 
-/** Unmarked ids: open weights with a size in the name are base models, except Qwen3 on (and QwQ, QVQ). */
-function defaultVariant(vendor: string, family: string, version: number[], size: string | null): "instruct" | "base" {
+/**
+ * Unmarked ids: an API id, a dated open-weight release (vendors mark those `-Base`) and Qwen3 on (and QwQ, QVQ) are
+ * instruct models; an open-weight repo with a size in its name is a base model.
+ */
+function defaultVariant(
+  vendor: string,
+  family: string,
+  version: number[],
+  size: string | null,
+  org: string | null,
+  date: IdDate | null,
+): "instruct" | "base" {
+  if (!size || org === null || date !== null) return "instruct";
   if (vendor === "qwen" && (family !== "qwen" || (version[0] ?? 0) >= 3)) return "instruct";
-  return size ? "base" : "instruct";
+  return "base";
 }
 
 function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
@@ -265,7 +313,7 @@ function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined 
 }
 
 function numbers(text: string): number[] {
-  return text.split(".").map(Number);
+  return text.includes(".") ? text.split(".").map(Number) : [Number(text)];
 }
 
 function trimZeros(version: number[]): number[] {
@@ -275,5 +323,6 @@ function trimZeros(version: number[]): number[] {
 }
 
 function sorted(words: string[]): string {
+  if (words.length < 2) return words[0] ?? "";
   return [...new Set(words)].sort().join("+");
 }

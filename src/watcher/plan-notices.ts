@@ -1,6 +1,7 @@
 import type { ModelNotice, WatchedDecision } from "../store/model-notices.js";
 import type { CatalogIndex } from "./catalog-index.js";
 import { findLifecycle, findNewerVersions, type Lifecycle, type NewerVersion } from "./compare.js";
+import type { LineagePolicy } from "./lineage-policy.js";
 import { parseModelId } from "./parse-model-id.js";
 
 export type PlannedNotice =
@@ -11,6 +12,8 @@ export interface PlanOptions {
   now: Date;
   /** A new version is announced only once it is at least this old (catalogs list some before release). */
   minAgeDays: number;
+  /** Which catalog models count as newer versions (MODEL_WATCH_POLICY; default: the line policy). */
+  policy?: LineagePolicy;
 }
 
 const DAY_MS = 86_400_000;
@@ -64,7 +67,9 @@ export function planNotices(
     const model = decision.baseModel;
     let newer = newerByModel.get(model);
     if (!newer) {
-      newer = findNewerVersions(model, index).filter((v) => oldEnough(v.releaseDate, options));
+      newer = findNewerVersions(model, index, options.policy ? { policy: options.policy } : {}).filter((v) =>
+        oldEnough(v.releaseDate, options),
+      );
       newerByModel.set(model, newer);
     }
     let lifecycle = lifecycleByModel.get(model);

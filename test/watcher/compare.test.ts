@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalogIndex } from "../../src/watcher/catalog-index.js";
-import { compareVersions, findLifecycle, findNewerVersions, isNewerVersion } from "../../src/watcher/compare.js";
+import { compareVersions, findLifecycle, findNewerVersions, newerVersions } from "../../src/watcher/compare.js";
+import { isNewerVersion } from "../../src/watcher/lineage.js";
+import { DEFAULT_LINEAGE_POLICY } from "../../src/watcher/lineage-policy.js";
 import { catalogRecord, type ModelRecord } from "../../src/watcher/model-record.js";
 import { parseModelId } from "../../src/watcher/parse-model-id.js";
 
@@ -42,7 +44,7 @@ describe("isNewerVersion", () => {
   it("reports previews when asked", () => {
     const recorded = dated("gemini-2.5-pro", "2025-06-17");
     const preview = dated("gemini-3-pro-preview", "2025-11-18");
-    expect(isNewerVersion(recorded, preview, { includePreviews: true })).toBe(true);
+    expect(isNewerVersion(recorded, preview, { ...DEFAULT_LINEAGE_POLICY, previews: true })).toBe(true);
   });
 });
 
@@ -93,6 +95,17 @@ describe("findNewerVersions", () => {
     ]);
   });
 
+  it("reports a router's preview alias only when it was listed weeks after the preview snapshots", () => {
+    const records = [
+      row("gemini-2.5-pro-preview-05-06", "2025-05-06"),
+      row("google/gemini-2.5-pro-preview", "2025-06-05"),
+      row("gpt-4o-search-preview-2025-03-11", "2025-03-11"),
+      row("openai/gpt-4o-search-preview", "2025-03-12"),
+    ];
+    expect(ids(records, "gemini-2.5-pro-preview-03-25")).toEqual(["gemini-2.5-pro-preview-05-06", "google/gemini-2.5-pro-preview"]);
+    expect(ids(records, "gpt-4o-search-preview-2024-12-01")).toEqual(["gpt-4o-search-preview-2025-03-11"]);
+  });
+
   it("lets a preview be followed by previews, and stable models by stable ones", () => {
     const records = [
       row("gemini-3-pro-preview", "2025-11-18"),
@@ -106,6 +119,73 @@ describe("findNewerVersions", () => {
       "gemini-3.1-pro-preview",
       "gemini-3.5-pro",
     ]);
+  });
+});
+
+describe("newerVersions: what was already out on the day of the decision", () => {
+  const index = buildCatalogIndex([
+    row("gpt-4o", "2024-05-13"),
+    row("gpt-4o-2024-05-13", "2024-05-13"),
+    row("gpt-4o-2024-08-06", "2024-08-06"),
+    row("gpt-4o-2024-11-20", "2024-11-20"),
+    row("mistral-large-2407", null),
+    row("mistral-large-2411", "2024-11-18"),
+    row("mistral-large-2512", null),
+    row("mistral-large-latest", "2024-11-01"),
+    row("gemini-2.5-flash", "2025-06-17"),
+    row("gemini-3.5-flash", null),
+    row("qwen-plus", "2024-01-25"),
+    row("qwen-plus-character-ja", "2025-01"),
+    row("qwen3.6-plus", "2026-04-02"),
+  ]);
+  const split = (recorded: string, decidedOn: string, firstSeen?: Record<string, string>) => {
+    const { alreadyOut, sinceDecision } = newerVersions(recorded, index, {
+      decidedOn,
+      ...(firstSeen ? { firstSeen: (id: string) => firstSeen[id] } : {}),
+    });
+    return { alreadyOut: alreadyOut.map((v) => v.id), sinceDecision: sinceDecision.map((v) => v.id) };
+  };
+
+  it("never calls a version released years before the decision news", () => {
+    expect(split("gpt-4o-2024-08-06", "2026-11-24")).toEqual({ alreadyOut: ["gpt-4o-2024-11-20"], sinceDecision: [] });
+  });
+
+  it("splits at the day of the decision; a version released that day is news", () => {
+    expect(split("gpt-4o-2024-05-13", "2024-09-01")).toEqual({ alreadyOut: ["gpt-4o-2024-08-06"], sinceDecision: ["gpt-4o-2024-11-20"] });
+    expect(split("gpt-4o-2024-05-13", "2024-11-20")).toEqual({
+      alreadyOut: ["gpt-4o-2024-08-06"],
+      sinceDecision: ["gpt-4o-2024-11-20"],
+    });
+  });
+
+  it("counts a version known only to the month as out before the decision only for an earlier month", () => {
+    expect(split("mistral-large-2407", "2025-12-10")).toEqual({
+      alreadyOut: ["mistral-large-2411"],
+      sinceDecision: ["mistral-large-2512"],
+    });
+    expect(split("mistral-large-2407", "2026-01-05")).toEqual({
+      alreadyOut: ["mistral-large-2411", "mistral-large-2512"],
+      sinceDecision: [],
+    });
+  });
+
+  it("dates a version without a release date by when the watch first saw it", () => {
+    expect(split("gemini-2.5-flash", "2026-02-01", { "gemini-3.5-flash": "2026-01-02" })).toEqual({
+      alreadyOut: ["gemini-3.5-flash"],
+      sinceDecision: [],
+    });
+    expect(split("gemini-2.5-flash", "2026-02-01", { "gemini-3.5-flash": "2026-02-03" })).toEqual({
+      alreadyOut: [],
+      sinceDecision: ["gemini-3.5-flash"],
+    });
+    // Never seen before: it is being seen now, after the decision.
+    expect(split("gemini-2.5-flash", "2026-02-01")).toEqual({ alreadyOut: [], sinceDecision: ["gemini-3.5-flash"] });
+  });
+
+  it("tells a floating alias only of releases after the decision, which it now points at", () => {
+    expect(split("mistral-large-latest", "2025-01-10")).toEqual({ alreadyOut: [], sinceDecision: ["mistral-large-2512"] });
+    expect(split("mistral-large-latest", "2026-01-10")).toEqual({ alreadyOut: [], sinceDecision: [] });
+    expect(split("qwen-plus", "2024-06-01")).toEqual({ alreadyOut: [], sinceDecision: ["qwen3.6-plus"] });
   });
 });
 

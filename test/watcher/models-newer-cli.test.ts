@@ -29,7 +29,7 @@ describe("runModelsNewer", () => {
   it("prints help", async () => {
     const { code, stdout } = await run("--help");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Usage: cli models newer MODEL_ID \[--catalog FILE\]\.\.\. \[--json\]/);
+    expect(stdout).toMatch(/^Usage: cli models newer MODEL_ID \[--catalog FILE\]\.\.\. \[--policy POLICY\] \[--json\]/);
   });
 
   it("answers from the bundled catalog as JSON, oldest first", async () => {
@@ -68,6 +68,16 @@ describe("runModelsNewer", () => {
     expect((await run("gpt-9-2030-01-01")).stdout).toMatch(
       /\nNote: gpt-9-2030-01-01 itself is not in the catalog; compared by its id alone\.$/,
     );
+  });
+
+  it("follows the policy it is given", async () => {
+    const newer = async (...args: string[]) =>
+      JSON.parse((await run("gpt-4o-2024-11-20", "--json", ...args)).stdout).newer.map((v: { id: string }) => v.id);
+    expect(await newer()).toEqual([]);
+    expect(await newer("--policy", "product-line")).toEqual(["gpt-4.1", "gpt-5", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.5"]);
+    expect((await run("gpt-4o", "--policy", "loose")).stderr).toEqual([
+      "models newer: --policy: unknown loose (known: strict, line, product-line, previews; e.g. product-line,previews)",
+    ]);
   });
 
   it("exits 2 with one line per problem", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sameLine } from "../../src/watcher/lineage.js";
 import { parseModelId } from "../../src/watcher/parse-model-id.js";
 
 describe("parseModelId", () => {
@@ -38,8 +39,9 @@ describe("parseModelId", () => {
   it.each([
     // id, preview, alias, floating, variant
     ["gpt-4o", false, true, false, "instruct"],
-    ["chatgpt-4o-latest", false, true, true, "instruct"],
-    ["claude-3-5-haiku-latest", false, true, true, "instruct"],
+    // A -latest with a version follows that version's snapshots; only one without a version floats.
+    ["chatgpt-4o-latest", false, true, false, "instruct"],
+    ["claude-3-5-haiku-latest", false, true, false, "instruct"],
     ["deepseek-chat", false, true, true, "instruct"],
     ["mistral-large-latest", false, true, true, "instruct"],
     ["gemini-2.5-pro", false, true, false, "instruct"],
@@ -57,6 +59,23 @@ describe("parseModelId", () => {
     ["Qwen/QwQ-32B-Preview", true, false, false, "instruct"],
   ])("%s: preview %s, alias %s, floating %s, %s", (id, preview, alias, floating, variant) => {
     expect(parseModelId(id)).toMatchObject({ preview, alias, floating, variant });
+  });
+
+  it.each([
+    // id, prefix, generation name, kinds, revision
+    ["gpt-4o-mini", null, "4o", "", []],
+    ["gpt-4.1-2025-04-14", null, "4.1", "", []],
+    ["azure/gpt-35-turbo-0613", null, "3.5", "", []],
+    ["gpt-5.4-mini", null, "", "", []],
+    ["gpt-image-1.5", null, "image", "image", []],
+    ["openai/gpt-5-image", null, "", "image", []],
+    ["gpt-3.5-turbo-instruct", null, "3.5", "instruct", []],
+    ["gemini-2.0-flash-live-001", null, "", "live", [1]],
+    ["XiaomiMiMo/MiMo-V2-Flash", "v", "", "", []],
+    ["amazon/nova-lite-v1", null, "", "", [1]],
+    ["kwaipilot/kat-coder-pro-v2", null, "", "coder", [2]],
+  ])("%s: prefix %s, generation %j, kinds %j, revision %j", (id, prefix, generationName, kinds, revision) => {
+    expect(parseModelId(id)).toMatchObject({ prefix, generationName, kinds, revision });
   });
 
   it.each([
@@ -110,6 +129,6 @@ describe("parseModelId", () => {
     ["microsoft/Phi-3-mini-4k-instruct", "microsoft/Phi-3-medium-4k-instruct", false],
     ["microsoft/Phi-3-mini-4k-instruct", "microsoft/Phi-3.5-MoE-instruct", false],
   ])("%s and %s on one line: %s", (a, b, same) => {
-    expect(parseModelId(a).lineKey === parseModelId(b).lineKey).toBe(same);
+    expect(sameLine(parseModelId(a), parseModelId(b))).toBe(same);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ModelNotice, WatchedDecision } from "../../src/store/model-notices.js";
 import { buildCatalogIndex } from "../../src/watcher/catalog-index.js";
+import { LINEAGE_POLICIES } from "../../src/watcher/lineage-policy.js";
 import { type CatalogRow, catalogRecord, DATE_SOURCES, type ModelRecord } from "../../src/watcher/model-record.js";
 import { planNotices } from "../../src/watcher/plan-notices.js";
 
@@ -78,5 +79,13 @@ describe("planNotices", () => {
 
   it("plans nothing for models the catalogs do not know", () => {
     expect(planNotices([decision(1, "my-internal-model-v1")], new Map(), index, options)).toEqual([]);
+  });
+
+  it("follows the lineage policy it is given", () => {
+    const lines = buildCatalogIndex([record("gpt-4o-2024-11-20", "2024-11-20"), record("gpt-4.1-2025-04-14", "2025-04-14")]);
+    const d = [decision(1, "gpt-4o-2024-11-20")];
+    expect(ids(planNotices(d, new Map(), lines, options))).toEqual([]);
+    const productLine = { ...options, policy: LINEAGE_POLICIES["product-line"] };
+    expect(ids(planNotices(d, new Map(), lines, productLine))).toEqual(["1:gpt-4.1-2025-04-14"]);
   });
 });
