@@ -48,6 +48,7 @@ export function decide(answers: Answers): Verdict {
   const judgements = judgeGaps(ctx);
   if (ctx.targetMet && judgements.length === 0) {
     checkCompliance(ctx, f, production);
+    if (f.cap === "yes") f.step("Ship the prompted system and keep its eval running so a regression shows up.");
     // Rule 1: the answer is no, or not yet when the target was met on a model the team may not use.
     return finish(ctx, f, { judgements, fineTune: f.cap === "yes" ? "no" : f.cap, method: null, closing: null, tuned });
   }
@@ -99,7 +100,6 @@ function checkTargetMet(ctx: Context, f: Findings): void {
     "rule-1-target-met",
     `The prompted system scores ${baseline}, at or above the target of ${target}, so the quality gaps are closed.`,
   );
-  f.step("Ship the prompted system and keep its eval running so a regression shows up.");
 }
 
 interface Outcome {

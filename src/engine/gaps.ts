@@ -247,7 +247,8 @@ function judgeCandidate(gap: GapName, ctx: Context, why: string): GapJudgement {
   return {
     gap,
     verdict: "not-yet",
-    rung: cheapestRung(untried),
+    // Prompt caching named beside many-shot makes it affordable; the rung is the one that could close the gap.
+    rung: cheapestRung(gap === "latency-cost" ? untried : untried.filter((t) => t !== "prompt-caching")),
     warnings: [note("untried-prompting", { title: `Untried: ${names}`, detail: `For the ${GAP_NAME[gap]} gap, try ${names} first.` })],
     reasons,
     steps: untried.map((t) => TECHNIQUE_STEP[t]),

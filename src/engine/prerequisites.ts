@@ -198,7 +198,7 @@ export function checkStability(ctx: Context, f: Findings): void {
     f.limit(taskChangeFrequency === "weekly" ? "no" : "not-yet");
     f.capRungs.push("prompting");
     f.step("Keep the task in the prompt, where a change ships the same day.");
-    if (taskChangeFrequency === "monthly") f.todo("keep the task in the prompt while it changes every month", true, "prompting");
+    if (taskChangeFrequency === "monthly") f.todo("wait until the task stops changing every month", true, "prompting");
   }
   if (tasksServed > 1) {
     const n = formatCount(tasksServed);

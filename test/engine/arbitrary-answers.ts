@@ -119,4 +119,3 @@ export const parsedAnswers = validAnswers.map((raw) => {
   if (!parsed.ok) throw new Error(`generator produced invalid answers: ${JSON.stringify(parsed.problems)}`);
   return parsed.answers;
 });
-

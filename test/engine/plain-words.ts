@@ -20,7 +20,7 @@ const IDENTIFIERS = [
 ];
 const IDENTIFIER = new RegExp(`(?<![\\w-])(${IDENTIFIERS.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\w-])`);
 const LOWERCASE_IDS = /(?<![\w-])(rag|pretrain|lora|qlora)(?![\w-])/;
-const RULE_NUMBER = /\brules?\s*\d|\b\d+ gap:|\(combine\)/i;
+const RULE_NUMBER = /\brules?\s*\d|(?<!\d)\d+ gap:|\(combine\)/i;
 const FILE_NAME = /\b[\w-]+\.(md|ts|js|json|ya?ml|txt)\b/;
 const NEGATIVE_MONEY = /-\s?\$|\$\s?-/;
 const LONG_NUMBER = /(?<![\d.,])\d{4,}/;
@@ -33,10 +33,12 @@ const SENTENCE_BREAK = /[.!?]\s+(?=\S)/g;
 export function reviewerTexts(v: Verdict): Array<[where: string, text: string]> {
   return [
     ["headline", v.headline],
-    ...v.warnings.flatMap((w): Array<[string, string]> => [
-      [`warning ${w.code} title`, w.title],
-      [`warning ${w.code} message`, w.message],
-    ]),
+    ...v.warnings.flatMap(
+      (w): Array<[string, string]> => [
+        [`warning ${w.code} title`, w.title],
+        [`warning ${w.code} message`, w.message],
+      ],
+    ),
     ...v.reasons.map((r): [string, string] => [`reason ${r.rule}`, r.text]),
     ...v.steps.map((s, i): [string, string] => [`step ${i + 1}`, s.text]),
   ];
