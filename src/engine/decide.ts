@@ -148,7 +148,7 @@ function finish(ctx: Context, f: Findings, o: Outcome): Verdict {
   };
 }
 
-/** Seed 003's pipeline, with the steps the answers show as done marked done. */
+/** The pipeline, with the steps the answers show as done marked done (docs/decision-rules.md#rule-10-snapshot). */
 function pipeline(ctx: Context): Step[] {
   const { data, evals } = ctx.answers;
   const done = [data.quality === "curated", evals.hasHeldOutTestSet, evals.hasPromptedBaseline && evals.baselineScore !== undefined];

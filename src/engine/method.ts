@@ -5,9 +5,9 @@ import type { Method } from "./verdict.js";
 import { note } from "./warnings.js";
 import { capitalise, formatDate, formatSize, listOf } from "./words.js";
 
-// Compliance (rule 8), method and risk (rule 9) and dated provider facts (rule 11): docs/decision-rules.md.
+// docs/decision-rules.md#rule-8-compliance, #rule-9-method-and-risk and #rule-11-provider-facts.
 
-/** Seeds 000 and 001: QLoRA makes large models trainable on limited hardware. */
+/** QLoRA makes large models trainable on limited hardware (docs/decision-rules.md#rule-9-method-and-risk). */
 const QLORA_MIN_B = 30;
 const FORGETTING_MIN_B = 1;
 const FORGETTING_MAX_B = 7;

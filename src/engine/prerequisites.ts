@@ -13,8 +13,9 @@ import {
   listOf,
 } from "./words.js";
 
-// The rules that cap the whole verdict because something is missing or unstable: evals (rule 2), model selection,
-// data (rule 6), stability and scope (rule 7); and rule 5's volume warnings. See docs/decision-rules.md.
+// The rules that cap the whole verdict because something is missing or unstable, and rule 5's volume warnings:
+// docs/decision-rules.md#rule-2-evals-first, #model-selection, #rule-5-volume-and-cost, #rule-6-data and
+// #rule-7-stability-and-scope.
 
 const STRONGER_MODEL_GAP_POINTS = 30;
 const TOO_FEW_EXAMPLES = 200;

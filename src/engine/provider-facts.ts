@@ -1,4 +1,4 @@
-// Dated facts about who lets customers fine-tune which model (docs/decision-rules.md#rule-11-provider-facts-dated).
+// Dated facts about who lets customers fine-tune which model (docs/decision-rules.md#rule-11-provider-facts).
 // Each entry says where it comes from and when it was read; add or change an entry when a provider changes its offer,
 // and bump ENGINE_VERSION. The engine picks what applies on the decision's `asOf` day.
 

@@ -121,7 +121,7 @@ describe("computeBreakEven (docs/decision-rules.md#rule-5-volume-and-cost)", () 
     expect(at(10_000_000, costs)?.monthlySavingsUsd).toBe(90);
   });
 
-  it("uses the thresholds of seed 000", () => {
+  it("uses the thresholds of the rules", () => {
     expect(BREAK_EVEN_LIMIT_MONTHS).toBe(6);
     expect(LOW_VOLUME_TOKENS_PER_MONTH).toBe(5_000_000);
   });

@@ -12,7 +12,7 @@ function checkSource(s: Source) {
   expect(s.says.length).toBeGreaterThan(20);
 }
 
-describe("the provider facts table (docs/decision-rules.md#rule-11-provider-facts-dated)", () => {
+describe("the provider facts table (docs/decision-rules.md#rule-11-provider-facts)", () => {
   it("dates and sources every closed-model provider", () => {
     expect(FACTS_READ_ON).toMatch(ISO);
     for (const p of CLOSED_MODEL_PROVIDERS) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cheaperRung, LADDER, type Rung, sortWarnings, strongerCap, strongerSeverity, type Warning } from "../../src/engine/verdict.js";
 
-describe("the ladder (seed 003, 001)", () => {
+describe("the ladder", () => {
   it("runs cheapest first, from prompting to pretraining", () => {
     expect(LADDER).toEqual(["prompting", "few-shot", "rag", "tool-use", "fine-tune", "pretrain"]);
   });
