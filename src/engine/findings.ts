@@ -1,4 +1,4 @@
-import type { Answers, Technique } from "./answers.js";
+import { type Answers, TECHNIQUES, type Technique } from "./answers.js";
 import type { BreakEven, FineTune, Reason, RuleId, Rung } from "./verdict.js";
 import { strongerCap } from "./verdict.js";
 import type { WarningNote } from "./warnings.js";
@@ -7,14 +7,28 @@ import type { WarningNote } from "./warnings.js";
 export interface Context {
   answers: Answers;
   /** Techniques tried, with `few-shot` counted as tried when `many-shot` was (many-shot is few-shot at scale). */
-  tried: ReadonlySet<Technique>;
+  tried: { has(t: Technique): boolean };
   breakEven: BreakEven | null;
   targetMet: boolean;
 }
 
+/** The techniques tried, as bits: cheaper to build than a Set, and the engine builds one per decision. */
+class Tried {
+  private readonly bits: number;
+  constructor(techniques: readonly Technique[]) {
+    let bits = 0;
+    for (const t of techniques) bits |= BIT[t];
+    this.bits = bits & BIT["many-shot"] ? bits | BIT["few-shot"] : bits;
+  }
+  has(t: Technique): boolean {
+    return (this.bits & BIT[t]) !== 0;
+  }
+}
+
+const BIT = Object.fromEntries(TECHNIQUES.map((t, i) => [t, 1 << i])) as Record<Technique, number>;
+
 export function contextOf(answers: Answers, breakEven: BreakEven | null): Context {
-  const tried = new Set(answers.tried);
-  if (tried.has("many-shot")) tried.add("few-shot");
+  const tried = new Tried(answers.tried);
   const { baselineScore, targetScore } = answers.evals;
   const targetMet = baselineScore !== undefined && targetScore !== undefined && baselineScore >= targetScore;
   return { answers, tried, breakEven, targetMet };

@@ -19,16 +19,38 @@ export function factsDay(asOf: string | undefined): string {
   return asOf ?? FACTS_READ_ON;
 }
 
-export function describeModel(id: string, asOf: string | undefined): ModelInfo {
+type Kind =
+  | { kind: "closed"; provider: ClosedModelProvider; listed: boolean }
+  | { kind: "open-weight"; family: OpenWeightFamily }
+  | { kind: "unknown" };
+
+// Teams name the same few models over and over; the regexes run once per id. Bounded so odd ids cannot grow it.
+const KINDS = new Map<string, Kind>();
+const MAX_KINDS = 2000;
+
+function kindOf(id: string): Kind {
+  const known = KINDS.get(id);
+  if (known) return known;
   const lower = id.trim().toLowerCase();
   const family = OPEN_WEIGHT_FAMILIES.find((f) => f.pattern.test(lower));
-  if (family) return { id, kind: "open-weight", family };
   // A routing prefix (`openai/`, `bedrock/`, `vertex_ai/`) says where a call goes, not what the model is.
   const bare = lower.slice(lower.lastIndexOf("/") + 1);
-  const provider = CLOSED_MODEL_PROVIDERS.find((p) => p.models.test(bare));
-  if (!provider) return { id, kind: "unknown" };
-  const ended = provider.tunableUntil !== undefined && factsDay(asOf) >= provider.tunableUntil;
-  return { id, kind: "closed", provider, tunable: !ended && provider.tunable !== null && provider.tunable.test(bare) };
+  const provider = family ? undefined : CLOSED_MODEL_PROVIDERS.find((p) => p.models.test(bare));
+  const kind: Kind = family
+    ? { kind: "open-weight", family }
+    : provider
+      ? { kind: "closed", provider, listed: provider.tunable !== null && provider.tunable.test(bare) }
+      : { kind: "unknown" };
+  if (KINDS.size >= MAX_KINDS) KINDS.clear();
+  KINDS.set(id, kind);
+  return kind;
+}
+
+export function describeModel(id: string, asOf: string | undefined): ModelInfo {
+  const k = kindOf(id);
+  if (k.kind !== "closed") return k.kind === "open-weight" ? { id, kind: "open-weight", family: k.family } : { id, kind: "unknown" };
+  const ended = k.provider.tunableUntil !== undefined && factsDay(asOf) >= k.provider.tunableUntil;
+  return { id, kind: "closed", provider: k.provider, tunable: k.listed && !ended };
 }
 
 /** The closing stages that have begun by the day, and those still to come (ISO dates compare as strings). */

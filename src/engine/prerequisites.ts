@@ -94,15 +94,16 @@ export function checkVolume(ctx: Context, f: Findings): void {
   }
   const b = ctx.breakEven;
   if (b) {
+    const text = breakEvenText(b);
     if (!b.withinSixMonths) {
       f.raise(
         note("break-even-over-6-months", {
           title: b.months === null ? "Never pays back" : `Pays back in ${formatDuration(b.months)}`,
-          detail: breakEvenText(b),
+          detail: text,
         }),
       );
     }
-    f.because("rule-5-volume-and-cost", breakEvenText(b));
+    f.because("rule-5-volume-and-cost", text);
   }
   if (!anyCostGiven(ctx.answers)) return;
   const missing = missingCostInputs(ctx.answers);

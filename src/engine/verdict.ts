@@ -135,5 +135,7 @@ export function strongerSeverity(a: Severity, b: Severity): Severity {
 
 /** Blockers first, then warnings, then info; stable within a severity. */
 export function sortWarnings(warnings: readonly Warning[]): Warning[] {
-  return [...warnings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const out: Warning[] = [];
+  for (const severity of SEVERITIES) for (const w of warnings) if (w.severity === severity) out.push(w);
+  return out;
 }

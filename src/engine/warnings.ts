@@ -104,23 +104,29 @@ export interface WarningNote {
 }
 
 export function note(code: WarningCode, extra: Omit<WarningNote, "code"> = {}): WarningNote {
-  return { code, ...extra };
+  // One object shape for every note keeps toWarnings' property reads monomorphic.
+  return { code, title: extra.title, detail: extra.detail, severity: extra.severity };
 }
 
 /** One Warning per code, in first-raised order: the first title given, every distinct detail, the strongest severity. */
 export function toWarnings(notes: readonly WarningNote[]): Warning[] {
-  const merged = new Map<WarningCode, { title?: string; details: string[]; severity: Severity }>();
+  // A verdict raises a handful of notes: arrays and linear scans beat a Map here (the engine runs on every submission).
+  const codes: WarningCode[] = [];
+  const merged: Array<{ title: string | undefined; details: string[]; severity: Severity }> = [];
   for (const n of notes) {
-    const seen = merged.get(n.code) ?? { details: [], severity: WARNING_SEVERITY[n.code] };
-    if (n.title !== undefined && seen.title === undefined) seen.title = n.title;
-    if (n.detail && !seen.details.includes(n.detail)) seen.details.push(n.detail);
-    if (n.severity) seen.severity = strongerSeverity(seen.severity, n.severity);
-    merged.set(n.code, seen);
+    let i = codes.indexOf(n.code);
+    if (i === -1) {
+      i = codes.push(n.code) - 1;
+      merged.push({ title: undefined, details: [], severity: WARNING_SEVERITY[n.code] });
+    }
+    const m = merged[i]!;
+    if (n.title !== undefined && m.title === undefined) m.title = n.title;
+    if (n.detail && !m.details.includes(n.detail)) m.details.push(n.detail);
+    if (n.severity) m.severity = strongerSeverity(m.severity, n.severity);
   }
-  return [...merged].map(([code, m]) => ({
-    code,
-    severity: m.severity,
-    title: m.title ?? WARNING_TITLE[code],
-    message: [WARNING_TEXT[code], ...m.details].join(" "),
-  }));
+  return codes.map((code, i) => {
+    const m = merged[i]!;
+    const message = m.details.length === 0 ? WARNING_TEXT[code] : `${WARNING_TEXT[code]} ${m.details.join(" ")}`;
+    return { code, severity: m.severity, title: m.title ?? WARNING_TITLE[code], message };
+  });
 }
