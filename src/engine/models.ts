@@ -39,7 +39,7 @@ function kindOf(id: string): Kind {
   const kind: Kind = family
     ? { kind: "open-weight", family }
     : provider
-      ? { kind: "closed", provider, listed: provider.tunable !== null && provider.tunable.test(bare) }
+      ? { kind: "closed", provider, listed: provider.tunable?.test(bare) ?? false }
       : { kind: "unknown" };
   if (KINDS.size >= MAX_KINDS) KINDS.clear();
   KINDS.set(id, kind);
