@@ -103,6 +103,16 @@ function butClause(code: WarningCode, input: HeadlineInput): string {
 }
 
 function notYetHeadline(input: HeadlineInput): string {
+  const { closing } = input;
+  const sentence = notYetSentence(input);
+  if (!closing || closing.closed) return sentence;
+  const date = formatDate(closing.last);
+  return sentence.endsWith("; then fine-tune.")
+    ? `${sentence.slice(0, -1)}, but not through ${closing.provider} after ${date}.`
+    : `${sentence} Fine-tuning through ${closing.provider} closes on ${date}.`;
+}
+
+function notYetSentence(input: HeadlineInput): string {
   const { approach, ctx, findings, judgements } = input;
   const gapTodos = judgements
     .filter((j) => j.verdict === "not-yet" && j.todo)

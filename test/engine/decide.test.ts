@@ -599,10 +599,17 @@ describe("rule 11: provider facts, dated", () => {
     expect(warningOf(verdictFor({ ...throughOpenAi, asOf: "2027-01-05" }), "provider-finetune-closing").severity).toBe("warning");
   });
 
-  it("also fires for a not-yet verdict that would fine-tune through OpenAI", () => {
+  it("also fires for a not-yet verdict that would fine-tune through OpenAI, and the headline names it", () => {
     const v = verdictFor({ ...throughOpenAi, data: { labeledExamples: 300 }, asOf: "2026-06-01" });
     expect(v.fineTune).toBe("not-yet");
     expect(codes(v)).toContain("provider-finetune-closing");
+    expect(v.headline).toBe(
+      "Not yet: first grow the data to 500+ examples (300 now); then fine-tune, but not through OpenAI after 6 Jan 2027.",
+    );
+    const prompt = verdictFor({ ...throughOpenAi, tried: ["prompt-engineering"], asOf: "2026-06-01" });
+    expect(prompt.headline).toBe(
+      "Not yet: first try structured output and examples in the prompt. Fine-tuning through OpenAI closes on 6 Jan 2027.",
+    );
   });
 
   it.each<[string, AnswersOverrides]>([
