@@ -68,7 +68,7 @@ export function decide(answers: Answers): Verdict {
 
   const anyCandidate = judgements.some((j) => j.verdict !== "no");
   const best: FineTune = judgements.some((j) => j.verdict === "yes") ? "yes" : anyCandidate ? "not-yet" : "no";
-  if (!judgements.some((j) => isCandidate(j.gap))) {
+  if (!anyCandidate && !judgements.some((j) => isCandidate(j.gap))) {
     const gaps = [...new Set(judgements.map((j) => GAP_NAME[j.gap]))];
     f.because("how-the-rules-combine", `None of the gaps (${listOf(gaps)}) is one fine-tuning fixes, so the answer is no.`);
   }
@@ -135,7 +135,6 @@ function finish(ctx: Context, f: Findings, o: Outcome): Verdict {
       warnings,
       closing: o.closing,
       tuned,
-      method,
     }),
     warnings,
     reasons: f.reasons,

@@ -2,7 +2,7 @@ import type { Context, Findings } from "./findings.js";
 import type { GapJudgement } from "./gaps.js";
 import type { ClosingFact } from "./method.js";
 import type { ModelInfo } from "./models.js";
-import type { FineTune, Method, Rung, Warning, WarningCode } from "./verdict.js";
+import type { FineTune, Rung, Warning, WarningCode } from "./verdict.js";
 import { formatDate, formatDuration, formatRequestsPerMonth, formatScore, formatSize, GAP_NAME, listOf } from "./words.js";
 
 // The one sentence a reviewer reads first (docs/decision-rules.md#words-a-reviewer-reads).
@@ -16,7 +16,6 @@ export interface HeadlineInput {
   warnings: readonly Warning[];
   closing: ClosingFact | null;
   tuned: ModelInfo;
-  method: Method | null;
 }
 
 /** In a `yes` headline, the warning named after "but", strongest first. */

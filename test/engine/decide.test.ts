@@ -207,6 +207,12 @@ describe("rule 3: gap kinds", () => {
     expect(verdictFor({ task: "generation", gaps: ["none"] }).fineTune).toBe("not-yet");
   });
 
+  it("an unmeasured gap alone is not yet, and no reason says the answer is no", () => {
+    const v = verdictFor({ gaps: ["not-measured"], evals: { baselineScore: undefined, targetScore: undefined } });
+    expect(v.fineTune).toBe("not-yet");
+    expect(v.reasons.map((r) => r.rule)).not.toContain("how-the-rules-combine");
+  });
+
   it("none with a measured shortfall on a generation task: name the shortfall first", () => {
     const v = verdictFor({ gaps: ["none"] });
     expect(v).toMatchObject({ fineTune: "not-yet", approach: "prompting" });
