@@ -1,5 +1,5 @@
 import type { Context, Findings } from "./findings.js";
-import { closingStages, type ModelInfo } from "./models.js";
+import { closingStages, factsDay, type ModelInfo } from "./models.js";
 import type { ClosedModelProvider } from "./provider-facts.js";
 import type { Method } from "./verdict.js";
 import { note } from "./warnings.js";
@@ -89,11 +89,14 @@ export function chooseMethod(ctx: Context, f: Findings, tuned: ModelInfo): Metho
   } else if (tuned.kind === "unknown" && selfHostRequired) {
     f.raise(note("compliance-self-host", { detail: `Check that the weights of ${tuned.id} are published, so you can host it yourself.` }));
   }
-  if (tuned.kind === "closed" && !tuned.tunable && !selfHostRequired) notTunable(f, tuned.provider, tuned.id, named);
+  const untunable = tuned.kind === "closed" && !tuned.tunable;
+  if (untunable && !selfHostRequired) notTunable(f, tuned.provider, tuned.id, named, ctx.answers.asOf);
   checkCapacity(ctx, f, tuned, hosting);
   f.because(
     "rule-9-method-and-risk",
-    `Fine-tune ${tuned.id} with ${technique === "qlora" ? "QLoRA, as the model is large" : "LoRA"}, ${hosting === "self-hosted" ? "on your own infrastructure" : `through ${via(tuned)}`}.`,
+    untunable
+      ? `No method applies to ${tuned.id} until a model that can be fine-tuned is chosen.`
+      : `Fine-tune ${tuned.id} with ${technique === "qlora" ? "QLoRA, as the model is large" : "LoRA"}, ${hosting === "self-hosted" ? "on your own infrastructure" : `through ${via(tuned)}`}.`,
   );
   return { technique, hosting };
 }
@@ -113,8 +116,8 @@ function via(tuned: ModelInfo): string {
   return "a provider's fine-tuning service";
 }
 
-function notTunable(f: Findings, provider: ClosedModelProvider, id: string, named: string): void {
-  const ended = provider.tunableUntil !== undefined;
+function notTunable(f: Findings, provider: ClosedModelProvider, id: string, named: string, asOf: string | undefined): void {
+  const ended = provider.tunableUntil !== undefined && factsDay(asOf) >= provider.tunableUntil;
   f.raise(
     note("candidate-not-tunable", {
       title: `${provider.provider} doesn't fine-tune this model`,

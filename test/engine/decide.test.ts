@@ -530,6 +530,16 @@ describe("rule 9: method and risk", () => {
     },
   );
 
+  it("says a provider ended customer fine-tuning only from the day it did", () => {
+    const before = verdictFor({ candidateModel: "command-a-03-2025", candidateSizeB: undefined, asOf: "2025-06-01" });
+    expect(warningOf(before, "candidate-not-tunable").message).toMatch(/Cohere lets customers fine-tune only some of its models/);
+    const after = verdictFor({ candidateModel: "command-a-03-2025", candidateSizeB: undefined, asOf: "2025-10-01" });
+    expect(warningOf(after, "candidate-not-tunable").message).toMatch(/Cohere ended customer fine-tuning on 15 Sep 2025/);
+    expect(after.reasons.map((r) => r.text)).toContain(
+      "No method applies to command-a-03-2025 until a model that can be fine-tuned is chosen.",
+    );
+  });
+
   it("names the production model when no candidate was named", () => {
     const v = verdictFor({ baseModel: "claude-sonnet-4-5", candidateModel: undefined, candidateSizeB: undefined });
     expect(warningOf(v, "candidate-not-tunable").message).toMatch(
