@@ -37,7 +37,7 @@ const CANDIDATES: Array<[string, number]> = [
   ["meta-llama/Llama-3.1-70B-Instruct", 70],
   ["gpt-4o-mini-2024-07-18", 8],
 ];
-/** Gaps fine-tuning can close (DECISION-RULES.md rule 3). */
+/** Gaps fine-tuning can close (docs/decision-rules.md#rule-3-gap-kinds). */
 const FINE_TUNABLE_GAPS = ["format", "style", "domain-behavior", "latency-cost"] as const;
 const AS_OF = ["2026-01-15", "2026-06-01", "2026-11-24", "2027-03-01"];
 

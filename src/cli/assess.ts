@@ -7,8 +7,8 @@ import { type CliIo, EXIT_OK, EXIT_USAGE } from "./io.js";
 export const ASSESS_HELP = `Usage: cli assess [--json] FILE
 
 Reads fine-tuning answers (JSON, see "cli schema") from FILE, or from standard input when FILE is "-",
-and prints the verdict: headline, fine-tune yes / not yet / no, the rung to work on next, warnings
-(blockers first), reasons, break-even and next steps.
+and prints the verdict as the Slack message reads: the answer first, what blocks it as short titles,
+the reasons, every warning in full, and the next steps as a checklist (done ones ticked).
 
   --json   print the Verdict as JSON on stdout, and nothing else
   --help   show this help

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-// The public contract of DECISION-RULES.md: the CLI, the Slack modal and storage all read and write this shape.
+// The public contract (docs/decision-rules.md#answers-and-verdict): the CLI, the Slack modal and storage all read and
+// write this shape.
 
 export const TASK_KINDS = [
   "classification",

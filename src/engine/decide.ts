@@ -1,23 +1,31 @@
 import type { Answers } from "./answers.js";
+import { anyCostGiven, computeBreakEven, missingCostInputs } from "./break-even.js";
+import { type Context, contextOf, Findings } from "./findings.js";
+import { type GapJudgement, isCandidate, judgeGaps } from "./gaps.js";
+import { buildHeadline } from "./headline.js";
+import { type ClosingFact, checkCompliance, checkProviderFacts, chooseMethod } from "./method.js";
+import { describeModel, type ModelInfo } from "./models.js";
+import { checkData, checkEvals, checkModelSelection, checkStability, checkVolume } from "./prerequisites.js";
 import {
-  BREAK_EVEN_LIMIT_MONTHS,
-  computeBreakEven,
-  formatCount,
-  formatUsd,
-  LOW_VOLUME_TOKENS_PER_MONTH,
-  monthlyTokens,
-} from "./break-even.js";
-import { isCandidate, judgeGaps, techniqueStep } from "./gaps.js";
-import { describeClosing, fineTuneFactFor } from "./provider-facts.js";
-import { cheaperRung, type FineTune, type Method, type Reason, type Rung, sortWarnings, strongerCap, type Verdict } from "./verdict.js";
-import { note, toWarnings, type WarningNote } from "./warnings.js";
+  type CostInput,
+  cheaperRung,
+  type FineTune,
+  type Method,
+  type Rung,
+  type Step,
+  sortWarnings,
+  strongerCap,
+  type Verdict,
+} from "./verdict.js";
+import { note, toWarnings } from "./warnings.js";
+import { formatScore, GAP_NAME, listOf } from "./words.js";
 
 /** Bumped whenever a rule changes; stored with every decision. */
-export const ENGINE_VERSION = "1.1.0";
+export const ENGINE_VERSION = "2.0.0";
 
-/** Seed 003: the fine-tuning pipeline that works, in order. */
+/** The fine-tuning pipeline that works, in order (docs/decision-rules.md#rule-10-snapshot). */
 export const PIPELINE_STEPS = [
-  "Build a clean dataset of input/output pairs in the format the production system uses.",
+  "Build a clean dataset of input and output pairs in the format the production system uses.",
   "Hold out a test set and never train on it.",
   "Score the prompted baseline on that test set: that is the number to beat.",
   "Fine-tune with LoRA (QLoRA for large models on limited hardware); full fine-tuning only if nothing else works.",
@@ -26,299 +34,128 @@ export const PIPELINE_STEPS = [
   "Plan re-tuning for when the base model gets a new version.",
 ] as const;
 
-const STRONGER_MODEL_GAP_POINTS = 30;
-const FORGETTING_MIN_B = 1;
-const FORGETTING_MAX_B = 7;
-/** Seed 001/000: QLoRA makes 65B+ models trainable on limited hardware. */
-const QLORA_MIN_B = 30;
-const OPEN_WEIGHT_HINT = /(^|[/-])(llama|mistral|mixtral|qwen|gemma|phi|deepseek|falcon|olmo|smollm|granite|gpt-oss)/i;
+const FALLBACK_STEP = "Keep the prompted system's eval running so a regression shows up.";
 
-class Findings {
-  cap: FineTune = "yes";
-  readonly notes: WarningNote[] = [];
-  readonly reasons: Reason[] = [];
-  readonly firstSteps: string[] = [];
-  readonly steps: string[] = [];
-  readonly rungs: Rung[] = [];
-
-  raise(...notes: WarningNote[]): void {
-    this.notes.push(...notes);
-  }
-  because(rule: string, text: string): void {
-    this.reasons.push({ rule, text });
-  }
-  limit(cap: FineTune): void {
-    this.cap = strongerCap(this.cap, cap);
-  }
-  step(...steps: string[]): void {
-    for (const s of steps) if (!this.steps.includes(s) && !this.firstSteps.includes(s)) this.steps.push(s);
-  }
-}
-
-/** The decision engine: answers in, verdict out. Pure: no clock, no I/O. */
+/** The decision engine: answers in, verdict out. Pure: no clock, no I/O. See docs/decision-rules.md. */
 export function decide(answers: Answers): Verdict {
+  const ctx = contextOf(answers, computeBreakEven(answers));
   const f = new Findings();
-  const targetMet = checkTargetMet(answers, f);
-  if (targetMet) return targetMet;
+  const tunedId = answers.candidateModel ?? answers.baseModel;
+  const tuned = describeModel(tunedId, answers.asOf);
+  const production = tunedId === answers.baseModel ? tuned : describeModel(answers.baseModel, answers.asOf);
 
-  checkEvals(answers, f);
-  checkModelSelection(answers, f);
-  const judgements = judgeGaps(answers);
+  if (ctx.targetMet) checkTargetMet(ctx, f);
+  const judgements = judgeGaps(ctx);
+  if (ctx.targetMet && judgements.length === 0) {
+    checkCompliance(ctx, f, production);
+    if (f.cap === "yes") f.step("Ship the prompted system and keep its eval running so a regression shows up.");
+    // Rule 1: the answer is no, or not yet when the target was met on a model the team may not use.
+    return finish(ctx, f, { judgements, fineTune: f.cap === "yes" ? "no" : f.cap, method: null, closing: null, tuned });
+  }
+
+  checkEvals(ctx, f);
+  checkModelSelection(ctx, f);
   for (const j of judgements) {
     f.raise(...j.warnings);
-    f.reasons.push(...j.reasons);
+    for (const r of j.reasons) f.because(r.rule, r.text);
     f.step(...j.steps);
     if (j.verdict !== "yes") f.rungs.push(j.rung);
   }
-  const breakEven = checkVolume(answers, f);
-  checkData(answers, f);
-  checkStability(answers, f);
+  checkVolume(ctx, f);
+  checkData(ctx, f);
+  checkStability(ctx, f);
+  checkCompliance(ctx, f, production);
 
   const anyCandidate = judgements.some((j) => j.verdict !== "no");
-  const best = judgements.some((j) => j.verdict === "yes") ? "yes" : anyCandidate ? "not-yet" : "no";
-  const fineTune = strongerCap(best, f.cap);
-  if (!anyCandidate) f.because("combine", "No gap is one that fine-tuning fixes.");
-
-  checkCompliance(answers, f);
-  const method = fineTune === "no" ? null : chooseMethod(answers, f);
-  if (fineTune === "yes") {
-    f.raise(note("base-model-snapshot", `Recorded base model: ${answers.baseModel}.`));
-    f.because("10 snapshot", "The fine-tune is a snapshot of its base model; the pipeline below plans its re-tuning.");
-    f.step(...PIPELINE_STEPS);
+  const best: FineTune = judgements.some((j) => j.verdict === "yes") ? "yes" : anyCandidate ? "not-yet" : "no";
+  if (!anyCandidate && !judgements.some((j) => isCandidate(j.gap))) {
+    const gaps = [...new Set(judgements.map((j) => GAP_NAME[j.gap]))];
+    f.because("how-the-rules-combine", `None of the gaps (${listOf(gaps)}) is one fine-tuning fixes, so the answer is no.`);
   }
-  if (method) checkProviderFacts(answers, method, f);
+  if (anyCandidate) {
+    f.rungs.push(...f.capRungs);
+  }
+  let method: Method | null = null;
+  let closing: ClosingFact | null = null;
+  if (anyCandidate && f.cap !== "no") {
+    method = chooseMethod(ctx, f, tuned);
+    closing = checkProviderFacts(ctx, f, tuned, method);
+  }
+  const fineTune = strongerCap(best, f.cap);
+  if (fineTune === "no") method = null;
+  return finish(ctx, f, { judgements, fineTune, method, closing, tuned });
+}
 
-  const approach: Rung = fineTune === "yes" ? "fine-tune" : f.rungs.reduce<Rung>(cheaperRung, f.rungs[0] ?? "prompting");
+/** Rule 1: a prompted system at or above the target closes the quality gaps. */
+function checkTargetMet(ctx: Context, f: Findings): void {
+  const baseline = formatScore(ctx.answers.evals.baselineScore!);
+  const target = formatScore(ctx.answers.evals.targetScore!);
+  f.raise(
+    note("target-met", {
+      title: `Prompting meets the target (${baseline} against ${target})`,
+      detail: `The prompted system scores ${baseline} against a target of ${target}.`,
+    }),
+  );
+  f.because(
+    "rule-1-target-met",
+    `The prompted system scores ${baseline}, at or above the target of ${target}, so the quality gaps are closed.`,
+  );
+}
+
+interface Outcome {
+  judgements: readonly GapJudgement[];
+  fineTune: FineTune;
+  method: Method | null;
+  closing: ClosingFact | null;
+  tuned: ModelInfo;
+}
+
+function finish(ctx: Context, f: Findings, o: Outcome): Verdict {
+  const { fineTune, method, tuned } = o;
+  const steps: Step[] = f.orderedSteps().map((text) => ({ text, done: false }));
+  if (fineTune === "yes") {
+    f.raise(note("base-model-snapshot", { detail: `This fine-tune would freeze ${tuned.id}.` }));
+    f.because("rule-10-snapshot", `The fine-tune freezes a snapshot of ${tuned.id}; the steps end with planning its re-tuning.`);
+    steps.push(...pipeline(ctx));
+  }
+  if (!steps.some((s) => !s.done)) steps.push({ text: FALLBACK_STEP, done: false });
+  const pending = f.rungs.filter((r) => r !== "fine-tune");
+  const approach: Rung =
+    fineTune === "no" || pending.length > 0 ? pending.reduce<Rung>(cheaperRung, pending[0] ?? "prompting") : "fine-tune";
   const warnings = sortWarnings(toWarnings(f.notes));
   return {
     fineTune,
     approach,
-    headline: headline(fineTune, approach, answers, {
-      blocker: warnings.find((w) => w.severity === "blocker")?.code,
-      weekly: f.cap === "no",
-      anyCandidate: judgements.some((j) => isCandidate(j.gap)),
+    headline: buildHeadline({
+      fineTune,
+      approach,
+      ctx,
+      findings: f,
+      judgements: o.judgements,
+      warnings,
+      closing: o.closing,
+      tuned,
     }),
     warnings,
     reasons: f.reasons,
-    breakEven,
+    breakEven: ctx.breakEven,
+    costInputsMissing: costInputsMissing(ctx, o.judgements),
     method,
-    nextSteps: [...f.firstSteps, ...f.steps],
+    nextSteps: steps.filter((s) => !s.done).map((s) => s.text),
+    steps,
     engineVersion: ENGINE_VERSION,
   };
 }
 
-/** Rule 1: a prompted baseline at or above the target ends the question. */
-function checkTargetMet(answers: Answers, f: Findings): Verdict | null {
-  const { baselineScore, targetScore } = answers.evals;
-  if (baselineScore === undefined || targetScore === undefined || baselineScore < targetScore) return null;
-  f.raise(note("target-met", `Baseline ${baselineScore} ≥ target ${targetScore}.`));
-  f.because("1 target met", `The prompted baseline scores ${baselineScore}, at or above the target of ${targetScore}.`);
-  return {
-    fineTune: "no",
-    approach: "prompting",
-    headline: `Don't fine-tune "${answers.title}": prompting already meets the target (${baselineScore} ≥ ${targetScore}).`,
-    warnings: toWarnings(f.notes),
-    reasons: f.reasons,
-    breakEven: computeBreakEven(answers),
-    method: null,
-    nextSteps: ["Ship the prompted system and keep its eval running so a regression shows up."],
-    engineVersion: ENGINE_VERSION,
-  };
+/** The pipeline, with the steps the answers show as done marked done (docs/decision-rules.md#rule-10-snapshot). */
+function pipeline(ctx: Context): Step[] {
+  const { data, evals } = ctx.answers;
+  const done = [data.quality === "curated", evals.hasHeldOutTestSet, evals.hasPromptedBaseline && evals.baselineScore !== undefined];
+  return PIPELINE_STEPS.map((text, i) => ({ text, done: done[i] ?? false }));
 }
 
-/** Rule 2: evals first. */
-function checkEvals(answers: Answers, f: Findings): void {
-  const { hasEvalSet, hasHeldOutTestSet, hasPromptedBaseline, baselineScore, targetScore } = answers.evals;
-  // Rule 3: a `none` or `not-measured` gap with no baseline and target score to show it is a baseline still to measure.
-  const unmeasured =
-    answers.gaps.some((g) => g === "none" || g === "not-measured") && (baselineScore === undefined || targetScore === undefined);
-  if (!hasEvalSet) {
-    f.raise(note("no-evals"));
-    f.firstSteps.push("Build an eval set from real production inputs with expected outputs.");
-  }
-  if (!hasHeldOutTestSet) {
-    f.raise(note("no-held-out-test-set"));
-    f.firstSteps.push("Split off a held-out test set that is never trained on.");
-  }
-  if (!hasPromptedBaseline) {
-    f.raise(note("no-prompted-baseline"));
-    f.firstSteps.push("Score the prompted system on the eval set to get the baseline to beat.");
-  } else if (unmeasured) {
-    f.raise(note("no-prompted-baseline", "The shortfall is not measured: no baseline score and target score to compare."));
-    f.firstSteps.push("Write down the target score and measure the prompted system against it on the eval set.");
-  }
-  if (f.firstSteps.length > 0) {
-    f.limit("not-yet");
-    f.rungs.push("prompting");
-    f.because("2 evals first", "Without evals, a held-out split and a prompted baseline you cannot tell whether a fine-tune helped.");
-  }
-}
-
-/** Seeds 002/001: model selection matters before fine-tuning matters. */
-function checkModelSelection(answers: Answers, f: Findings): void {
-  const { baselineScore, targetScore } = answers.evals;
-  if (baselineScore === undefined || targetScore === undefined) return;
-  if (targetScore - baselineScore < STRONGER_MODEL_GAP_POINTS || answers.tried.includes("stronger-model")) return;
-  f.raise(note("try-stronger-model", `Baseline ${baselineScore}, target ${targetScore}.`));
-  f.because(
-    "model selection",
-    `The baseline is ${targetScore - baselineScore} points below the target: a fine-tuned weaker model rarely closes that; try a stronger one first.`,
-  );
-  f.limit("not-yet");
-  f.rungs.push("prompting");
-  f.step(techniqueStep("stronger-model"));
-}
-
-/** Rule 5: volume and break-even warnings (the latency-cost gap itself is judged in gaps.ts). */
-function checkVolume(answers: Answers, f: Findings) {
-  const breakEven = computeBreakEven(answers);
-  const tokens = monthlyTokens(answers);
-  if (tokens !== null && tokens < LOW_VOLUME_TOKENS_PER_MONTH) {
-    f.raise(note("low-volume", `About ${formatCount(tokens)} tokens a month.`));
-  }
-  if (breakEven && !breakEven.withinSixMonths) {
-    f.raise(
-      note(
-        "break-even-over-6-months",
-        breakEven.months === null
-          ? `It saves ${formatUsd(breakEven.monthlySavingsUsd)} a month, so it never pays back.`
-          : `Break-even after ${breakEven.months} months (limit ${BREAK_EVEN_LIMIT_MONTHS}).`,
-      ),
-    );
-    f.because(
-      "5 volume and cost",
-      breakEven.months === null
-        ? "The fine-tune costs more to run than it saves."
-        : `Training at ${formatUsd(breakEven.trainingUsd)} pays back after ${breakEven.months} months.`,
-    );
-  } else if (breakEven) {
-    f.because(
-      "5 volume and cost",
-      `Saving ${formatUsd(breakEven.monthlySavingsUsd)} a month, training at ${formatUsd(breakEven.trainingUsd)} pays back in ${breakEven.months} months.`,
-    );
-  }
-  return breakEven;
-}
-
-/** Rule 6: data quantity, quality and versioning. */
-function checkData(answers: Answers, f: Findings): void {
-  const { labeledExamples, quality, versioned } = answers.data;
-  if (labeledExamples < 200) {
-    f.raise(note("too-few-examples", `You have ${labeledExamples}.`));
-    f.because("6 data", `${labeledExamples} labelled examples are too few to fine-tune without overfitting.`);
-    f.limit("not-yet");
-    f.rungs.push("few-shot");
-    f.step(techniqueStep("few-shot"), "Collect and curate more labelled examples (aim for about 1,000).");
-  } else if (labeledExamples < 500) {
-    f.raise(note("under-500-examples", `You have ${labeledExamples}.`));
-    f.because("6 data", `${labeledExamples} labelled examples: few-shot or synthetic augmentation comes first.`);
-    f.limit("not-yet");
-    if (!answers.tried.includes("few-shot")) f.rungs.push("few-shot");
-    f.step("Grow the dataset to 500+ curated examples, with synthetic augmentation if needed.");
-  }
-  if (quality === "noisy") {
-    f.raise(note("noisy-data"));
-    f.step("Clean the dataset: remove mislabelled and inconsistent examples before any training.");
-  }
-  if (!versioned) {
-    f.raise(note("data-not-versioned"));
-    f.step("Version the dataset and the training configuration.");
-  }
-}
-
-/** Rule 7: stability and scope. */
-function checkStability(answers: Answers, f: Findings): void {
-  if (answers.taskChangeFrequency === "weekly") {
-    f.raise(note("task-changes-often", "It changes weekly: fine-tuning is the wrong tool."));
-    f.because("7 stability", "A task that changes weekly would need retraining every week.");
-    f.limit("no");
-  } else if (answers.taskChangeFrequency === "monthly") {
-    f.raise(note("task-changes-often", "It changes monthly: expect a retraining run every month."));
-    f.because("7 stability", "A task that changes monthly makes every fine-tune a recurring retraining burden.");
-    f.limit("not-yet");
-  }
-  if (answers.tasksServed > 1) {
-    f.raise(note("multiple-tasks", `This model serves ${answers.tasksServed} tasks.`));
-  }
-}
-
-/** Rule 8. */
-function checkCompliance(answers: Answers, f: Findings): void {
-  if (answers.compliance !== "self-host-required") return;
-  f.raise(note("compliance-self-host"));
-  f.because(
-    "8 compliance",
-    "Compliance keeps the data on your own infrastructure, so any model (prompted or tuned) must be open-weight and self-hosted.",
-  );
-}
-
-/** Rule 9: method and risk. */
-function chooseMethod(answers: Answers, f: Findings): Method {
-  const size = answers.candidateSizeB;
-  const technique = size !== undefined && size >= QLORA_MIN_B ? "qlora" : "lora";
-  if (size !== undefined && size >= FORGETTING_MIN_B && size <= FORGETTING_MAX_B) {
-    f.raise(note("catastrophic-forgetting-risk", `The candidate has ${size}B parameters.`));
-  }
-  const tuned = answers.candidateModel ?? answers.baseModel;
-  let hosting: Method["hosting"];
-  if (answers.compliance === "self-host-required") {
-    hosting = "self-hosted";
-  } else if (!answers.mlopsCapacity) {
-    hosting = "provider-api";
-  } else {
-    hosting = OPEN_WEIGHT_HINT.test(tuned) || size !== undefined ? "self-hosted" : "provider-api";
-  }
-  if (answers.compliance === "self-host-required" && !OPEN_WEIGHT_HINT.test(tuned)) {
-    f.raise(note("compliance-self-host", `${tuned} is not a known open-weight model, so it cannot be the one you self-host.`));
-    f.step("Pick an open-weight model (Llama, Qwen, Mistral) to fine-tune and self-host, and score it prompted on the eval set first.");
-  }
-  if (!answers.mlopsCapacity) {
-    f.raise(
-      note(
-        "no-mlops-capacity",
-        hosting === "self-hosted"
-          ? "Compliance still requires self-hosting: build that capacity or stay with a self-hosted prompted model."
-          : undefined,
-      ),
-    );
-  }
-  f.because(
-    "9 method",
-    `${technique === "qlora" ? "QLoRA, because the candidate is large" : "LoRA by default"}, ${hosting === "self-hosted" ? "self-hosted" : "through a provider's fine-tuning API"}.`,
-  );
-  return { technique, hosting };
-}
-
-/** Rule 11: dated provider facts. */
-function checkProviderFacts(answers: Answers, method: Method, f: Findings): void {
-  if (method.hosting !== "provider-api") return;
-  const tuned = answers.candidateModel ?? answers.baseModel;
-  const fact = fineTuneFactFor(tuned);
-  if (!fact) return;
-  const closing = describeClosing(fact, answers.asOf);
-  f.raise(note("provider-finetune-closing", `${closing}.`));
-  f.because("11 provider facts", `${tuned} would be fine-tuned through ${fact.provider}: ${closing}.`);
-  f.step("Plan an open-weight route: LoRA on an open model (Llama, Qwen, Mistral) through a hosted fine-tuning service or your own GPUs.");
-}
-
-interface HeadlineFacts {
-  blocker: string | undefined;
-  weekly: boolean;
-  anyCandidate: boolean;
-}
-
-function headline(fineTune: FineTune, approach: Rung, answers: Answers, facts: HeadlineFacts): string {
-  const title = `"${answers.title}"`;
-  if (fineTune === "yes") {
-    return `Fine-tune ${title}: the gap is one training fixes, cheaper rungs were tried and the prerequisites are in place.`;
-  }
-  if (fineTune === "not-yet") {
-    return `Not yet for ${title}: ${facts.blocker ? `resolve ${facts.blocker} and ` : ""}work on ${approach} first.`;
-  }
-  const why = facts.weekly
-    ? "the task changes weekly"
-    : facts.anyCandidate
-      ? "it would not pay off"
-      : `fine-tuning does not fix ${answers.gaps.join(" or ")} gaps`;
-  return `Don't fine-tune ${title}: ${why}; work on ${approach}.`;
+/** Rule 5: the inputs a break-even still needs, when some costs were given or the latency and cost gap needs them. */
+function costInputsMissing(ctx: Context, judgements: readonly GapJudgement[]): CostInput[] {
+  const latencyNeedsIt = judgements.some((j) => j.gap === "latency-cost" && j.verdict !== "yes" && !ctx.breakEven);
+  return anyCostGiven(ctx.answers) || latencyNeedsIt ? missingCostInputs(ctx.answers) : [];
 }

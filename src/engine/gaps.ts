@@ -1,18 +1,36 @@
-import type { Answers, GapKind, Technique } from "./answers.js";
-import { computeBreakEven } from "./break-even.js";
+import type { GapKind, Technique } from "./answers.js";
+import { COST_INPUT_NAME, missingCostInputs } from "./break-even.js";
+import type { Context } from "./findings.js";
 import type { FineTune, Reason, Rung } from "./verdict.js";
 import { note, type WarningNote } from "./warnings.js";
+import {
+  formatCount,
+  formatDuration,
+  formatRequestsPerMonth,
+  formatScore,
+  formatSize,
+  GAP_NAME,
+  type GapName,
+  listOf,
+  TECHNIQUE_NAME,
+} from "./words.js";
 
-/** What rules 3, 4 and 5 conclude about one gap, on its own. */
+// Rules 3, 4 and 5 judge each gap on its own (docs/decision-rules.md#rule-3-gap-kinds).
+
+/** What rules 3, 4 and 5 conclude about one gap. */
 export interface GapJudgement {
-  gap: GapKind | "closed-domain-task";
-  /** `yes`: a fine-tuning candidate ready to go; `not-yet`: a candidate with cheaper work left, or unknown; `no`: not a fine-tuning problem. */
+  gap: GapName;
+  /** `yes`: a fine-tuning candidate ready to go; `not-yet`: a candidate with work left first; `no`: not a fine-tuning problem. */
   verdict: FineTune;
-  /** The rung to work on for this gap, `fine-tune` when nothing cheaper is left. */
+  /** The rung to work on for this gap; `fine-tune` when nothing cheaper is left. */
   rung: Rung;
   warnings: WarningNote[];
   reasons: Reason[];
   steps: string[];
+  /** For a `not-yet` candidate: what to do first, as a clause for the headline. */
+  todo?: string;
+  /** For a candidate judged `no`: why, as a clause for the headline. */
+  why?: string;
 }
 
 const TECHNIQUE_RUNG: Record<Technique, Rung> = {
@@ -27,8 +45,8 @@ const TECHNIQUE_RUNG: Record<Technique, Rung> = {
   "tool-use": "tool-use",
 };
 
-/** Rule 4: techniques that address each candidate gap, cheapest first; prompt engineering applies to every gap. */
-const CHEAPER_TECHNIQUES: Record<string, Technique[]> = {
+/** Rule 4: the techniques that address each candidate gap, cheapest first; prompt engineering addresses every gap. */
+const CHEAPER_TECHNIQUES: Partial<Record<GapName, readonly Technique[]>> = {
   format: ["prompt-engineering", "structured-output", "few-shot"],
   style: ["prompt-engineering", "few-shot"],
   "domain-behavior": ["prompt-engineering", "few-shot", "rag"],
@@ -36,24 +54,32 @@ const CHEAPER_TECHNIQUES: Record<string, Technique[]> = {
   "closed-domain-task": ["prompt-engineering", "few-shot"],
 };
 
+/** Tasks where hundreds of examples in a long prompt matched fine-tuning (docs/decision-rules.md#rule-4-cheaper-rungs-first). */
+const MANY_SHOT_TASKS = new Set(["summarization", "translation"]);
+
 const TECHNIQUE_STEP: Record<Technique, string> = {
-  "prompt-engineering": "Iterate on the prompt (clear instructions, context, explicit rubric) and re-score it on the eval set.",
-  "structured-output": "Constrain the output with structured output (JSON schema or function calling) and re-score.",
-  "few-shot": "Add few-shot examples (3-10 demonstrations, or many-shot with a long context) and re-score.",
-  "many-shot": "Try many-shot prompting: hundreds of examples in a long context can match a fine-tune.",
-  "chain-of-thought": "Ask for step-by-step reasoning (chain-of-thought) and re-score.",
-  "stronger-model": "Evaluate a stronger base model on the same eval set before training a weaker one.",
-  "prompt-caching": "Cache the stable prompt prefix (providers cut cached input cost by up to 90%) and recompute the cost.",
+  "prompt-engineering": "Iterate on the prompt (clear instructions, context, an explicit rubric) and re-score it on the eval set.",
+  "structured-output": "Constrain the output with structured output (a JSON schema or function calling) and re-score.",
+  "few-shot": "Add 3 to 10 worked examples to the prompt and re-score.",
+  "many-shot": "Put hundreds of examples in a long prompt and re-score: for summarization and translation this has matched fine-tuning.",
+  "chain-of-thought": "Ask for step-by-step reasoning and re-score.",
+  "stronger-model": "Score a stronger base model on the same eval set before training a weaker one.",
+  "prompt-caching": "Cache the stable part of the prompt (providers cut cached input cost by up to 90%) and work out the cost again.",
   rag: "Build a retrieval layer (RAG) over the documents the model needs, and measure again.",
-  "tool-use": "Give the model tools (search, database, validators) and check its answers against them.",
+  "tool-use": "Give the model tools (search, a database, validators) and check its answers against them.",
 };
 
-/** Gaps that name no kind of shortfall. */
-const UNNAMED_GAPS: ReadonlySet<GapJudgement["gap"]> = new Set(["none", "not-measured"]);
-/** Seed 001: a 7B-13B fine-tuned model can match a 70B+ general model on a narrow task, faster and cheaper. */
+const CANDIDATE_WHY: Partial<Record<GapName, string>> = {
+  format: "Output format is behaviour, which fine-tuning teaches well when prompting alone cannot hold it.",
+  style: "Style and tone are behaviour, which fine-tuning teaches consistently.",
+  "domain-behavior": "Domain behaviour (terminology and patterns the model rarely saw) is something fine-tuning teaches well.",
+};
+
+/** A 7B to 13B fine-tuned model can match a 70B general model on a narrow task, faster and cheaper. */
 const SMALL_MODEL_MAX_B = 13;
-/** Seed 000: about 1,000 high-quality examples often suffice; we call that abundant for closed-domain tasks. */
+/** About 1,000 high-quality examples often suffice; we call that abundant for a narrow classification or extraction task. */
 const ABUNDANT_EXAMPLES = 1000;
+const UNNAMED: ReadonlySet<GapName> = new Set(["none", "not-measured"]);
 
 export function cheapestRung(techniques: readonly Technique[]): Rung {
   const order: Rung[] = ["prompting", "few-shot", "rag", "tool-use"];
@@ -64,46 +90,56 @@ export function techniqueStep(technique: Technique): string {
   return TECHNIQUE_STEP[technique];
 }
 
-export function judgeGaps(answers: Answers): GapJudgement[] {
-  const gaps = [...new Set(answers.gaps)];
-  const judgements = gaps.map((gap) => judgeGap(gap, answers));
-  const closedDomain = judgeClosedDomainTask(answers, judgements);
-  return closedDomain ? [...judgements, closedDomain] : judgements;
+export function isCandidate(gap: GapName): boolean {
+  return gap in CHEAPER_TECHNIQUES;
 }
 
-function judgeGap(gap: GapKind, answers: Answers): GapJudgement {
-  const tried = new Set(answers.tried);
-  const rule = `3 gap: ${gap}`;
+/** Every gap judged on its own. When the target is met only a latency and cost gap is left to judge (rule 1). */
+export function judgeGaps(ctx: Context): GapJudgement[] {
+  if (ctx.targetMet) return ctx.answers.gaps.includes("latency-cost") ? [judgeLatencyCost(ctx)] : [];
+  const gaps = [...new Set(ctx.answers.gaps)];
+  const named = gaps.filter((g) => !UNNAMED.has(g));
+  const judgements = named.map((gap) => judgeNamedGap(gap, ctx));
+  if (named.length === gaps.length) return judgements;
+  const closedDomain = judgeClosedDomainTask(ctx, named.length);
+  if (closedDomain) return [...judgements, closedDomain];
+  const unnamed = judgeUnnamed(ctx, named.length);
+  return unnamed ? [...judgements, unnamed] : judgements;
+}
+
+function judgeNamedGap(gap: GapKind, ctx: Context): GapJudgement {
+  const { tried } = ctx;
   switch (gap) {
-    case "knowledge": {
+    case "knowledge":
       if (!tried.has("rag")) {
         return notCandidate(
           gap,
           "rag",
-          [note("knowledge-use-rag")],
-          rule,
-          "The gap is missing knowledge; retrieval adds facts at query time and keeps them updatable, so RAG comes first.",
+          "knowledge-use-rag",
           [TECHNIQUE_STEP.rag],
+          [
+            "The gap is missing knowledge: retrieval adds facts when a question is asked and keeps them up to date, so RAG comes before any training.",
+          ],
         );
       }
       return notCandidate(
         gap,
-        "pretrain",
-        [note("knowledge-use-rag")],
-        rule,
-        "RAG was tried and knowledge is still missing; the remaining rung is continued pretraining on a very large domain corpus, which is rarely right for a product team.",
-        ["Improve retrieval first (chunking, ranking, coverage of the corpus); continued pretraining needs billions of domain tokens."],
+        "rag",
+        "knowledge-use-rag",
+        ["Improve retrieval: how documents are chunked, how results are ranked, and whether the corpus covers the questions asked."],
+        [
+          "Retrieval was tried and knowledge is still missing, so the work is better retrieval.",
+          "The only rung left for knowledge is continued pretraining on a very large domain corpus (one legal team trained on over 10 billion tokens of case law), which is almost never right for a product team.",
+        ],
       );
-    }
     case "hallucination": {
       const next = (["rag", "tool-use"] as const).find((t) => !tried.has(t));
       return notCandidate(
         gap,
         next ?? "tool-use",
-        [note("hallucination-not-fixed-by-finetune")],
-        rule,
-        "Hallucination is fixed by grounding and checking answers, not by training.",
-        [next ? TECHNIQUE_STEP[next] : "Validate outputs against sources and tools before they reach users."],
+        "hallucination-not-fixed-by-finetune",
+        [next ? TECHNIQUE_STEP[next] : "Validate answers against sources and tools before they reach users."],
+        ["Made-up answers are fixed by grounding and checking them, not by training."],
       );
     }
     case "reasoning": {
@@ -111,164 +147,174 @@ function judgeGap(gap: GapKind, answers: Answers): GapJudgement {
       return notCandidate(
         gap,
         "prompting",
-        [note("reasoning-not-fixed-by-finetune")],
-        rule,
-        "Reasoning capability is mostly fixed by pretraining; prompting for it or choosing a stronger model is the lever.",
-        next.length > 0 ? next.map((t) => TECHNIQUE_STEP[t]) : ["Decompose the task with prompt chaining, one call per step."],
+        "reasoning-not-fixed-by-finetune",
+        next.length > 0 ? next.map((t) => TECHNIQUE_STEP[t]) : ["Break the task into steps, one model call per step (prompt chaining)."],
+        [
+          "Reasoning ability is mostly set when a model is pretrained: asking for step-by-step reasoning or choosing a stronger model is the lever.",
+        ],
       );
     }
     case "personality": {
-      const rung: Rung = tried.has("prompt-engineering") ? "few-shot" : "prompting";
+      const next = (["prompt-engineering", "few-shot"] as const).find((t) => !tried.has(t));
       return notCandidate(
         gap,
-        rung,
-        [note("personality-use-prompting")],
-        rule,
-        "Personality is set by a system prompt and a few examples.",
-        [TECHNIQUE_STEP[rung === "prompting" ? "prompt-engineering" : "few-shot"]],
+        next === "few-shot" ? "few-shot" : "prompting",
+        "personality-use-prompting",
+        [next ? TECHNIQUE_STEP[next] : "Refine the system prompt and its examples: a personality rarely needs more."],
+        ["A personality is set by a system prompt and a few examples."],
       );
     }
-    case "none":
-    case "not-measured": {
-      const { baselineScore, targetScore } = answers.evals;
-      if (baselineScore !== undefined && targetScore !== undefined) {
-        return {
-          gap,
-          verdict: "not-yet",
-          rung: "prompting",
-          warnings: [],
-          reasons: [
-            {
-              rule,
-              text: `No kind of gap is named, but the prompted baseline (${baselineScore}) is below the target (${targetScore}): name what falls short, since only some gaps are ones training fixes.`,
-            },
-          ],
-          steps: ["Read the failures on the eval set and name the kind of gap (format, style, knowledge, ...)."],
-        };
-      }
-      // Rule 2 (decide.ts) caps the verdict at not-yet for this warning.
-      return {
-        gap,
-        verdict: "not-yet",
-        rung: "prompting",
-        warnings: [note("no-prompted-baseline")],
-        reasons: [
-          {
-            rule,
-            text:
-              gap === "none"
-                ? "No shortfall is reported, yet no measured target is met: measure the prompted system against a target first."
-                : "The shortfall has not been measured: measure the prompted system first; fine-tuning is not-yet at best.",
-          },
-        ],
-        steps: ["Write down the target score and measure the prompted system against it on the eval set."],
-      };
-    }
-    case "format":
-    case "style":
-    case "domain-behavior":
-      return judgeCandidate(gap, answers, `The ${gap} gap is behaviour, which fine-tuning teaches well.`);
     case "latency-cost":
-      return judgeLatencyCost(answers);
+      return judgeLatencyCost(ctx);
+    default:
+      return judgeCandidate(gap, ctx, CANDIDATE_WHY[gap] ?? "");
   }
 }
 
 /**
- * Seed 003: closed-domain classification or extraction with abundant labelled data often beats prompting.
- * It stands in for a measured shortfall the team named no kind for (`none`, `not-measured`): a named gap says what
- * the shortfall is, and a knowledge, hallucination, reasoning or personality gap is not one training fixes (rule 3).
+ * A narrow classification or extraction task with abundant labelled data often beats prompting once fine-tuned. It
+ * stands in for a shortfall the team measured but named no kind for: a named gap says what the shortfall is.
  */
-function judgeClosedDomainTask(answers: Answers, judgements: GapJudgement[]): GapJudgement | null {
-  const { task, data, evals } = answers;
-  if (task !== "classification" && task !== "extraction") return null;
-  if (data.labeledExamples < ABUNDANT_EXAMPLES) return null;
-  if (evals.baselineScore === undefined || evals.targetScore === undefined) return null;
-  if (evals.baselineScore >= evals.targetScore) return null;
-  if (!judgements.every((j) => UNNAMED_GAPS.has(j.gap))) return null;
+function judgeClosedDomainTask(ctx: Context, namedGaps: number): GapJudgement | null {
+  const { task, data, evals } = ctx.answers;
+  if (namedGaps > 0 || (task !== "classification" && task !== "extraction")) return null;
+  if (data.labeledExamples < ABUNDANT_EXAMPLES || evals.baselineScore === undefined || evals.targetScore === undefined) return null;
   return judgeCandidate(
     "closed-domain-task",
-    answers,
-    `Closed-domain ${task} with ${data.labeledExamples} labelled examples and a measured shortfall (${evals.baselineScore} vs ${evals.targetScore}): a fine-tuned model often beats prompting here.`,
+    ctx,
+    `A narrow ${task} task with ${formatCount(data.labeledExamples)} labelled examples and a measured shortfall ` +
+      `(${formatScore(evals.baselineScore)} against a target of ${formatScore(evals.targetScore)}) is where a fine-tuned model often beats prompting.`,
   );
 }
 
-export function isCandidate(gap: GapJudgement["gap"]): boolean {
-  return gap in CHEAPER_TECHNIQUES;
+/** `none` or `not-measured` with no named gap beside it: measure, or name the shortfall, before anything else. */
+function judgeUnnamed(ctx: Context, namedGaps: number): GapJudgement | null {
+  const { baselineScore, targetScore } = ctx.answers.evals;
+  const gap: GapName = ctx.answers.gaps.includes("not-measured") ? "not-measured" : "none";
+  // Rule 2 raises the missing measurement and asks for it first (decide.ts).
+  if (baselineScore === undefined || targetScore === undefined)
+    return { gap, verdict: "not-yet", rung: "prompting", warnings: [], reasons: [], steps: [] };
+  if (namedGaps > 0) return null;
+  return {
+    gap,
+    verdict: "not-yet",
+    rung: "prompting",
+    warnings: [],
+    reasons: [
+      {
+        rule: "rule-3-gap-kinds",
+        text: `The prompted system scores ${formatScore(baselineScore)} against a target of ${formatScore(targetScore)}, but no kind of shortfall is named, and only some kinds are ones training fixes.`,
+      },
+    ],
+    steps: ["Read the failures on the eval set and name the kind of shortfall: format, style, missing knowledge, reasoning and so on."],
+    todo: "name what falls short",
+  };
 }
 
-function judgeCandidate(gap: GapJudgement["gap"], answers: Answers, why: string): GapJudgement {
-  const rule = `3 gap: ${gap}`;
-  const untried = CHEAPER_TECHNIQUES[gap]!.filter((t) => !answers.tried.includes(t));
+function cheaperTechniques(gap: GapName, ctx: Context): Technique[] {
+  const base = CHEAPER_TECHNIQUES[gap] ?? [];
+  if (gap === "latency-cost" || !MANY_SHOT_TASKS.has(ctx.answers.task) || ctx.tried.has("many-shot")) return [...base];
+  // Hundreds of examples in the prompt are affordable with caching: when both are untried, name both.
+  return ctx.tried.has("prompt-caching") ? [...base, "many-shot"] : [...base, "many-shot", "prompt-caching"];
+}
+
+function judgeCandidate(gap: GapName, ctx: Context, why: string): GapJudgement {
+  const untried = cheaperTechniques(gap, ctx).filter((t) => !ctx.tried.has(t));
   if (untried.length === 0) {
     return {
       gap,
       verdict: "yes",
       rung: "fine-tune",
       warnings: [],
-      reasons: [{ rule, text: `${why} The cheaper techniques for it were tried.` }],
+      reasons: [{ rule: "rule-3-gap-kinds", text: `${why} The cheaper fixes for it were tried.` }],
       steps: [],
     };
+  }
+  const names = listOf(untried.map((t) => TECHNIQUE_NAME[t]));
+  const reasons: Reason[] = [
+    { rule: "rule-3-gap-kinds", text: why },
+    {
+      rule: "rule-4-cheaper-rungs-first",
+      text: `For the ${GAP_NAME[gap]} gap, ${names} ${untried.length === 1 ? "is" : "are"} still untried and cheaper than training.`,
+    },
+  ];
+  if (untried.includes("many-shot")) {
+    reasons.push({
+      rule: "rule-4-cheaper-rungs-first",
+      text: `For ${ctx.answers.task}, hundreds of examples in a long prompt have matched fine-tuned models (and set the state of the art on low-resource translation), without any training.`,
+    });
   }
   return {
     gap,
     verdict: "not-yet",
-    rung: cheapestRung(untried),
-    warnings: [note("untried-prompting", `For the ${gap} gap, untried: ${untried.join(", ")}.`)],
-    reasons: [
-      { rule, text: why },
-      {
-        rule: "4 cheaper rungs first",
-        text: `For the ${gap} gap, ${untried.join(", ")} ${untried.length === 1 ? "is" : "are"} untried and cheaper than training.`,
-      },
-    ],
+    // Prompt caching named beside many-shot makes it affordable; the rung is the one that could close the gap.
+    rung: cheapestRung(gap === "latency-cost" ? untried : untried.filter((t) => t !== "prompt-caching")),
+    warnings: [note("untried-prompting", { title: `Untried: ${names}`, detail: `For the ${GAP_NAME[gap]} gap, try ${names} first.` })],
+    reasons,
     steps: untried.map((t) => TECHNIQUE_STEP[t]),
+    todo: `try ${names}`,
   };
 }
 
 /**
- * Rule 5: a latency-cost gap is a candidate only through a break-even under six months or a small, fast candidate.
- * A computed break-even that fails rules it out whatever cheaper techniques remain: they only cut the prompted cost.
+ * Rule 5: a latency and cost gap is a candidate only through a break-even under six months or a small, fast model. A
+ * break-even that fails rules it out whatever cheaper fixes remain: they only make the prompted system cheaper.
  */
-function judgeLatencyCost(answers: Answers): GapJudgement {
-  const base = judgeCandidate(
-    "latency-cost",
-    answers,
-    "Latency or cost is the gap: a fine-tune pays only through volume or a smaller model.",
-  );
-  const rule = "5 volume and cost";
-  const breakEven = computeBreakEven(answers);
-  const small = answers.latencySensitive && answers.candidateSizeB !== undefined && answers.candidateSizeB <= SMALL_MODEL_MAX_B;
+function judgeLatencyCost(ctx: Context): GapJudgement {
+  const { answers, breakEven } = ctx;
+  const why = ctx.targetMet
+    ? "The prompted system meets the target; training a smaller model to do the same (distillation) pays only through volume or speed."
+    : "Latency or cost is the gap: a fine-tune pays only through volume or a smaller, faster model.";
+  const base = judgeCandidate("latency-cost", ctx, why);
+  const size = answers.candidateSizeB;
+  const small = answers.latencySensitive && size !== undefined && size <= SMALL_MODEL_MAX_B;
   if (breakEven?.withinSixMonths) {
-    return {
-      ...base,
-      reasons: [...base.reasons, { rule, text: "A break-even under six months makes the latency-cost gap a fine-tuning case." }],
-    };
+    return withReason(base, "Training pays back within six months, which makes the latency and cost gap a case for fine-tuning.");
   }
   if (small) {
-    return {
-      ...base,
-      reasons: [
-        ...base.reasons,
-        { rule, text: `A ${answers.candidateSizeB}B fine-tuned model can meet the latency budget that larger prompted models miss.` },
-      ],
-    };
+    return withReason(base, `A fine-tuned ${formatSize(size!)}B model can meet the latency budget that larger prompted models miss.`);
   }
   if (breakEven) {
-    const text =
-      breakEven.months === null
-        ? "The fine-tune never pays back: it saves nothing per month."
-        : `The fine-tune pays back only after ${breakEven.months} months, and no small fast model is proposed.`;
-    return { ...base, verdict: "no", rung: "prompting", reasons: [...base.reasons, { rule, text }] };
+    return {
+      ...withReason(base, "Training does not pay back within six months, and no small, fast model is proposed."),
+      verdict: "no",
+      rung: "prompting",
+      steps: [...base.steps, staySteps(breakEven.requestsPerMonthFor6MonthPayback)],
+      why:
+        breakEven.months === null
+          ? "it never pays back at this volume"
+          : `it would take ${formatDuration(breakEven.months)} to pay back its training`,
+    };
   }
+  const missing = missingCostInputs(answers)
+    .filter((path) => path !== "costs.hostingUsdPerMonth")
+    .map((path) => COST_INPUT_NAME[path]);
   return {
-    ...base,
+    ...withReason(base, `The break-even cannot be worked out yet: ${listOf(missing)} ${missing.length === 1 ? "is" : "are"} missing.`),
     verdict: "not-yet",
-    rung: "prompting",
-    reasons: [...base.reasons, { rule, text: "Break-even cannot be computed yet: token volume or costs are missing." }],
-    steps: [...base.steps, "Fill in tokens per request, training cost and per-token prices, and compute the break-even."],
+    steps: [...base.steps, `Fill in ${listOf(missing)} to work out the break-even.`],
+    todo: base.todo ? `${base.todo} and work out the break-even` : "work out the break-even",
   };
 }
 
-function notCandidate(gap: GapKind, rung: Rung, warnings: WarningNote[], rule: string, text: string, steps: string[]): GapJudgement {
-  return { gap, verdict: "no", rung, warnings, reasons: [{ rule, text }], steps };
+function staySteps(flip: number | null): string {
+  const volume = flip === null ? null : formatRequestsPerMonth(flip);
+  return volume === null
+    ? "Stay with the prompted system: at these prices no realistic volume pays a fine-tune back."
+    : `Stay with the prompted system, and work out the break-even again if volume nears ${volume}.`;
+}
+
+function withReason(j: GapJudgement, text: string): GapJudgement {
+  return { ...j, reasons: [...j.reasons, { rule: "rule-5-volume-and-cost", text }] };
+}
+
+function notCandidate(gap: GapKind, rung: Rung, code: WarningNote["code"], steps: string[], texts: string[]): GapJudgement {
+  return {
+    gap,
+    verdict: "no",
+    rung,
+    warnings: [note(code)],
+    reasons: texts.map((text) => ({ rule: "rule-3-gap-kinds", text })),
+    steps,
+  };
 }

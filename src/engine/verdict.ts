@@ -1,4 +1,4 @@
-/** The ladder, cheapest rung first (seed 003, 001). Move down only when the rung above cannot close the gap. */
+/** The ladder, cheapest rung first. Move down only when the rung above cannot close the gap (docs/decision-rules.md#the-ladder). */
 export const LADDER = ["prompting", "few-shot", "rag", "tool-use", "fine-tune", "pretrain"] as const;
 export type Rung = (typeof LADDER)[number];
 
@@ -32,18 +32,40 @@ export const WARNING_CODES = [
   "compliance-self-host",
   "try-stronger-model",
   "provider-finetune-closing",
+  "candidate-not-tunable",
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface Warning {
   code: WarningCode;
   severity: Severity;
+  /** A few words for a list or a checklist: "No eval set", "350 examples: 500+ recommended". */
+  title: string;
+  /** Plain sentences: what is wrong and what to do about it. */
   message: string;
 }
 
+/** Each rule's anchor in docs/decision-rules.md, which is also what `reasons[].rule` holds. */
+export const RULE_IDS = [
+  "rule-1-target-met",
+  "rule-2-evals-first",
+  "rule-3-gap-kinds",
+  "rule-4-cheaper-rungs-first",
+  "rule-5-volume-and-cost",
+  "rule-6-data",
+  "rule-7-stability-and-scope",
+  "rule-8-compliance",
+  "rule-9-method-and-risk",
+  "rule-10-snapshot",
+  "rule-11-provider-facts",
+  "model-selection",
+  "how-the-rules-combine",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
 export interface Reason {
-  /** The rule that fired, e.g. `1 target met`, `3 gap: format`. */
-  rule: string;
+  /** The rule that fired: its anchor in docs/decision-rules.md. */
+  rule: RuleId;
   text: string;
 }
 
@@ -54,11 +76,29 @@ export interface BreakEven {
   /** null when the fine-tune never pays back (savings ≤ 0). */
   months: number | null;
   withinSixMonths: boolean;
+  /** The monthly requests at which training pays back in exactly six months; null when no volume pays back. */
+  requestsPerMonthFor6MonthPayback: number | null;
 }
+
+/** The Answers fields a break-even reads, by their path in Answers. */
+export const COST_INPUTS = [
+  "volume.tokensPerRequest",
+  "costs.trainingUsd",
+  "costs.currentUsdPerMTok",
+  "costs.fineTunedUsdPerMTok",
+  "costs.hostingUsdPerMonth",
+] as const;
+export type CostInput = (typeof COST_INPUTS)[number];
 
 export interface Method {
   technique: "lora" | "qlora" | "full";
   hosting: "provider-api" | "self-hosted";
+}
+
+/** One next step; `done` when the answers show it is already done (rendered as a ticked checklist item). */
+export interface Step {
+  text: string;
+  done: boolean;
 }
 
 export interface Verdict {
@@ -68,8 +108,13 @@ export interface Verdict {
   warnings: Warning[];
   reasons: Reason[];
   breakEven: BreakEven | null;
+  /** Break-even inputs the answers leave out, when some were given or the gap needs them; empty otherwise. */
+  costInputsMissing: CostInput[];
   method: Method | null;
+  /** The steps still to do, in order (the open items of `steps`). */
   nextSteps: string[];
+  /** Every step in order, the ones the answers show as done included. */
+  steps: Step[];
   engineVersion: string;
 }
 
@@ -84,7 +129,13 @@ export function cheaperRung(a: Rung, b: Rung): Rung {
 
 const SEVERITY_ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
 
+export function strongerSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_ORDER[a] <= SEVERITY_ORDER[b] ? a : b;
+}
+
 /** Blockers first, then warnings, then info; stable within a severity. */
 export function sortWarnings(warnings: readonly Warning[]): Warning[] {
-  return [...warnings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const out: Warning[] = [];
+  for (const severity of SEVERITIES) for (const w of warnings) if (w.severity === severity) out.push(w);
+  return out;
 }

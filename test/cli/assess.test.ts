@@ -14,18 +14,21 @@ function decideText(text: string, asOf?: string) {
 }
 
 describe.concurrent("cli assess (child process)", () => {
-  it("prints the headline, warnings, reasons and next steps of a valid file and exits 0", async () => {
+  it("prints the answer first, blockers as short titles, then reasons and next steps, and exits 0", async () => {
     const run = await runCli(["assess", "test/fixtures/answers/no-evals.json"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const text = readFileSync(new URL("../fixtures/answers/no-evals.json", import.meta.url), "utf8");
     expect(run.stdout.split("\n")[0]).toBe(decideText(text).headline);
+    expect(run.stdout.split("\n")[0]).toMatch(/^Not yet: first build an eval set/);
     expect(run.stdout).toContain("Fine-tune:      not yet");
-    expect(run.stdout).toContain("Work on next:   prompting");
-    expect(run.stdout).toMatch(/^Warnings:\n {2}\[blocker\] no-evals: No evals yet/m);
-    expect(run.stdout).toMatch(/^Reasons:\n {2}\(2 evals first\)/m);
-    expect(run.stdout).toMatch(/^Next steps:\n {2}1\. Build an eval set/m);
-    expect(run.stdout).toMatch(/\nengine \d+\.\d+\.\d+\n$/);
+    expect(run.stdout).toContain("Work on next:   the prompt");
+    expect(run.stdout).toMatch(/^Blockers:\n {2}- No eval set\n {2}- No held-out test set\n/m);
+    expect(run.stdout).toMatch(/^Why:\n {2}- Evals come first/m);
+    expect(run.stdout.indexOf("Blockers:")).toBeLessThan(run.stdout.indexOf("Why:"));
+    expect(run.stdout).toMatch(/^Next steps:\n {2}\[ \] Build an eval set/m);
+    expect(run.stdout).not.toMatch(/no-evals|\(2 evals first\)|\[blocker\]/);
+    expect(run.stdout).toMatch(/\nengine 2\.0\.0\n$/);
   });
 
   it("--json on standard input prints only the verdict, equal to decide() as of today", async () => {
@@ -40,7 +43,7 @@ describe.concurrent("cli assess (child process)", () => {
     const verdict = JSON.parse(run.stdout) as { warnings: Array<{ code: string; message: string }> };
     expect([decideText(text, before), decideText(text, after)]).toContainEqual(verdict);
     // The CLI supplies the day, so the dated provider facts speak of it.
-    expect(verdict.warnings.find((w) => w.code === "provider-finetune-closing")?.message).toMatch(/20\d\d-\d\d-\d\d/);
+    expect(verdict.warnings.find((w) => w.code === "provider-finetune-closing")?.message).toMatch(/\d{1,2} [A-Z][a-z]{2} 20\d\d/);
   });
 
   it("rejects invalid answers with exit 2 and one stderr line per problem, naming each field", async () => {

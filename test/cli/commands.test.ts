@@ -78,7 +78,7 @@ describe("runAssess", () => {
 });
 
 describe("formatVerdict", () => {
-  it("shows method, break-even and numbered next steps", () => {
+  it("shows method, break-even with its flip point, and next steps as a checklist with done steps ticked", () => {
     const v = decide(
       makeAnswers({
         volume: { requestsPerMonth: 250_000, tokensPerRequest: 1000 },
@@ -86,21 +86,36 @@ describe("formatVerdict", () => {
       }),
     );
     const text = formatVerdict(v);
+    expect(text.split("\n")[0]).toBe(v.headline);
     expect(text).toContain("Fine-tune:      yes");
-    expect(text).toContain("Method:         lora, self-hosted");
-    expect(text).toContain("Break-even:     2.5 months: $5,000 training, $2,000/month saved on 250,000,000 tokens/month");
-    expect(text).toContain(`  ${v.nextSteps.length}. ${v.nextSteps.at(-1)}`);
+    expect(text).toContain("Work on next:   fine-tuning");
+    expect(text).toContain("Method:         LoRA, on your own infrastructure");
+    expect(text).toContain(
+      "Break-even:     pays back in about 2.5 months: $5,000 of training, saving $2,000 a month at 250,000,000 tokens a month; pays back within six months above about 104,000 requests a month",
+    );
+    expect(text).toContain("  [x] Hold out a test set and never train on it.");
+    expect(text).toContain(`  [ ] ${v.nextSteps.at(-1)}`);
+    expect(text).not.toContain("Blockers:");
   });
 
-  it("says never when the fine-tune saves nothing", () => {
+  it("says never, and how much more it costs than it saves, without a minus sign", () => {
     const v = decide(
       makeAnswers({
         volume: { requestsPerMonth: 1000, tokensPerRequest: 1000 },
-        costs: { trainingUsd: 5000, currentUsdPerMTok: 1, fineTunedUsdPerMTok: 2 },
+        costs: { trainingUsd: 5000, currentUsdPerMTok: 2, fineTunedUsdPerMTok: 1, hostingUsdPerMonth: 2 },
       }),
     );
-    expect(formatVerdict(v)).toContain(
-      "Break-even:     never (no monthly savings): $5,000 training, -$1/month saved on 1,000,000 tokens/month",
+    const text = formatVerdict(v);
+    expect(text).toContain(
+      "Break-even:     never at 1,000,000 tokens a month: it costs $1 a month more than it saves; pays back within six months above about 835,000 requests a month",
     );
+    expect(text).not.toContain("-$");
+  });
+
+  it("lists blockers by title before the reasons, and every warning in full after them", () => {
+    const v = decide(makeAnswers({ evals: { hasEvalSet: false }, data: { labeledExamples: 350 } }));
+    const text = formatVerdict(v);
+    expect(text).toMatch(/^Blockers:\n {2}- No eval set\n {2}- 350 examples: 500\+ recommended\n\nWhy:/m);
+    expect(text).toMatch(/^Blockers in full:\n {2}- No eval set\. There is no eval set yet\./m);
   });
 });

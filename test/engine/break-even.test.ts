@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  anyCostGiven,
   BREAK_EVEN_LIMIT_MONTHS,
   computeBreakEven,
-  formatUsd,
   LOW_VOLUME_TOKENS_PER_MONTH,
+  missingCostInputs,
   monthlyTokens,
 } from "../../src/engine/break-even.js";
 import { makeAnswers } from "./answers-factory.js";
@@ -20,36 +21,58 @@ describe("monthlyTokens", () => {
   });
 });
 
-describe("computeBreakEven (rule 5, seed 000 step 4)", () => {
+describe("computeBreakEven (docs/decision-rules.md#rule-5-volume-and-cost)", () => {
   const at = (tokens: number, c: Record<string, number | undefined>) =>
     computeBreakEven(makeAnswers({ volume: { requestsPerMonth: tokens, tokensPerRequest: 1 }, costs: c }));
 
-  it.each<[string, number, Record<string, number | undefined>, { savings: number; months: number | null; within: boolean }]>([
-    ["training ÷ (price difference × volume)", 10_000_000, costs, { savings: 90, months: 10, within: false }],
-    ["hosting is taken off the savings", 10_000_000, { ...costs, hostingUsdPerMonth: 40 }, { savings: 50, months: 18, within: false }],
-    ["exactly 6 months is not under 6", 10_000_000, { ...costs, trainingUsd: 540 }, { savings: 90, months: 6, within: false }],
-    ["just under 6 months is within", 10_000_000, { ...costs, trainingUsd: 539 }, { savings: 90, months: 5.99, within: true }],
-    ["free training pays back at once", 10_000_000, { ...costs, trainingUsd: 0 }, { savings: 90, months: 0, within: true }],
+  it.each<
+    [string, number, Record<string, number | undefined>, { savings: number; months: number | null; within: boolean; flip: number | null }]
+  >([
+    ["training ÷ (price difference × volume)", 10_000_000, costs, { savings: 90, months: 10, within: false, flip: 16_666_667 }],
     [
-      "zero savings never pay back (months null)",
+      "hosting is taken off the savings",
+      10_000_000,
+      { ...costs, hostingUsdPerMonth: 40 },
+      { savings: 50, months: 18, within: false, flip: 21_111_112 },
+    ],
+    [
+      "exactly 6 months is not under 6",
+      10_000_000,
+      { ...costs, trainingUsd: 540 },
+      { savings: 90, months: 6, within: false, flip: 10_000_000 },
+    ],
+    [
+      "just under 6 months is within",
+      10_000_000,
+      { ...costs, trainingUsd: 539 },
+      { savings: 90, months: 5.99, within: true, flip: 9_981_482 },
+    ],
+    ["free training pays back at once", 10_000_000, { ...costs, trainingUsd: 0 }, { savings: 90, months: 0, within: true, flip: 0 }],
+    [
+      "zero savings never pay back",
       10_000_000,
       { ...costs, fineTunedUsdPerMTok: 10 },
-      { savings: 0, months: null, within: false },
+      { savings: 0, months: null, within: false, flip: null },
     ],
     [
       "hosting eating all savings never pays back",
       10_000_000,
       { ...costs, hostingUsdPerMonth: 90 },
-      { savings: 0, months: null, within: false },
+      { savings: 0, months: null, within: false, flip: 26_666_667 },
     ],
-    ["negative savings never pay back", 10_000_000, { ...costs, hostingUsdPerMonth: 140 }, { savings: -50, months: null, within: false }],
+    [
+      "negative savings never pay back",
+      10_000_000,
+      { ...costs, hostingUsdPerMonth: 140 },
+      { savings: -50, months: null, within: false, flip: 32_222_223 },
+    ],
     [
       "a dearer fine-tune never pays back",
       10_000_000,
       { ...costs, fineTunedUsdPerMTok: 12 },
-      { savings: -20, months: null, within: false },
+      { savings: -20, months: null, within: false, flip: null },
     ],
-    ["zero volume never pays back", 0, costs, { savings: 0, months: null, within: false }],
+    ["zero volume never pays back", 0, costs, { savings: 0, months: null, within: false, flip: 16_666_667 }],
   ])("%s", (_, tokens, c, expected) => {
     expect(at(tokens, c)).toEqual({
       monthlyTokens: tokens,
@@ -57,7 +80,26 @@ describe("computeBreakEven (rule 5, seed 000 step 4)", () => {
       trainingUsd: c.trainingUsd,
       months: expected.months,
       withinSixMonths: expected.within,
+      requestsPerMonthFor6MonthPayback: expected.flip,
     });
+  });
+
+  it("puts the flip point where training pays back in exactly six months", () => {
+    const answers = makeAnswers({
+      volume: { requestsPerMonth: 1, tokensPerRequest: 1200 },
+      costs: { trainingUsd: 4800, currentUsdPerMTok: 2.5, fineTunedUsdPerMTok: 1, hostingUsdPerMonth: 0 },
+    });
+    const flip = computeBreakEven(answers)!.requestsPerMonthFor6MonthPayback!;
+    expect(flip).toBe(444_445);
+    const atFlip = computeBreakEven({ ...answers, volume: { requestsPerMonth: flip, tokensPerRequest: 1200 } })!;
+    expect(atFlip.months).toBeLessThanOrEqual(BREAK_EVEN_LIMIT_MONTHS);
+    const below = computeBreakEven({ ...answers, volume: { requestsPerMonth: flip - 1, tokensPerRequest: 1200 } })!;
+    expect(below.withinSixMonths).toBe(false);
+  });
+
+  it("has no flip point when a request uses no tokens", () => {
+    const v = computeBreakEven(makeAnswers({ volume: { requestsPerMonth: 10, tokensPerRequest: 0 }, costs }));
+    expect(v?.requestsPerMonthFor6MonthPayback).toBeNull();
   });
 
   it("rounds money and months to cents but decides on the exact value", () => {
@@ -79,20 +121,34 @@ describe("computeBreakEven (rule 5, seed 000 step 4)", () => {
     expect(at(10_000_000, costs)?.monthlySavingsUsd).toBe(90);
   });
 
-  it("uses the thresholds of seed 000", () => {
+  it("uses the thresholds of the rules", () => {
     expect(BREAK_EVEN_LIMIT_MONTHS).toBe(6);
     expect(LOW_VOLUME_TOKENS_PER_MONTH).toBe(5_000_000);
   });
 });
 
-describe("formatUsd", () => {
-  it.each([
-    [0, "$0"],
-    [300, "$300"],
-    [10_420.5, "$10,420.5"],
-    [-50, "-$50"],
-    [1234.567, "$1,234.57"],
-  ])("%d reads as %s", (n, text) => {
-    expect(formatUsd(n)).toBe(text);
+describe("missingCostInputs and anyCostGiven", () => {
+  it.each<[string, Parameters<typeof makeAnswers>[0], string[]]>([
+    [
+      "nothing given",
+      {},
+      ["volume.tokensPerRequest", "costs.trainingUsd", "costs.currentUsdPerMTok", "costs.fineTunedUsdPerMTok", "costs.hostingUsdPerMonth"],
+    ],
+    [
+      "only the training cost",
+      { costs: { trainingUsd: 10 } },
+      ["volume.tokensPerRequest", "costs.currentUsdPerMTok", "costs.fineTunedUsdPerMTok", "costs.hostingUsdPerMonth"],
+    ],
+    ["all but hosting", { volume: { tokensPerRequest: 5 }, costs }, ["costs.hostingUsdPerMonth"]],
+    ["everything", { volume: { tokensPerRequest: 5 }, costs: { ...costs, hostingUsdPerMonth: 0 } }, []],
+  ])("with %s: %j", (_, overrides, missing) => {
+    expect(missingCostInputs(makeAnswers(overrides))).toEqual(missing);
+  });
+
+  it("counts a cost as given only when a cost field is filled in", () => {
+    expect(anyCostGiven(makeAnswers())).toBe(false);
+    expect(anyCostGiven(makeAnswers({ costs: {} }))).toBe(false);
+    expect(anyCostGiven(makeAnswers({ volume: { tokensPerRequest: 5 } }))).toBe(false);
+    expect(anyCostGiven(makeAnswers({ costs: { hostingUsdPerMonth: 0 } }))).toBe(true);
   });
 });

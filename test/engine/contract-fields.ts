@@ -1,4 +1,4 @@
-/** Every field path of the Answers table in DECISION-RULES.md, and whether it is required. */
+/** Every field path of the Answers table in docs/decision-rules.md#answers-and-verdict, and whether it is required. */
 export const CONTRACT_FIELDS: ReadonlyArray<[path: string, required: boolean]> = [
   ["title", true],
   ["task", true],

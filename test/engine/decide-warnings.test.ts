@@ -55,37 +55,37 @@ const CASES: Record<WarningCode, CodeCase> = {
     severity: "blocker",
     fires: { evals: { hasEvalSet: false } },
     quiet: {},
-    effect: withStep(/^Build an eval set/, notYet("prompting")),
+    effect: withStep(/^Build an eval set/, notYet("fine-tune")),
   },
   "no-held-out-test-set": {
     severity: "blocker",
     fires: { evals: { hasHeldOutTestSet: false } },
     quiet: {},
-    effect: withStep(/^Split off a held-out test set/, notYet("prompting")),
+    effect: withStep(/^Split off a held-out test set/, notYet("fine-tune")),
   },
   "no-prompted-baseline": {
     severity: "blocker",
     fires: { evals: { hasPromptedBaseline: false } },
     quiet: {},
-    effect: withStep(/^Score the prompted system/, notYet("prompting")),
+    effect: withStep(/^Score the prompted system/, notYet("fine-tune")),
   },
   "too-few-examples": {
     severity: "blocker",
-    fires: { data: { labeledExamples: 199 } },
+    fires: { data: { labeledExamples: 199 }, tried: ["prompt-engineering", "structured-output"] },
     quiet: { data: { labeledExamples: 200 } },
-    effect: withStep(/few-shot examples/, notYet("few-shot")),
+    effect: withStep(/worked examples to the prompt/, notYet("few-shot")),
   },
   "under-500-examples": {
     severity: "blocker",
     fires: { data: { labeledExamples: 499 } },
     quiet: { data: { labeledExamples: 500 } },
-    effect: withStep(/synthetic augmentation/, notYet()),
+    effect: withStep(/synthetic data/, notYet()),
   },
   "noisy-data": {
-    severity: "warning",
+    severity: "blocker",
     fires: { data: { quality: "noisy" } },
     quiet: { data: { quality: "mixed" } },
-    effect: withStep(/^Clean the dataset/, staysYes),
+    effect: withStep(/^Clean the dataset/, notYet("fine-tune")),
   },
   "untried-prompting": {
     severity: "warning",
@@ -109,7 +109,7 @@ const CASES: Record<WarningCode, CodeCase> = {
     severity: "warning",
     fires: { gaps: ["reasoning"] },
     quiet: {},
-    effect: withStep(/chain-of-thought/, no("prompting")),
+    effect: withStep(/step-by-step reasoning/, no("prompting")),
   },
   "personality-use-prompting": {
     severity: "warning",
@@ -124,10 +124,10 @@ const CASES: Record<WarningCode, CodeCase> = {
     effect: no(),
   },
   "multiple-tasks": {
-    severity: "warning",
+    severity: "blocker",
     fires: { tasksServed: 2 },
     quiet: { tasksServed: 1 },
-    effect: staysYes,
+    effect: withStep(/prompt on one strong model/, notYet("prompting")),
   },
   "catastrophic-forgetting-risk": {
     severity: "warning",
@@ -173,8 +173,8 @@ const CASES: Record<WarningCode, CodeCase> = {
   },
   "compliance-self-host": {
     severity: "info",
-    fires: { compliance: "self-host-required", mlopsCapacity: false },
-    quiet: { mlopsCapacity: false },
+    fires: { compliance: "self-host-required" },
+    quiet: {},
     effect: (v) => {
       staysYes(v);
       expect(v.method?.hosting).toBe("self-hosted");
@@ -192,6 +192,12 @@ const CASES: Record<WarningCode, CodeCase> = {
     quiet: { ...openAi, compliance: "self-host-required" },
     effect: withStep(/open-weight route/, staysYes),
   },
+  "candidate-not-tunable": {
+    severity: "blocker",
+    fires: { candidateModel: "claude-sonnet-4-5", candidateSizeB: undefined },
+    quiet: { candidateModel: "claude-3-haiku-20240307", candidateSizeB: undefined },
+    effect: withStep(/^Pick an open-weight model to fine-tune/, notYet("fine-tune")),
+  },
 };
 
 describe("every warning code of the contract", () => {
@@ -204,6 +210,7 @@ describe("every warning code of the contract", () => {
     (code, c) => {
       const fired = decide(makeAnswers(c.fires));
       expect(warningOf(fired, code).severity).toBe(c.severity);
+      expect(warningOf(fired, code).title.length).toBeGreaterThan(0);
       c.effect(fired);
       expect(codes(decide(makeAnswers(c.quiet)))).not.toContain(code);
     },

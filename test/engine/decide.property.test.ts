@@ -1,121 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  type Answers,
-  CHANGE_FREQUENCIES,
-  COMPLIANCE_KINDS,
-  DATA_QUALITIES,
-  GAP_KINDS,
-  parseAnswers,
-  TASK_KINDS,
-  TECHNIQUES,
-} from "../../src/engine/answers.js";
+import { parseAnswers } from "../../src/engine/answers.js";
+import { anyCostGiven } from "../../src/engine/break-even.js";
 import { decide, PIPELINE_STEPS } from "../../src/engine/decide.js";
-import { LADDER, WARNING_CODES } from "../../src/engine/verdict.js";
+import { COST_INPUTS, LADDER, RULE_IDS, WARNING_CODES, type WarningCode } from "../../src/engine/verdict.js";
 import { WARNING_SEVERITY, WARNING_TEXT } from "../../src/engine/warnings.js";
+import { parsedAnswers, RUNS, validAnswers } from "./arbitrary-answers.js";
 import { containsRun } from "./verdict-queries.js";
-
-/** PROPERTY_RUNS=50000 for a longer hunt. */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
-
-/** Mostly true: most generated teams have their prerequisites, so `yes` verdicts come up often enough to check. */
-const mostly = fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, { arbitrary: fc.boolean(), weight: 1 });
-/** Numbers that lean on the contract's boundaries, so edges come up often. */
-const score = fc.oneof(
-  fc.constantFrom(0, 50, 55, 70, 85, 100),
-  fc.integer({ min: 0, max: 100 }),
-  fc.double({ min: 0, max: 100, noNaN: true }),
-);
-const examples = fc.oneof(
-  fc.constantFrom(0, 199, 200, 499, 500, 999, 1000),
-  fc.nat({ max: 50_000 }),
-  fc.integer({ min: 500, max: 50_000 }),
-);
-const usd = fc.oneof(fc.constantFrom(0, 100, 5000), fc.double({ min: 0, max: 100_000, noNaN: true, noDefaultInfinity: true }));
-const sizeB = fc.oneof(
-  fc.constantFrom(0.5, 1, 7, 8, 13, 14, 30, 70),
-  fc.double({ min: 0.01, max: 500, noNaN: true, noDefaultInfinity: true }),
-);
-const day = fc
-  .date({ min: new Date("2025-01-01"), max: new Date("2028-12-31"), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
-const modelId = fc.oneof(
-  fc.constantFrom(
-    "gpt-4o-2024-08-06",
-    "gpt-4.1-mini",
-    "o3-mini",
-    "meta-llama/Llama-3.1-8B-Instruct",
-    "Qwen/Qwen2.5-7B",
-    "claude-3-5-sonnet",
-    "openai/gpt-oss-20b",
-  ),
-  fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0),
-);
-
-/** Arbitrary valid Answers, built from the enums answers.ts exports. */
-const validAnswers: fc.Arbitrary<Answers> = fc.record(
-  {
-    title: fc.string({ minLength: 1, maxLength: 150 }).filter((s) => s.trim().length > 0),
-    task: fc.constantFrom(...TASK_KINDS),
-    gaps: fc.array(fc.constantFrom(...GAP_KINDS), { minLength: 1, maxLength: 4 }),
-    tried: fc.oneof(fc.subarray([...TECHNIQUES]), fc.subarray([...TECHNIQUES], { minLength: TECHNIQUES.length - 2 })),
-    evals: fc.record(
-      {
-        hasEvalSet: mostly,
-        hasHeldOutTestSet: mostly,
-        hasPromptedBaseline: mostly,
-        baselineScore: score,
-        targetScore: fc.oneof(score, fc.integer({ min: 80, max: 100 })),
-      },
-      { requiredKeys: ["hasEvalSet", "hasHeldOutTestSet", "hasPromptedBaseline"] },
-    ),
-    data: fc.record({ labeledExamples: examples, quality: fc.constantFrom(...DATA_QUALITIES), versioned: fc.boolean() }),
-    volume: fc.record(
-      {
-        requestsPerMonth: fc.oneof(fc.constantFrom(0, 10_000, 1_000_000), fc.nat({ max: 10_000_000 })),
-        tokensPerRequest: fc.oneof(fc.constantFrom(0, 1, 500, 1500), fc.nat({ max: 20_000 })),
-      },
-      { requiredKeys: ["requestsPerMonth"] },
-    ),
-    latencySensitive: fc.boolean(),
-    compliance: fc.constantFrom(...COMPLIANCE_KINDS),
-    taskChangeFrequency: fc.oneof(fc.constantFrom(...CHANGE_FREQUENCIES), fc.constantFrom("quarterly", "rarely")),
-    tasksServed: fc.integer({ min: 1, max: 12 }),
-    baseModel: modelId,
-    candidateModel: modelId,
-    candidateSizeB: sizeB,
-    mlopsCapacity: fc.boolean(),
-    costs: fc.record({ trainingUsd: usd, currentUsdPerMTok: usd, fineTunedUsdPerMTok: usd, hostingUsdPerMonth: usd }, { requiredKeys: [] }),
-    asOf: day,
-  },
-  {
-    requiredKeys: [
-      "title",
-      "task",
-      "gaps",
-      "tried",
-      "evals",
-      "data",
-      "volume",
-      "latencySensitive",
-      "compliance",
-      "taskChangeFrequency",
-      "tasksServed",
-      "baseModel",
-      "mlopsCapacity",
-    ],
-  },
-);
-
-/** Generated answers as the engine receives them: through the parser (which trims strings). */
-const parsedAnswers = validAnswers.map((raw) => {
-  const parsed = parseAnswers(raw);
-  if (!parsed.ok) throw new Error(`generator produced invalid answers: ${JSON.stringify(parsed.problems)}`);
-  return parsed.answers;
-});
 
 const SEVERITY_RANK = { blocker: 0, warning: 1, info: 2 } as const;
 const NOT_FINE_TUNING_GAPS = new Set<string>(["knowledge", "hallucination", "reasoning", "personality"]);
+/** Codes whose severity depends on the answers (a rule raises them above their default). */
+const CONTEXTUAL: Partial<Record<WarningCode, readonly string[]>> = {
+  "compliance-self-host": ["info", "warning", "blocker"],
+  "no-mlops-capacity": ["warning", "blocker"],
+  "provider-finetune-closing": ["warning", "blocker"],
+};
+const HEADLINE_START = { yes: /^Fine-tune[,:] /, "not-yet": /^Not yet: /, no: /^Don't fine-tune: / } as const;
 
 describe("decide on arbitrary valid answers", () => {
   it("every generated input is valid and round-trips through parseAnswers and JSON", () => {
@@ -131,30 +32,36 @@ describe("decide on arbitrary valid answers", () => {
     );
   });
 
-  it("returns a well-formed verdict: known codes with their severity, a ladder rung, blockers first, no duplicates", () => {
+  it("returns a well-formed verdict: known codes and rules, a ladder rung, blockers first, steps in order", () => {
     fc.assert(
       fc.property(parsedAnswers, (answers) => {
         const v = decide(answers);
         expect(LADDER).toContain(v.approach);
+        expect(v.approach).not.toBe("pretrain");
         const codes = v.warnings.map((w) => w.code);
         expect(new Set(codes).size).toBe(codes.length);
         for (const w of v.warnings) {
           expect(WARNING_CODES).toContain(w.code);
-          expect(w.severity).toBe(WARNING_SEVERITY[w.code]);
+          expect(CONTEXTUAL[w.code] ?? [WARNING_SEVERITY[w.code]]).toContain(w.severity);
           expect(w.message.startsWith(WARNING_TEXT[w.code])).toBe(true);
+          expect(w.title.length).toBeGreaterThan(0);
         }
+        for (const r of v.reasons) expect(RULE_IDS).toContain(r.rule);
         const ranks = v.warnings.map((w) => SEVERITY_RANK[w.severity]);
         expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-        expect(new Set(v.nextSteps).size).toBe(v.nextSteps.length);
-        expect(v.headline).toContain(answers.title);
+        expect(v.nextSteps).toEqual(v.steps.filter((s) => !s.done).map((s) => s.text));
+        expect(v.nextSteps.length).toBeGreaterThan(0);
+        expect(new Set(v.steps.map((s) => s.text)).size).toBe(v.steps.length);
+        expect(v.headline).toMatch(HEADLINE_START[v.fineTune]);
         expect(v.reasons.length).toBeGreaterThan(0);
-        expect(v.engineVersion).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(v.engineVersion).toBe("2.0.0");
+        for (const path of v.costInputsMissing) expect(COST_INPUTS).toContain(path);
       }),
       { numRuns: RUNS },
     );
   });
 
-  it("keeps the combination rules: yes without blockers, approach fine-tune exactly for yes, caps respected", () => {
+  it("keeps the combination rules: yes without blockers, caps respected, the approach a rung still to do", () => {
     fc.assert(
       fc.property(parsedAnswers, (answers) => {
         const v = decide(answers);
@@ -165,29 +72,58 @@ describe("decide on arbitrary valid answers", () => {
         if (v.fineTune === "yes") {
           expect(v.warnings.filter((w) => w.severity === "blocker")).toEqual([]);
           expect(codes).toContain("base-model-snapshot");
-          expect(containsRun(v.nextSteps, PIPELINE_STEPS)).toBe(true);
+          expect(
+            containsRun(
+              v.steps.map((s) => s.text),
+              PIPELINE_STEPS,
+            ),
+          ).toBe(true);
         } else {
           expect(codes).not.toContain("base-model-snapshot");
+          if (v.fineTune === "no") expect(v.approach).not.toBe("fine-tune");
         }
-        expect(v.approach === "fine-tune").toBe(v.fineTune === "yes");
-        expect(v.method === null).toBe(v.fineTune === "no");
+        if (v.fineTune === "no") expect(v.method).toBeNull();
+        if (v.warnings.some((w) => w.severity === "blocker")) expect(v.fineTune).not.toBe("yes");
 
-        if (targetMet) {
-          expect(v.fineTune).toBe("no");
-          expect(codes).toEqual(["target-met"]);
+        if (targetMet && !answers.gaps.includes("latency-cost")) {
+          expect(v.fineTune).not.toBe("yes");
+          expect(codes.filter((c) => c !== "target-met" && c !== "compliance-self-host")).toEqual([]);
           return;
         }
-        if (!evals.hasEvalSet || !evals.hasHeldOutTestSet || !evals.hasPromptedBaseline || data.labeledExamples < 500) {
+        if (
+          !evals.hasEvalSet ||
+          !evals.hasHeldOutTestSet ||
+          !evals.hasPromptedBaseline ||
+          data.labeledExamples < 500 ||
+          data.quality === "noisy"
+        ) {
           expect(v.fineTune).not.toBe("yes");
         }
         if (answers.taskChangeFrequency === "weekly") expect(v.fineTune).toBe("no");
-        if (answers.taskChangeFrequency === "monthly") expect(v.fineTune).not.toBe("yes");
-        if (answers.gaps.every((g) => NOT_FINE_TUNING_GAPS.has(g))) expect(v.fineTune).toBe("no");
+        if (answers.taskChangeFrequency === "monthly" || answers.tasksServed > 1) expect(v.fineTune).not.toBe("yes");
+        if (!targetMet && answers.gaps.every((g) => NOT_FINE_TUNING_GAPS.has(g))) expect(v.fineTune).toBe("no");
         if (answers.compliance === "self-host-required") {
           expect(codes).toContain("compliance-self-host");
           if (v.method) expect(v.method.hosting).toBe("self-hosted");
         }
-        if (data.labeledExamples < 200) expect(codes).toContain("too-few-examples");
+        if (data.labeledExamples < 200) expect(codes).toEqual(expect.arrayContaining(["too-few-examples", "under-500-examples"]));
+        if (v.breakEven === null && anyCostGiven(answers)) expect(v.costInputsMissing.length).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("puts the flip point where training pays back in six months", () => {
+    fc.assert(
+      fc.property(parsedAnswers, (answers) => {
+        const b = decide(answers).breakEven;
+        if (!b || b.requestsPerMonthFor6MonthPayback === null || b.requestsPerMonthFor6MonthPayback > 1e12) return;
+        const { trainingUsd, currentUsdPerMTok, fineTunedUsdPerMTok, hostingUsdPerMonth = 0 } = answers.costs!;
+        const savingsAt = (requests: number) =>
+          ((currentUsdPerMTok! - fineTunedUsdPerMTok!) * requests * answers.volume.tokensPerRequest!) / 1e6 - hostingUsdPerMonth;
+        const flip = b.requestsPerMonthFor6MonthPayback;
+        expect(savingsAt(flip) * 6).toBeGreaterThanOrEqual(trainingUsd! - 1e-6 * Math.max(1, trainingUsd!));
+        if (flip > 0) expect(savingsAt(flip - 1) * 6).toBeLessThan(trainingUsd! + 1e-6 * Math.max(1, trainingUsd!));
       }),
       { numRuns: RUNS },
     );

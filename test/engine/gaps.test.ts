@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { GapKind, Technique } from "../../src/engine/answers.js";
+import { computeBreakEven } from "../../src/engine/break-even.js";
+import { contextOf } from "../../src/engine/findings.js";
 import { cheapestRung, type GapJudgement, judgeGaps } from "../../src/engine/gaps.js";
+import { TECHNIQUE_NAME } from "../../src/engine/words.js";
 import { type AnswersOverrides, makeAnswers } from "./answers-factory.js";
 
 function judge(overrides: AnswersOverrides): GapJudgement[] {
-  return judgeGaps(makeAnswers(overrides));
+  const answers = makeAnswers(overrides);
+  return judgeGaps(contextOf(answers, computeBreakEven(answers)));
 }
 
 function only(overrides: AnswersOverrides): GapJudgement {
@@ -26,12 +30,7 @@ const slowPayBack: AnswersOverrides = { ...payingBack, volume: { requestsPerMont
 describe("rule 3: gaps fine-tuning does not fix", () => {
   it.each<[string, AnswersOverrides, GapJudgement["rung"], string]>([
     ["knowledge, RAG untried → rag", { gaps: ["knowledge"] }, "rag", "knowledge-use-rag"],
-    [
-      "knowledge, RAG tried → continued pretraining is the remaining rung",
-      { gaps: ["knowledge"], tried: ["rag"] },
-      "pretrain",
-      "knowledge-use-rag",
-    ],
+    ["knowledge, RAG tried → better retrieval, never pretraining", { gaps: ["knowledge"], tried: ["rag"] }, "rag", "knowledge-use-rag"],
     ["hallucination, RAG untried → rag", { gaps: ["hallucination"], tried: [] }, "rag", "hallucination-not-fixed-by-finetune"],
     ["hallucination, RAG tried → tool use", { gaps: ["hallucination"], tried: ["rag"] }, "tool-use", "hallucination-not-fixed-by-finetune"],
     [
@@ -56,28 +55,33 @@ describe("rule 3: gaps fine-tuning does not fix", () => {
     expect(j.steps.length).toBeGreaterThan(0);
   });
 
-  it("knowledge with RAG tried names continued pretraining on a very large corpus, rarely right for product teams", () => {
+  it("knowledge with RAG tried names continued pretraining on a very large corpus, almost never right for product teams", () => {
     const j = only({ gaps: ["knowledge"], tried: ["rag"] });
-    expect(j.reasons[0]!.text).toMatch(/continued pretraining on a very large domain corpus.*rarely right/);
+    expect(j.reasons.map((r) => r.text).join(" ")).toMatch(
+      /continued pretraining on a very large domain corpus.*almost never right for a product team/,
+    );
+    expect(j.steps[0]).toMatch(/^Improve retrieval/);
   });
 
-  it("reasoning suggests chain-of-thought and a stronger model until both are tried", () => {
-    expect(only({ gaps: ["reasoning"], tried: [] }).steps.join(" ")).toMatch(/chain-of-thought.*stronger base model/);
-    expect(only({ gaps: ["reasoning"], tried: ["chain-of-thought"] }).steps.join(" ")).not.toMatch(/chain-of-thought/);
+  it("reasoning suggests step-by-step reasoning and a stronger model until both are tried", () => {
+    expect(only({ gaps: ["reasoning"], tried: [] }).steps.join(" ")).toMatch(/step-by-step reasoning.*stronger base model/);
+    expect(only({ gaps: ["reasoning"], tried: ["chain-of-thought"] }).steps.join(" ")).not.toMatch(/step-by-step/);
   });
 });
 
 describe("rule 3: none and not-measured", () => {
-  it.each<GapKind>(["none", "not-measured"])("%s without scores: measure first, not-yet at best", (gap) => {
+  it.each<GapKind>(["none", "not-measured"])("%s without scores: not yet at best, left to rule 2 to ask for the measurement", (gap) => {
     const j = only({ gaps: [gap], evals: { baselineScore: undefined, targetScore: undefined } });
-    expect(j).toMatchObject({ verdict: "not-yet", rung: "prompting" });
-    expect(codesOf(j)).toEqual(["no-prompted-baseline"]);
-    expect(j.steps[0]).toMatch(/measure the prompted system/);
+    expect(j).toMatchObject({ verdict: "not-yet", rung: "prompting", warnings: [], steps: [] });
   });
 
   it.each<GapKind>(["none", "not-measured"])("%s with a measured shortfall asks to name the gap, without a warning", (gap) => {
     const j = only({ gaps: [gap] });
-    expect(j).toMatchObject({ verdict: "not-yet", rung: "prompting", warnings: [] });
+    expect(j).toMatchObject({ verdict: "not-yet", rung: "prompting", warnings: [], todo: "name what falls short" });
+  });
+
+  it("is set aside beside a named gap once the shortfall is measured", () => {
+    expect(judge({ gaps: ["none", "format"] }).map((j) => j.gap)).toEqual(["format"]);
   });
 });
 
@@ -99,8 +103,10 @@ describe("rules 3 and 4: behaviour gaps are fine-tuning candidates once cheaper 
       const j = only({ gaps: [gap], tried: [...tried] });
       expect(j.verdict).toBe("not-yet");
       expect(j.rung).toBe(cheapestRung([untried]));
-      expect(j.warnings).toEqual([{ code: "untried-prompting", detail: expect.stringContaining(untried) }]);
-      expect(j.reasons.map((r) => r.rule)).toContain("4 cheaper rungs first");
+      expect(j.warnings).toEqual([
+        expect.objectContaining({ code: "untried-prompting", detail: expect.stringContaining(TECHNIQUE_NAME[untried]) }),
+      ]);
+      expect(j.reasons.map((r) => r.rule)).toContain("rule-4-cheaper-rungs-first");
       expect(j.steps).toHaveLength(1);
     },
   );
@@ -109,6 +115,13 @@ describe("rules 3 and 4: behaviour gaps are fine-tuning candidates once cheaper 
     expect(only({ gaps: ["domain-behavior"], tried: [] }).rung).toBe("prompting");
     expect(only({ gaps: ["domain-behavior"], tried: ["prompt-engineering"] }).rung).toBe("few-shot");
     expect(only({ gaps: ["domain-behavior"], tried: ["prompt-engineering", "few-shot"] }).rung).toBe("rag");
+  });
+
+  it.each(["summarization", "translation"] as const)("for %s, hundreds of examples in the prompt come before fine-tuning", (task) => {
+    const j = only({ task, gaps: ["format"] });
+    expect(j).toMatchObject({ verdict: "not-yet", rung: "few-shot" });
+    expect(j.warnings[0]?.detail).toBe("For the format gap, try hundreds of examples in the prompt and prompt caching first.");
+    expect(j.reasons.map((r) => r.text).join(" ")).toMatch(/hundreds of examples in a long prompt have matched fine-tuned models/);
   });
 
   it("judges each gap once, even when listed twice", () => {
@@ -141,44 +154,63 @@ describe("rule 3: closed-domain classification and extraction with abundant data
 describe("rule 5: a latency-cost gap is a candidate only through break-even or a small fast model", () => {
   const tried: Technique[] = ["prompt-engineering", "prompt-caching"];
 
-  it.each<[string, AnswersOverrides, GapJudgement["verdict"]]>([
-    ["break-even under 6 months → yes", { ...payingBack, tried }, "yes"],
-    ["break-even under 6 months, caching untried → not-yet", { ...payingBack, tried: ["prompt-engineering"] }, "not-yet"],
-    ["break-even of 62.5 months → no", { ...slowPayBack, tried }, "no"],
-    ["break-even of 62.5 months, caching untried → still no", { ...slowPayBack, tried: ["prompt-engineering"] }, "no"],
-    ["never pays back → no", { ...payingBack, tried, costs: { ...payingBack.costs, hostingUsdPerMonth: 5000 } }, "no"],
-    ["latency-sensitive with an 8B candidate and no break-even → yes", { tried, latencySensitive: true, candidateSizeB: 8 }, "yes"],
+  it.each<[string, AnswersOverrides, GapJudgement["verdict"], GapJudgement["rung"]]>([
+    ["break-even under 6 months → yes", { ...payingBack, tried }, "yes", "fine-tune"],
+    ["break-even under 6 months, caching untried → not-yet", { ...payingBack, tried: ["prompt-engineering"] }, "not-yet", "prompting"],
+    ["break-even of 62.5 months → no", { ...slowPayBack, tried }, "no", "prompting"],
+    ["break-even of 62.5 months, caching untried → still no", { ...slowPayBack, tried: ["prompt-engineering"] }, "no", "prompting"],
+    ["never pays back → no", { ...payingBack, tried, costs: { ...payingBack.costs, hostingUsdPerMonth: 5000 } }, "no", "prompting"],
+    [
+      "latency-sensitive with an 8B candidate and no break-even → yes",
+      { tried, latencySensitive: true, candidateSizeB: 8 },
+      "yes",
+      "fine-tune",
+    ],
     [
       "latency-sensitive with a 13B candidate, never paying back → yes",
       { ...slowPayBack, tried, latencySensitive: true, candidateSizeB: 13 },
       "yes",
+      "fine-tune",
     ],
     [
-      "latency-sensitive with a 14B candidate and no break-even → not-yet",
+      "latency-sensitive with a 14B candidate and no break-even → not-yet, the break-even to work out",
       { tried, latencySensitive: true, candidateSizeB: 14 },
       "not-yet",
+      "fine-tune",
     ],
     [
       "a small candidate without a latency need and no break-even → not-yet",
       { tried, latencySensitive: false, candidateSizeB: 8 },
       "not-yet",
+      "fine-tune",
     ],
-  ])("%s", (_, overrides, verdict) => {
+  ])("%s", (_, overrides, verdict, rung) => {
     const j = only({ gaps: ["latency-cost"], ...overrides });
     expect(j.verdict).toBe(verdict);
-    expect(j.rung).toBe(verdict === "yes" ? "fine-tune" : "prompting");
+    expect(j.rung).toBe(rung);
     if (verdict !== "yes")
-      expect(j.reasons.map((r) => r.rule)).toContain(j.warnings.length > 0 ? "4 cheaper rungs first" : "5 volume and cost");
+      expect(j.reasons.map((r) => r.rule)).toContain(j.warnings.length > 0 ? "rule-4-cheaper-rungs-first" : "rule-5-volume-and-cost");
   });
 
   it("asks for the missing numbers when break-even cannot be computed", () => {
     const j = only({ gaps: ["latency-cost"], tried });
-    expect(j.steps).toEqual(["Fill in tokens per request, training cost and per-token prices, and compute the break-even."]);
+    expect(j.steps).toEqual([
+      "Fill in tokens per request, the training cost, today's price per million tokens and the fine-tuned model's price per million tokens to work out the break-even.",
+    ]);
+    expect(j.todo).toBe("work out the break-even");
+  });
+
+  it("a failing break-even says why for the headline and when to look again", () => {
+    const j = only({ gaps: ["latency-cost"], ...slowPayBack, tried });
+    expect(j.why).toBe("it would take about 5.2 years to pay back its training");
+    expect(j.steps.at(-1)).toBe(
+      "Stay with the prompted system, and work out the break-even again if volume nears about 104,000 requests a month.",
+    );
   });
 
   it("names prompt caching when it is untried", () => {
     const j = only({ gaps: ["latency-cost"], ...slowPayBack, tried: ["prompt-engineering"] });
-    expect(j.warnings).toEqual([{ code: "untried-prompting", detail: expect.stringContaining("prompt-caching") }]);
-    expect(j.steps.join(" ")).toMatch(/Cache the stable prompt prefix/);
+    expect(j.warnings).toEqual([expect.objectContaining({ code: "untried-prompting", detail: expect.stringContaining("prompt caching") })]);
+    expect(j.steps.join(" ")).toMatch(/Cache the stable part of the prompt/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cheaperRung, LADDER, type Rung, sortWarnings, strongerCap, type Warning } from "../../src/engine/verdict.js";
+import { cheaperRung, LADDER, type Rung, sortWarnings, strongerCap, strongerSeverity, type Warning } from "../../src/engine/verdict.js";
 
-describe("the ladder (seed 003, 001)", () => {
+describe("the ladder", () => {
   it("runs cheapest first, from prompting to pretraining", () => {
     expect(LADDER).toEqual(["prompting", "few-shot", "rag", "tool-use", "fine-tune", "pretrain"]);
   });
@@ -31,8 +31,19 @@ describe("strongerCap: no beats not-yet beats yes", () => {
   });
 });
 
+describe("strongerSeverity: blocker beats warning beats info", () => {
+  it.each([
+    ["info", "warning", "warning"],
+    ["blocker", "warning", "blocker"],
+    ["info", "info", "info"],
+  ] as const)("strongerSeverity(%s, %s) is %s", (a, b, expected) => {
+    expect(strongerSeverity(a, b)).toBe(expected);
+    expect(strongerSeverity(b, a)).toBe(expected);
+  });
+});
+
 describe("sortWarnings", () => {
-  const w = (code: Warning["code"], severity: Warning["severity"]): Warning => ({ code, severity, message: code });
+  const w = (code: Warning["code"], severity: Warning["severity"]): Warning => ({ code, severity, title: code, message: code });
 
   it("puts blockers first, then warnings, then info, stable within a severity", () => {
     const sorted = sortWarnings([

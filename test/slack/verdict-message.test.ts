@@ -89,6 +89,7 @@ describe("mrkdwn escaping", () => {
     ["verdict reply", buildVerdictReply(7, decide(validAnswers({ candidateModel: `gpt-4o-mini ${HOSTILE}`, mlopsCapacity: false })))],
     ["decision list", buildDecisionList([decision()], "in this channel")],
     ["decision detail", buildDecisionDetail(decision())],
+    ["decision detail with an engine change", buildDecisionDetail(decision(), {}, `not yet rather than yes; new: ${HOSTILE}`)],
     ["home", buildHome({ mine: [decision()], awaitingReview: [decision()] })],
   ])("no user text reaches mrkdwn unescaped in the %s", (_name, payload) => {
     const texts = mrkdwnStrings(payload);
@@ -99,6 +100,16 @@ describe("mrkdwn escaping", () => {
       expect(text).not.toContain("<@U999>");
     }
     expect(texts.join("\n")).toContain("&lt;!channel&gt;");
+  });
+});
+
+describe("decision detail", () => {
+  it("says when today's engine would decide the decision differently, and only then", () => {
+    const changed = mrkdwnStrings(buildDecisionDetail(decision(), {}, "not yet rather than yes")).join("\n");
+    expect(changed).toContain("Today's engine would decide this differently: not yet rather than yes");
+    expect(mrkdwnStrings(buildDecisionDetail(decision())).join("\n")).not.toContain("Today's engine");
+    expect(mrkdwnStrings(buildDecisionDetail(decision(), {}, null)).join("\n")).not.toContain("Today's engine");
+    expect(validateMessageBlocks(buildDecisionDetail(decision(), {}, "x".repeat(2000)).blocks)).toEqual([]);
   });
 });
 

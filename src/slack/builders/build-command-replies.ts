@@ -43,12 +43,14 @@ export function buildDecisionList(decisions: readonly Decision[], scope: string,
   return { text: `${decisions.length} decisions ${scope}`, blocks: sections(lines).slice(0, 50) };
 }
 
-export function buildDecisionDetail(d: Decision, extras: DecisionSummaryExtras = {}): SlackMessage {
+/** One decision; `engineChange` says what today's engine would decide differently, when it would. */
+export function buildDecisionDetail(d: Decision, extras: DecisionSummaryExtras = {}, engineChange?: string | null): SlackMessage {
   const v = d.verdict;
   const breakEven = breakEvenLine(v);
   const lines = [
     decisionLine(d, extras),
     escapeMrkdwn(v.headline),
+    ...(engineChange ? [`:arrows_counterclockwise: Today's engine would decide this differently: ${escapeMrkdwn(engineChange)}`] : []),
     `*Work on next:* ${v.approach}${breakEven ? `  *Break-even:* ${breakEven}` : ""}`,
     `*Base model:* \`${escapeMrkdwn(d.baseModel)}\``,
     ...v.warnings.map(warningLine),

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { reassess } from "../../engine/compare-verdicts.js";
 import { getDecision, listDecisions } from "../../store/decisions.js";
 import type { Db } from "../../store/open-db.js";
 import { buildDecisionDetail, buildDecisionList, buildHelp, type DecisionSummaryExtras } from "../builders/build-command-replies.js";
@@ -48,6 +49,7 @@ export function handleCommand(deps: CommandDeps) {
       await ack({ response_type: "ephemeral", ...buildHelp(`:warning: There is no decision #${request.id}.`) });
       return;
     }
-    await ack({ response_type: "ephemeral", ...buildDecisionDetail(decision, extras([decision.id])) });
+    const engineChange = reassess(decision, deps.today());
+    await ack({ response_type: "ephemeral", ...buildDecisionDetail(decision, extras([decision.id]), engineChange?.summary) });
   };
 }
