@@ -65,6 +65,7 @@ export class SlackEmulator {
   readonly socket: SocketModeHub;
   private readonly world: SlackWorld;
   private readonly faults = new Map<string, Fault[]>();
+  private readonly holds = new Map<string, { arrive: () => void; released: Promise<void> }>();
   private readonly listeners = new Set<() => void>();
   private latencyMs = 0;
   private answerDelayMs = 0;
@@ -342,6 +343,23 @@ export class SlackEmulator {
     this.faults.set(method, queue);
   }
 
+  /**
+   * The next call to `method` waits before it runs until `release()` is called: work the app has in flight, for as
+   * long as a test needs. `arrived` resolves when that call comes in.
+   */
+  hold(method: string): { arrived: Promise<void>; release: () => void } {
+    let arrive = () => {};
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.set(method, { arrive, released });
+    return { arrived, release };
+  }
+
   /** Delay every answer by `ms` (Web API and response_url). */
   setLatency(ms: number): void {
     this.latencyMs = ms;
@@ -382,6 +400,12 @@ export class SlackEmulator {
     }
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const method = api?.[1] ?? "response_url";
+    const hold = this.holds.get(method);
+    if (hold) {
+      this.holds.delete(method);
+      hold.arrive();
+      await hold.released;
+    }
     const fault = this.takeFault(method);
     const parsed = api ? parseApiArgs(raw, req.headers["content-type"]) : parseJson(raw);
     const args: Json = { ...(typeof parsed === "object" && parsed !== null ? parsed : {}) };

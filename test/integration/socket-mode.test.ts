@@ -41,6 +41,7 @@ beforeAll(async () => {
     DATABASE_PATH: dbPath,
     MODEL_SOURCES: "bundled",
     LOG_LEVEL: "error",
+    HEALTH_PORT: "0",
   });
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
   expect(loaded.config.slack.mode).toBe("socket");
