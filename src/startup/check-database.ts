@@ -33,10 +33,14 @@ function integrityProblem(file: string): string | undefined {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { fileMustExist: true });
-    const result = String(db.pragma("quick_check", { simple: true }));
-    return result === "ok" ? undefined : `DATABASE_PATH: ${file} is damaged (${result.split("\n")[0]}); restore it from a backup`;
+    const lines = (db.pragma("quick_check") as { quick_check: string }[]).flatMap((row) => row.quick_check.split("\n"));
+    if (lines.length === 1 && lines[0] === "ok") return undefined;
+    const first = lines.find((line) => line.trim() !== "" && !line.startsWith("***")) ?? lines[0];
+    return `DATABASE_PATH: ${file} is damaged (${first?.trim()}); restore it from a backup`;
   } catch (error) {
-    return `DATABASE_PATH: ${file} is not a usable SQLite database (${(error as Error).message}); restore it from a backup`;
+    const corrupt = String((error as { code?: unknown }).code).startsWith("SQLITE_CORRUPT");
+    const what = corrupt ? "is damaged" : "is not a usable SQLite database";
+    return `DATABASE_PATH: ${file} ${what} (${(error as Error).message}); restore it from a backup`;
   } finally {
     db?.close();
   }
