@@ -132,7 +132,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   });
   const stopReceiving = socketReceiver ? () => stopSocketMode(app, socketReceiver) : async () => void (await app.stop());
   const socketConnected = socketReceiver ? () => socketReceiver.client.websocket?.isActive() === true : undefined;
-  return { app, publishDeps, stopReceiving, listenersSettled: inFlight.settled, socketConnected };
+  const listenersSettled = async () => {
+    const running = inFlight.count();
+    if (running > 0)
+      app.logger.info({ listeners: running }, `waiting for ${running} request${running === 1 ? "" : "s"} still being handled`);
+    await inFlight.settled();
+  };
+  return { app, publishDeps, stopReceiving, listenersSettled, socketConnected };
 }
 
 /**

@@ -3,6 +3,8 @@ import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 export interface InFlight {
   /** Global Bolt middleware: every request's listeners count as in flight until they return. */
   middleware: Middleware<AnyMiddlewareArgs>;
+  /** Listeners running now. */
+  count: () => number;
   /** Resolves once no listener is running (call after receiving stopped, so none can start). */
   settled: () => Promise<void>;
 }
@@ -20,6 +22,7 @@ export function trackInFlight(): InFlight {
         running.delete(work);
       }
     },
+    count: () => running.size,
     settled: async () => {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

@@ -6,11 +6,13 @@ export interface AppProcess {
   child: ChildProcess;
   /** Everything the process wrote so far. */
   output: () => string;
+  /** Resolves with the first match of `pattern` in the output (already written, or to come); rejects if the process exits first. */
+  waitForOutput: (pattern: RegExp) => Promise<RegExpExecArray>;
   kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
 /** The app as its own process (`node --import tsx src/main.ts`), as `npm start` runs it; resolves once it listens. */
-export async function startAppProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<AppProcess> {
+export async function startAppProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
@@ -34,10 +36,30 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 2
       reject(new Error(`app exited with ${code} before listening:\n${output}`));
     });
   });
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const look = () => {
+        const match = pattern.exec(output);
+        if (!match) return false;
+        child.stdout!.off("data", look);
+        child.stderr!.off("data", look);
+        child.off("close", exited);
+        resolve(match);
+        return true;
+      };
+      const exited = () => {
+        if (!look()) reject(new Error(`app exited before writing ${pattern}:\n${output}`));
+      };
+      if (look()) return;
+      child.stdout!.on("data", look);
+      child.stderr!.on("data", look);
+      child.once("close", exited);
+    });
   return {
     port,
     child,
     output: () => output,
+    waitForOutput,
     kill: async (signal) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, "exit");
