@@ -30,6 +30,8 @@ export interface RunningApp {
   healthPort: number;
   /** Runs a base-model watch pass now (or joins the running one). */
   checkModelsNow: () => Promise<void>;
+  /** Resolves once no request is being handled, including the work listeners do after their ack. */
+  idle: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     port,
     healthPort,
     checkModelsNow: watch.runNow,
+    idle: slack.idle,
     stop: async () => {
       ops.markStopping();
       clearInterval(timer);

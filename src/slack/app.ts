@@ -41,8 +41,10 @@ export interface SlackApp {
   publishDeps: PublishDeps;
   /** Stops receiving; in Socket Mode it resolves once the WebSocket has closed (Bolt's `app.stop()` resolves before). */
   stopReceiving: () => Promise<void>;
-  /** Resolves once every listener still running (work after an ack) has returned. */
+  /** Resolves once every listener still running (work after an ack) has returned; logs how many it waits for. */
   listenersSettled: () => Promise<void>;
+  /** Resolves once no listener is running, quietly. */
+  idle: () => Promise<void>;
   /** Socket Mode: whether the WebSocket to Slack is open. */
   socketConnected: (() => boolean) | undefined;
 }
@@ -108,8 +110,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         logLevel: LOG_LEVELS[config.logLevel],
         ...(deps.logger ? { logger: deps.logger } : {}),
       });
-  const inFlight = trackInFlight();
-  app.use(inFlight.middleware);
+  const inFlight = trackInFlight(app);
   const review: ReviewSettings = config.review;
   const publishDeps: PublishDeps = { db, client: app.client, review, logger: app.logger, respond: respondEphemeral };
   const reviewDeps: ReviewDeps = { ...publishDeps, isReviewer: reviewerCheck(app.client, review, app.logger) };
@@ -138,7 +139,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       app.logger.info({ listeners: running }, `waiting for ${running} request${running === 1 ? "" : "s"} still being handled`);
     await inFlight.settled();
   };
-  return { app, publishDeps, stopReceiving, listenersSettled, socketConnected };
+  return { app, publishDeps, stopReceiving, listenersSettled, idle: inFlight.settled, socketConnected };
 }
 
 /**

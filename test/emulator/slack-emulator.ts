@@ -292,7 +292,7 @@ export class SlackEmulator {
    * Resolves with the first truthy value `probe` returns, re-checked after every call
    * or change (and every 25 ms); rejects after `timeoutMs` naming `label` and recent calls.
    */
-  waitFor<T>(probe: Probe<T>, timeoutMs = 2000, label = "condition"): Promise<T> {
+  waitFor<T>(probe: Probe<T>, timeoutMs = 10_000, label = "condition"): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let poll: NodeJS.Timeout | undefined;
       let timer: NodeJS.Timeout | undefined;
@@ -325,11 +325,11 @@ export class SlackEmulator {
   }
 
   /** The first recorded call to `method` (matching `predicate`), waiting if needed. */
-  waitForCall(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 2000): Promise<RecordedCall> {
+  waitForCall(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 10_000): Promise<RecordedCall> {
     return this.waitFor(() => this.calls.find((c) => c.method === method && predicate(c)), timeoutMs, `a ${method} call`);
   }
 
-  waitForMessage(channel: string, predicate: (m: StoredMessage) => boolean = () => true, timeoutMs = 2000): Promise<StoredMessage> {
+  waitForMessage(channel: string, predicate: (m: StoredMessage) => boolean = () => true, timeoutMs = 10_000): Promise<StoredMessage> {
     const find = (): StoredMessage | undefined => this.world.messages.find((m) => m.channel === channel && predicate(m));
     return this.waitFor(find, timeoutMs, `a message in ${channel}`);
   }

@@ -16,6 +16,8 @@ export const CHANNEL = "CGENERAL";
 export const PRIVATE_CHANNEL = "GSECRET";
 export const REQUESTER = "UREQ";
 export const REVIEWERS = ["UALICE", "UBOB", "UCAROL"] as const;
+/** How long a wait for the app's next step may take before the test fails: long, as the machine may be busy. */
+export const WAIT_MS = 30_000;
 
 export interface Harness {
   emulator: SlackEmulator;
@@ -119,7 +121,7 @@ export async function openQuestionnaire(h: Harness, start: ReviewStart = {}) {
     text: start.text ?? "",
   });
   if (res.status !== 200) throw new Error(`command answered ${res.status}`);
-  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, 3000, "views.open");
+  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, WAIT_MS, "views.open");
   const call = h.emulator.callsTo("views.open").at(-1)!;
   if (!(call.response as { ok: boolean }).ok) throw new Error(`views.open failed: ${JSON.stringify(call.response)}`);
   return h.emulator.lastView()!;
@@ -135,7 +137,7 @@ export async function runReview(h: Harness, answers: Answers, start: ReviewStart
       const latest = h.decisions().at(-1);
       return latest?.postedAt ? latest : undefined;
     },
-    5000,
+    WAIT_MS,
     "verdict posted",
   );
   return { view, response: res, decision };
