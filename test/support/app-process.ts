@@ -11,10 +11,19 @@ export interface AppProcess {
   kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
-/** The app as its own process (`node --import tsx src/main.ts`), as `npm start` runs it; resolves once it listens. */
-export async function startAppProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: process.cwd(),
+/** How to start the app: by default `node --import tsx src/main.ts` from here (node itself, as production runs it). */
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd: string;
+}
+
+const FROM_SOURCE: Launch = { command: process.execPath, args: ["--import", "tsx", "src/main.ts"], cwd: process.cwd() };
+
+/** The app as its own process; resolves once it listens. */
+export async function startAppProcess(env: Record<string, string>, timeoutMs = 60_000, launch = FROM_SOURCE): Promise<AppProcess> {
+  const child = spawn(launch.command, launch.args, {
+    cwd: launch.cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
