@@ -47,6 +47,8 @@ export interface StartOptions {
   logger?: AppLogger;
   /** Delivery work waiting for Slack and given up, for the metrics (default: the outbox). */
   jobCounts?: MetricsOptions["jobCounts"];
+  /** Export Node's process metrics too (the real process does; they cannot be stopped once started). */
+  processMetrics?: boolean;
 }
 
 /** Composition root: config → database → Slack app → background jobs → start. */
@@ -55,7 +57,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const db = openDb(config.databasePath);
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const now = options.now ?? (() => new Date());
-  const ops = prepareOperations(config, { logger: options.logger, jobCounts: options.jobCounts ?? outboxCounts(db) });
+  const ops = prepareOperations(config, {
+    logger: options.logger,
+    processMetrics: options.processMetrics,
+    jobCounts: options.jobCounts ?? outboxCounts(db),
+  });
   const { logger, metrics } = ops;
   const slack = createSlackApp({ config, db, today, now, identity, ...ops.slackAppHooks });
   const { app, publishDeps, stopReceiving, listenersSettled } = slack;
@@ -142,7 +148,7 @@ async function main(): Promise<void> {
   const logger = appLogger(config);
   let running: RunningApp;
   try {
-    running = await startApp(config, { logger });
+    running = await startApp(config, { logger, processMetrics: true });
   } catch (error) {
     const problem = startupProblem(error, config);
     if (problem === undefined) throw error;

@@ -12,7 +12,7 @@ export type RefusalReason = "unsigned" | "stale_timestamp" | "too_large";
 
 export interface MetricsOptions {
   /** Jobs waiting for Slack and jobs that gave up, read at each scrape; undefined leaves the gauges empty. */
-  jobCounts?: () => JobCounts | undefined | Promise<JobCounts | undefined>;
+  jobCounts?: (() => JobCounts | undefined | Promise<JobCounts | undefined>) | undefined;
   /** Node's own process metrics (CPU, memory, event-loop lag, GC). */
   processMetrics?: boolean;
 }

@@ -16,6 +16,20 @@ export interface SlackAppHooks {
   onRefusedRequest: (reason: RefusalReason) => void;
 }
 
+export interface OperationsOptions {
+  logger?: AppLogger | undefined;
+  jobCounts?: MetricsOptions["jobCounts"];
+  /** Node's process metrics: once per process (they start monitors that never stop), so only the real app asks. */
+  processMetrics?: boolean | undefined;
+}
+
+export interface OperationsOptions {
+  logger?: AppLogger | undefined;
+  jobCounts?: MetricsOptions["jobCounts"];
+  /** Node's process metrics: once per process (they start monitors that never stop), so only the real app asks. */
+  processMetrics?: boolean | undefined;
+}
+
 export interface Operations {
   logger: AppLogger;
   metrics: AppMetrics;
@@ -36,12 +50,9 @@ export function appLogger(config: Config): AppLogger {
  * Logs, metrics and the health endpoints of one app. In HTTP mode the endpoints share the app's port unless
  * HEALTH_PORT names another; in Socket Mode they get a small server on HEALTH_PORT (default PORT).
  */
-export function prepareOperations(
-  config: Config,
-  options: { logger?: AppLogger | undefined; jobCounts?: MetricsOptions["jobCounts"] },
-): Operations {
+export function prepareOperations(config: Config, options: OperationsOptions): Operations {
   const logger = options.logger ?? appLogger(config);
-  const metrics = createMetrics({ processMetrics: true, ...(options.jobCounts ? { jobCounts: options.jobCounts } : {}) });
+  const metrics = createMetrics({ processMetrics: options.processMetrics ?? false, jobCounts: options.jobCounts });
   const onAppPort =
     config.slack.mode === "http" && (config.healthPort === undefined || (config.healthPort === config.port && config.port !== 0));
   // The app's receiver is built before the readiness checks can be (they need the app): bound in serve().

@@ -84,6 +84,7 @@ export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
   receiver.start = (async (...args: Parameters<HTTPReceiver["start"]>) => {
     const server = await start(...args);
     server.requestTimeout = REQUEST_TIMEOUT_MS;
+    server.headersTimeout = Math.min(server.headersTimeout, REQUEST_TIMEOUT_MS);
     return server;
   }) as HTTPReceiver["start"];
   return receiver;

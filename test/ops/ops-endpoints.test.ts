@@ -49,7 +49,6 @@ describe("operations endpoints in HTTP mode (on the app's port)", () => {
     expect(metrics.text).toMatch(/^swf_slack_api_call_duration_seconds_count\{method="views\.open",outcome="ok"\} 1$/m);
     expect(metrics.text).toMatch(/^swf_verdicts_total\{outcome="yes"\} 0$/m);
     expect(metrics.text).toMatch(/^swf_jobs_pending 0$/m);
-    expect(metrics.text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 
   it("with HEALTH_PORT apart from PORT, they move to their own port and leave the app's port", async () => {

@@ -79,7 +79,9 @@ describe.runIf(RUN)("the production steps (scripts/production-build.sh, as the D
     expect(opened.response.ok).toBe(true);
     expect(await (await fetch(`http://127.0.0.1:${app.port}/healthz`)).text()).toBe("ok");
     expect((await fetch(`http://127.0.0.1:${app.port}/readyz`)).status).toBe(200);
-    expect(await (await fetch(`http://127.0.0.1:${app.port}/metrics`)).text()).toContain('method="views.open",outcome="ok"');
+    const metrics = await (await fetch(`http://127.0.0.1:${app.port}/metrics`)).text();
+    expect(metrics).toContain('swf_slack_api_call_duration_seconds_count{method="views.open",outcome="ok"} 1');
+    expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
     const exit = once(app.child, "exit");
     app.child.kill("SIGTERM");
     expect((await exit)[0]).toBe(0);
