@@ -8,10 +8,13 @@ const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@"'\\<>]+)@/gi;
 const QUERY_PARAM = /([?&;])([^=&#\s"'\\<>]+)=([^&#\s"'\\<>]*)/g;
 const SECRET_PARAM = /^(?:.*[_.-])?(?:key|apikey|token|secret|password|passwd|pwd|pass|sig|signature|credential|auth)s?$/i;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/g;
+/** Shorter configured values are left alone: masking them would garble ordinary words (a test's secret "s"). */
+const MIN_KNOWN_SECRET = 8;
 
 /**
  * Masks secrets in one line of text: Slack tokens, passwords in URLs, secret-looking query parameters (`?key=`,
- * `token=`, `api_key=`, ...), Authorization header values, and any of `known` (configured secret values) verbatim.
+ * `token=`, `api_key=`, ...), Authorization header values, and any of `known` (configured secret values, 8 characters or
+ * more) verbatim.
  * Works on plain text and on a serialized JSON log line alike.
  */
 export function redactSecrets(text: string, known: readonly string[] = []): string {
@@ -26,12 +29,8 @@ export function redactSecrets(text: string, known: readonly string[] = []): stri
     )
     .replace(BEARER, `$1 ${MASK}`);
   for (const secret of known) {
+    if (secret.length < MIN_KNOWN_SECRET) continue;
     for (const form of [secret, JSON.stringify(secret).slice(1, -1)]) out = out.split(form).join(MASK);
   }
   return out;
-}
-
-/** The secrets worth masking verbatim: long enough that masking them cannot garble ordinary words. */
-export function knownSecrets(values: readonly (string | undefined)[]): string[] {
-  return [...new Set(values.filter((v): v is string => typeof v === "string" && v.length >= 8))];
 }
