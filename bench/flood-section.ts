@@ -17,7 +17,7 @@ import { summarize } from "./stats.js";
 import { atMost, formatNumber } from "./targets.js";
 
 const SIGNING_SECRET = "bench-signing-secret";
-const FLOODERS = 8;
+const FLOODERS = 32;
 const CHUNK = Buffer.alloc(64 * 1024, "x");
 
 interface FloodKind {
