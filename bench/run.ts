@@ -9,7 +9,7 @@
 //           emulator running in this process; our app also with view submissions and reactions; who used the CPU
 //           meanwhile; our app's RSS after start and at the end of the load.
 //   flood   both apps answering slash commands while 32 connections send large bodies to /slack/events (unsigned
-//           3.9 MB, and forged-signature bodies just under our 1 MB limit).
+//           3.9 MB, and the same with forged signature headers).
 // Reading it: latencies are ms from handing the request to fetch, p50/p95/p99/max over every request of that row.
 // The ours / bare ratio matters more than absolute numbers, which depend on the machine and on whatever else ran
 // (machine, load average and the CPU table say how busy it was). Targets are reported as met or missed by how
