@@ -1,5 +1,8 @@
 import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { FetchFunction } from "@slack/web-api";
 import type { Config } from "../config.js";
+import type { RefusalReason } from "../ops/metrics.js";
+import type { OpsRoutes } from "../ops/ops-routes.js";
 import { newerModelsWaiting } from "../store/model-notices.js";
 import type { Db } from "../store/open-db.js";
 import type { BotIdentity } from "./bot-identity.js";
@@ -13,6 +16,7 @@ import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-s
 import { handleReaction } from "./handlers/handle-reaction.js";
 import { createHttpReceiver } from "./http-receiver.js";
 import { ACTION, COMMAND, SHORTCUT, VIEW } from "./ids.js";
+import { trackInFlight } from "./in-flight.js";
 import type { PublishDeps } from "./publish-decision.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
@@ -25,6 +29,11 @@ export interface SlackAppDeps {
   /** Who the bot is (auth.test at start), so Bolt never calls auth.test itself. */
   identity: BotIdentity;
   logger?: Logger;
+  /** The fetch every Web API client uses (the metrics' timing seam). */
+  slackFetch?: FetchFunction;
+  /** HTTP mode: /healthz, /readyz and /metrics on the app's port. */
+  opsRoutes?: OpsRoutes;
+  onRefusedRequest?: (reason: RefusalReason) => void;
 }
 
 export interface SlackApp {
@@ -32,6 +41,12 @@ export interface SlackApp {
   publishDeps: PublishDeps;
   /** Stops receiving; in Socket Mode it resolves once the WebSocket has closed (Bolt's `app.stop()` resolves before). */
   stopReceiving: () => Promise<void>;
+  /** Resolves once every listener still running (work after an ack) has returned; logs how many it waits for. */
+  listenersSettled: () => Promise<void>;
+  /** Resolves once no listener is running, quietly. */
+  idle: () => Promise<void>;
+  /** Socket Mode: whether the WebSocket to Slack is open. */
+  socketConnected: (() => boolean) | undefined;
 }
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
@@ -52,10 +67,11 @@ async function respondEphemeral(responseUrl: string, text: string): Promise<void
 /** The Bolt app with every Slack id bound to its handler. */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config, db } = deps;
-  const clientOptions = {
+  const apiOptions = {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    retryConfig: RETRY_CONFIG,
+    ...(deps.slackFetch ? { fetch: deps.slackFetch } : {}),
   };
+  const clientOptions = { ...apiOptions, retryConfig: RETRY_CONFIG };
   const socketReceiver =
     config.slack.mode === "socket"
       ? new SocketModeReceiver({
@@ -64,7 +80,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           ...(deps.logger ? { logger: deps.logger } : {}),
           // Not RETRY_CONFIG: a failed apps.connections.open while reconnecting is final for @slack/socket-mode (no
           // reconnect, an unhandled rejection), so it keeps the library's own long retry policy.
-          installerOptions: { clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {} },
+          installerOptions: { clientOptions: apiOptions },
         })
       : undefined;
   const app = socketReceiver
@@ -85,16 +101,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           signingSecret: config.slack.signingSecret!,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
-          customRoutes: [
-            {
-              path: "/health",
-              method: ["GET"],
-              handler: (_req, res) => {
-                res.writeHead(200);
-                res.end("ok");
-              },
-            },
-          ],
+          ...(deps.opsRoutes ? { opsRoutes: deps.opsRoutes } : {}),
+          ...(deps.onRefusedRequest ? { onRefused: deps.onRefusedRequest } : {}),
         }),
         clientOptions,
         // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
@@ -102,6 +110,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         logLevel: LOG_LEVELS[config.logLevel],
         ...(deps.logger ? { logger: deps.logger } : {}),
       });
+  const inFlight = trackInFlight(app);
   const review: ReviewSettings = config.review;
   const publishDeps: PublishDeps = { db, client: app.client, review, logger: app.logger, respond: respondEphemeral };
   const reviewDeps: ReviewDeps = { ...publishDeps, isReviewer: reviewerCheck(app.client, review, app.logger) };
@@ -123,7 +132,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     app.logger.error(`unhandled error: ${error.message}`);
   });
   const stopReceiving = socketReceiver ? () => stopSocketMode(app, socketReceiver) : async () => void (await app.stop());
-  return { app, publishDeps, stopReceiving };
+  const socketConnected = socketReceiver ? () => socketReceiver.client.websocket?.isActive() === true : undefined;
+  const listenersSettled = async () => {
+    const running = inFlight.count();
+    if (running > 0)
+      app.logger.info({ listeners: running }, `waiting for ${running} request${running === 1 ? "" : "s"} still being handled`);
+    await inFlight.settled();
+  };
+  return { app, publishDeps, stopReceiving, listenersSettled, idle: inFlight.settled, socketConnected };
 }
 
 /**

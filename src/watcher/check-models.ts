@@ -28,7 +28,8 @@ export interface ModelCheckDeps {
   notifier: ModelNotifier;
   minAgeDays: number;
   now: () => Date;
-  log: (line: string) => void;
+  /** A problem worth a log line; `fields` carries the decision it is about, when there is one. */
+  log: (line: string, fields?: { decisionId: number; channelId: string }) => void;
   /** Decisions read per page (default 5,000). */
   pageSize?: number;
 }
@@ -110,7 +111,10 @@ async function post(deps: ModelCheckDeps, planned: readonly PlannedNotice[], rep
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       report.failed.push({ notice, error: message });
-      deps.log(`decision #${notice.decision.id}: model notice not posted (${message}); the next pass retries it`);
+      deps.log(`decision #${notice.decision.id}: model notice not posted (${message}); the next pass retries it`, {
+        decisionId: notice.decision.id,
+        channelId: notice.decision.channelId,
+      });
     }
   }
 }

@@ -65,6 +65,7 @@ export class SlackEmulator {
   readonly socket: SocketModeHub;
   private readonly world: SlackWorld;
   private readonly faults = new Map<string, Fault[]>();
+  private readonly holds = new Map<string, { arrive: () => void; released: Promise<void> }>();
   private readonly listeners = new Set<() => void>();
   private latencyMs = 0;
   private answerDelayMs = 0;
@@ -291,7 +292,7 @@ export class SlackEmulator {
    * Resolves with the first truthy value `probe` returns, re-checked after every call
    * or change (and every 25 ms); rejects after `timeoutMs` naming `label` and recent calls.
    */
-  waitFor<T>(probe: Probe<T>, timeoutMs = 2000, label = "condition"): Promise<T> {
+  waitFor<T>(probe: Probe<T>, timeoutMs = 10_000, label = "condition"): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let poll: NodeJS.Timeout | undefined;
       let timer: NodeJS.Timeout | undefined;
@@ -324,11 +325,11 @@ export class SlackEmulator {
   }
 
   /** The first recorded call to `method` (matching `predicate`), waiting if needed. */
-  waitForCall(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 2000): Promise<RecordedCall> {
+  waitForCall(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 10_000): Promise<RecordedCall> {
     return this.waitFor(() => this.calls.find((c) => c.method === method && predicate(c)), timeoutMs, `a ${method} call`);
   }
 
-  waitForMessage(channel: string, predicate: (m: StoredMessage) => boolean = () => true, timeoutMs = 2000): Promise<StoredMessage> {
+  waitForMessage(channel: string, predicate: (m: StoredMessage) => boolean = () => true, timeoutMs = 10_000): Promise<StoredMessage> {
     const find = (): StoredMessage | undefined => this.world.messages.find((m) => m.channel === channel && predicate(m));
     return this.waitFor(find, timeoutMs, `a message in ${channel}`);
   }
@@ -340,6 +341,23 @@ export class SlackEmulator {
     const queue = this.faults.get(method) ?? [];
     for (let i = 0; i < times; i += 1) queue.push(fault);
     this.faults.set(method, queue);
+  }
+
+  /**
+   * The next call to `method` waits before it runs until `release()` is called: work the app has in flight, for as
+   * long as a test needs. `arrived` resolves when that call comes in.
+   */
+  hold(method: string): { arrived: Promise<void>; release: () => void } {
+    let arrive = () => {};
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.set(method, { arrive, released });
+    return { arrived, release };
   }
 
   /** Delay every answer by `ms` (Web API and response_url). */
@@ -382,6 +400,12 @@ export class SlackEmulator {
     }
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const method = api?.[1] ?? "response_url";
+    const hold = this.holds.get(method);
+    if (hold) {
+      this.holds.delete(method);
+      hold.arrive();
+      await hold.released;
+    }
     const fault = this.takeFault(method);
     const parsed = api ? parseApiArgs(raw, req.headers["content-type"]) : parseJson(raw);
     const args: Json = { ...(typeof parsed === "object" && parsed !== null ? parsed : {}) };

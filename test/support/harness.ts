@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../../src/config.js";
+import { configSecrets, loadConfig } from "../../src/config.js";
 import type { Answers } from "../../src/engine/answers.js";
 import { type RunningApp, type StartOptions, startApp } from "../../src/main.js";
+import { createLogger } from "../../src/ops/logger.js";
 import { type Decision, getDecision, listDecisions } from "../../src/store/decisions.js";
 import { closeDb, openDb } from "../../src/store/open-db.js";
 import { SlackDriver } from "../emulator/slack-driver.js";
@@ -15,6 +16,8 @@ export const CHANNEL = "CGENERAL";
 export const PRIVATE_CHANNEL = "GSECRET";
 export const REQUESTER = "UREQ";
 export const REVIEWERS = ["UALICE", "UBOB", "UCAROL"] as const;
+/** How long a wait for the app's next step may take before the test fails: long, as the machine may be busy. */
+export const WAIT_MS = 30_000;
 
 export interface Harness {
   emulator: SlackEmulator;
@@ -27,6 +30,8 @@ export interface Harness {
   /** Reads the database through a fresh connection, as another process would. */
   decisions: () => Decision[];
   decision: (id: number) => Decision | null;
+  /** Every line the app logged so far (at LOG_LEVEL, default error), parsed. TEST_LOGS=1 also prints them. */
+  logs: () => Record<string, unknown>[];
 }
 
 /** The real app over real HTTP, against the in-repo Slack emulator, with a temporary SQLite file. */
@@ -39,6 +44,7 @@ export async function startHarness(env: Record<string, string> = {}, options: St
   emulator.addChannel({ id: PRIVATE_CHANNEL, name: "secret", isPrivate: true, members: [REQUESTER, ...REVIEWERS] });
   const dir = mkdtempSync(join(tmpdir(), "swf-it-"));
   const dbPath = join(dir, "app.db");
+  const logLines: string[] = [];
 
   const boot = async (extra: Record<string, string>) => {
     const loaded = loadConfig({
@@ -54,8 +60,18 @@ export async function startHarness(env: Record<string, string> = {}, options: St
       ...extra,
     });
     if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+    const logger = createLogger({
+      level: loaded.config.logLevel,
+      secrets: configSecrets(loaded.config),
+      sink: {
+        write: (line) => {
+          logLines.push(line);
+          if (process.env.TEST_LOGS) process.stdout.write(line);
+        },
+      },
+    });
     // Watch passes run only when a test asks (checkModelsNow), so they never race a test's own steps.
-    return startApp(loaded.config, { outboxIntervalMs: 300, today: () => "2026-11-24", modelCheckDelayMs: 3_600_000, ...options });
+    return startApp(loaded.config, { outboxIntervalMs: 300, today: () => "2026-11-24", modelCheckDelayMs: 3_600_000, logger, ...options });
   };
 
   const harness: Harness = {
@@ -75,6 +91,7 @@ export async function startHarness(env: Record<string, string> = {}, options: St
     },
     decisions: () => withDb(dbPath, (db) => listDecisions(db, { teamId: emulator.teamId, limit: 1000 }).reverse()),
     decision: (id) => withDb(dbPath, (db) => getDecision(db, id)),
+    logs: () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>),
   };
   harness.driver = new SlackDriver({ emulator, appUrl: `http://127.0.0.1:${harness.app.port}`, signingSecret: SIGNING_SECRET });
   return harness;
@@ -104,7 +121,7 @@ export async function openQuestionnaire(h: Harness, start: ReviewStart = {}) {
     text: start.text ?? "",
   });
   if (res.status !== 200) throw new Error(`command answered ${res.status}`);
-  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, 3000, "views.open");
+  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, WAIT_MS, "views.open");
   const call = h.emulator.callsTo("views.open").at(-1)!;
   if (!(call.response as { ok: boolean }).ok) throw new Error(`views.open failed: ${JSON.stringify(call.response)}`);
   return h.emulator.lastView()!;
@@ -120,7 +137,7 @@ export async function runReview(h: Harness, answers: Answers, start: ReviewStart
       const latest = h.decisions().at(-1);
       return latest?.postedAt ? latest : undefined;
     },
-    5000,
+    WAIT_MS,
     "verdict posted",
   );
   return { view, response: res, decision };
