@@ -1,7 +1,7 @@
 import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.js";
 import { newerModelsWaiting } from "../store/model-notices.js";
-import type { Db } from "../store/open-db.js";
+import type { SqlClient } from "../store/sql-client.js";
 import type { BotIdentity } from "./bot-identity.js";
 import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
 import { handleCommand } from "./handlers/handle-command.js";
@@ -13,48 +13,53 @@ import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-s
 import { handleReaction } from "./handlers/handle-reaction.js";
 import { createHttpReceiver } from "./http-receiver.js";
 import { ACTION, COMMAND, SHORTCUT, VIEW } from "./ids.js";
-import type { PublishDeps } from "./publish-decision.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
+import { ackEventsAfterHandling } from "./socket-mode-acks.js";
 
 export interface SlackAppDeps {
   config: Config;
-  db: Db;
+  db: SqlClient;
   today: () => string;
   now: () => Date;
   /** Who the bot is (auth.test at start), so Bolt never calls auth.test itself. */
   identity: BotIdentity;
+  /** Slack work was queued in this process: the job worker can start on it. */
+  jobsQueued: () => void;
   logger?: Logger;
 }
 
 export interface SlackApp {
   app: App;
-  publishDeps: PublishDeps;
+  /** Whether a user may review, by the settings (user groups read from Slack, cached). */
+  isReviewer: ReviewDeps["isReviewer"];
   /** Stops receiving; in Socket Mode it resolves once the WebSocket has closed (Bolt's `app.stop()` resolves before). */
   stopReceiving: () => Promise<void>;
 }
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-/** Web API retries: a few quick ones; what still fails stays pending and the outbox retries it later. */
-const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true };
+/**
+ * The listeners' own client (views.open, views.publish, user groups, reactions.get): a few quick retries, and a timeout
+ * so a Slack that never answers cannot hold a listener. Posts go through the job worker's client, which never retries.
+ */
+const LISTENER_CLIENT = { retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000, randomize: true }, timeout: 5_000 };
 
-async function respondEphemeral(responseUrl: string, text: string): Promise<void> {
-  const res = await fetch(responseUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text }),
-    signal: AbortSignal.timeout(5000),
-  });
-  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
-}
+const isEventCallback = (body: unknown) => (body as { type?: unknown } | undefined)?.type === "event_callback";
 
 /** The Bolt app with every Slack id bound to its handler. */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const { config, db } = deps;
-  const clientOptions = {
-    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    retryConfig: RETRY_CONFIG,
+  const { config, db, jobsQueued } = deps;
+  const clientOptions = { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), ...LISTENER_CLIENT };
+  const common = {
+    token: config.slack.botToken,
+    ...deps.identity,
+    clientOptions,
+    // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
+    convoStore: false as const,
+    logLevel: LOG_LEVELS[config.logLevel],
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    extendedErrorHandler: true as const,
   };
   const socketReceiver =
     config.slack.mode === "socket"
@@ -62,27 +67,21 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           appToken: config.slack.appToken!,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
-          // Not RETRY_CONFIG: a failed apps.connections.open while reconnecting is final for @slack/socket-mode (no
+          // Not LISTENER_CLIENT: a failed apps.connections.open while reconnecting is final for @slack/socket-mode (no
           // reconnect, an unhandled rejection), so it keeps the library's own long retry policy.
           installerOptions: { clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {} },
         })
       : undefined;
   const app = socketReceiver
-    ? new App({
-        token: config.slack.botToken,
-        ...deps.identity,
-        receiver: socketReceiver,
-        clientOptions,
-        convoStore: false,
-        logLevel: LOG_LEVELS[config.logLevel],
-        ...(deps.logger ? { logger: deps.logger } : {}),
-      })
+    ? new App({ ...common, receiver: socketReceiver })
     : new App({
-        token: config.slack.botToken,
-        ...deps.identity,
+        ...common,
         // Bolt's HTTPReceiver, guarded against a signed `null` body that would end the process (see http-receiver.ts).
+        // processBeforeResponse: Slack gets its answer once the listener has returned, so an event is stored before it
+        // is acknowledged, and one whose write failed is answered 500 (Slack sends it again).
         receiver: createHttpReceiver({
           signingSecret: config.slack.signingSecret!,
+          processBeforeResponse: true,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
           customRoutes: [
@@ -96,21 +95,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
             },
           ],
         }),
-        clientOptions,
-        // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
-        convoStore: false,
-        logLevel: LOG_LEVELS[config.logLevel],
-        ...(deps.logger ? { logger: deps.logger } : {}),
       });
+  if (socketReceiver) ackEventsAfterHandling(app, socketReceiver, app.logger);
   const review: ReviewSettings = config.review;
-  const publishDeps: PublishDeps = { db, client: app.client, review, logger: app.logger, respond: respondEphemeral };
-  const reviewDeps: ReviewDeps = { ...publishDeps, isReviewer: reviewerCheck(app.client, review, app.logger) };
+  const isReviewer = reviewerCheck(app.client, review, app.logger);
+  const reviewDeps: ReviewDeps = { db, review, isReviewer, jobsQueued };
 
-  const summaryExtras = (ids: number[]): DecisionSummaryExtras => ({ newerModels: newerModelsWaiting(db, ids) });
-  const noticeDeps = { db, today: deps.today, now: deps.now };
+  const summaryExtras = async (ids: number[]): Promise<DecisionSummaryExtras> => ({ newerModels: await newerModelsWaiting(db, ids) });
+  const noticeDeps = { db, today: deps.today, now: deps.now, jobsQueued };
 
   app.command(COMMAND, handleCommand({ db, today: deps.today, summaryExtras }));
-  app.view(VIEW.questionnaire, handleQuestionnaireSubmission(publishDeps));
+  app.view(VIEW.questionnaire, handleQuestionnaireSubmission({ db, logger: app.logger, jobsQueued }));
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut({ today: deps.today }));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
@@ -118,12 +113,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.action(ACTION.reEvaluate, handleReEvaluate(noticeDeps));
   app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
   app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));
-  app.event("member_joined_channel", handleMemberJoined(publishDeps));
-  app.error(async (error) => {
+  app.event("member_joined_channel", handleMemberJoined({ db, jobsQueued }));
+  app.error(async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
+    if (isEventCallback(body)) {
+      // Not acknowledged (HTTP 500, or no Socket Mode ack): Slack delivers the event again.
+      app.logger.error(`an event was not handled and will come again: ${error.message}`);
+      throw error;
+    }
     app.logger.error(`unhandled error: ${error.message}`);
   });
   const stopReceiving = socketReceiver ? () => stopSocketMode(app, socketReceiver) : async () => void (await app.stop());
-  return { app, publishDeps, stopReceiving };
+  return { app, isReviewer, stopReceiving };
 }
 
 /**

@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { loadConfig } from "../../src/config.js";
 import type { Answers } from "../../src/engine/answers.js";
 import { type RunningApp, type StartOptions, startApp } from "../../src/main.js";
-import { type Decision, getDecision, listDecisions } from "../../src/store/decisions.js";
-import { closeDb, openDb } from "../../src/store/open-db.js";
+import type { Decision } from "../../src/store/decisions.js";
+import type { Job } from "../../src/store/jobs.js";
 import { SlackDriver } from "../emulator/slack-driver.js";
 import { SlackEmulator } from "../emulator/slack-emulator.js";
 import { fillFromAnswers } from "./fill.js";
+import { readDecision, readDecisions, readJobs } from "./read-db.js";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const CHANNEL = "CGENERAL";
@@ -27,7 +28,19 @@ export interface Harness {
   /** Reads the database through a fresh connection, as another process would. */
   decisions: () => Decision[];
   decision: (id: number) => Decision | null;
+  jobs: (decisionId?: number) => Job[];
+  /** Waits until every queued Slack write has run (no job pending or running): what tests wait on, never a sleep. */
+  settled: () => Promise<void>;
+  /** A base-model watch pass, then its notices posted. */
+  checkModels: () => Promise<void>;
 }
+
+/** Quick job timing for tests: short polls and backoff, a short Slack timeout, a quick stop. */
+export const TEST_TIMING: StartOptions = {
+  jobs: { pollMs: 50, backoff: { baseMs: 20, capMs: 200 } },
+  slackTimeoutMs: 2_000,
+  stopGraceMs: 3_000,
+};
 
 /** The real app over real HTTP, against the in-repo Slack emulator, with a temporary SQLite file. */
 export async function startHarness(env: Record<string, string> = {}, options: StartOptions = {}): Promise<Harness> {
@@ -55,7 +68,7 @@ export async function startHarness(env: Record<string, string> = {}, options: St
     });
     if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
     // Watch passes run only when a test asks (checkModelsNow), so they never race a test's own steps.
-    return startApp(loaded.config, { outboxIntervalMs: 300, today: () => "2026-11-24", modelCheckDelayMs: 3_600_000, ...options });
+    return startApp(loaded.config, { ...TEST_TIMING, today: () => "2026-11-24", modelCheckDelayMs: 3_600_000, ...options });
   };
 
   const harness: Harness = {
@@ -73,20 +86,17 @@ export async function startHarness(env: Record<string, string> = {}, options: St
       await emulator.stop();
       rmSync(dir, { recursive: true, force: true });
     },
-    decisions: () => withDb(dbPath, (db) => listDecisions(db, { teamId: emulator.teamId, limit: 1000 }).reverse()),
-    decision: (id) => withDb(dbPath, (db) => getDecision(db, id)),
+    decisions: () => readDecisions(dbPath),
+    decision: (id) => readDecision(dbPath, id),
+    jobs: (decisionId) => readJobs(dbPath, decisionId),
+    settled: () => harness.app.jobsSettled(),
+    checkModels: async () => {
+      await harness.app.checkModelsNow();
+      await harness.app.jobsSettled();
+    },
   };
   harness.driver = new SlackDriver({ emulator, appUrl: `http://127.0.0.1:${harness.app.port}`, signingSecret: SIGNING_SECRET });
   return harness;
-}
-
-function withDb<T>(path: string, read: (db: ReturnType<typeof openDb>) => T): T {
-  const db = openDb(path);
-  try {
-    return read(db);
-  } finally {
-    closeDb(db);
-  }
 }
 
 export interface ReviewStart {
@@ -104,7 +114,7 @@ export async function openQuestionnaire(h: Harness, start: ReviewStart = {}) {
     text: start.text ?? "",
   });
   if (res.status !== 200) throw new Error(`command answered ${res.status}`);
-  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, 3000, "views.open");
+  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, 10_000, "views.open");
   const call = h.emulator.callsTo("views.open").at(-1)!;
   if (!(call.response as { ok: boolean }).ok) throw new Error(`views.open failed: ${JSON.stringify(call.response)}`);
   return h.emulator.lastView()!;
@@ -118,10 +128,10 @@ export async function runReview(h: Harness, answers: Answers, start: ReviewStart
   const decision = await h.emulator.waitFor(
     () => {
       const latest = h.decisions().at(-1);
-      return latest?.postedAt ? latest : undefined;
+      return latest?.replyTs ? latest : undefined;
     },
-    5000,
-    "verdict posted",
+    10_000,
+    "verdict and reasons posted",
   );
   return { view, response: res, decision };
 }
