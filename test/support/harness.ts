@@ -22,8 +22,8 @@ export interface Harness {
   driver: SlackDriver;
   app: RunningApp;
   dbPath: string;
-  /** Stops the app and starts a new one on the same database file and emulator. */
-  restart: (env?: Record<string, string>) => Promise<void>;
+  /** Stops the app (unless stopped already) and starts a new one on the same database file and emulator. */
+  restart: (env?: Record<string, string>, options?: StartOptions) => Promise<void>;
   stop: () => Promise<void>;
   /** Reads the database through a fresh connection, as another process would. */
   decisions: () => Decision[];
@@ -53,7 +53,7 @@ export async function startHarness(env: Record<string, string> = {}, options: St
   const dir = mkdtempSync(join(tmpdir(), "swf-it-"));
   const dbPath = join(dir, "app.db");
 
-  const boot = async (extra: Record<string, string>) => {
+  const boot = async (extra: Record<string, string>, extraOptions: StartOptions = {}) => {
     const loaded = loadConfig({
       SLACK_BOT_TOKEN: emulator.botToken,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -68,21 +68,37 @@ export async function startHarness(env: Record<string, string> = {}, options: St
     });
     if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
     // Watch passes run only when a test asks (checkModelsNow), so they never race a test's own steps.
-    return startApp(loaded.config, { ...TEST_TIMING, today: () => "2026-11-24", modelCheckDelayMs: 3_600_000, ...options });
+    return startApp(loaded.config, {
+      ...TEST_TIMING,
+      today: () => "2026-11-24",
+      modelCheckDelayMs: 3_600_000,
+      ...options,
+      ...extraOptions,
+    });
   };
 
+  // An app a test stopped itself is not stopped twice.
+  const stopped = new WeakSet<RunningApp>();
+  const track = (app: RunningApp) => {
+    const stop = app.stop;
+    app.stop = async () => {
+      stopped.add(app);
+      await stop();
+    };
+  };
   const harness: Harness = {
     emulator,
     app: await boot({}),
     driver: undefined as unknown as SlackDriver,
     dbPath,
-    restart: async (extra = {}) => {
-      await harness.app.stop();
-      harness.app = await boot(extra);
+    restart: async (extra = {}, extraOptions = {}) => {
+      if (!stopped.has(harness.app)) await harness.app.stop();
+      harness.app = await boot(extra, extraOptions);
+      track(harness.app);
       harness.driver = new SlackDriver({ emulator, appUrl: `http://127.0.0.1:${harness.app.port}`, signingSecret: SIGNING_SECRET });
     },
     stop: async () => {
-      await harness.app.stop();
+      if (!stopped.has(harness.app)) await harness.app.stop();
       await emulator.stop();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -95,6 +111,7 @@ export async function startHarness(env: Record<string, string> = {}, options: St
       await harness.app.jobsSettled();
     },
   };
+  track(harness.app);
   harness.driver = new SlackDriver({ emulator, appUrl: `http://127.0.0.1:${harness.app.port}`, signingSecret: SIGNING_SECRET });
   return harness;
 }
