@@ -32,6 +32,8 @@ export interface RunningApp {
   checkModelsNow: () => Promise<void>;
   /** Resolves once no job is pending or running in the database, whichever process queued it. */
   jobsSettled: () => Promise<void>;
+  /** Resolves once the reconcile of reactions this process ran on taking the lease is over (at once if it has not). */
+  reconciled: () => Promise<void>;
   /** Whether this process holds the lease (runs the worker, the reconcile and the watch). */
   readonly leader: boolean;
   /** The job worker's events: 'finished' after every attempt. */
@@ -106,10 +108,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   };
   let watch: PeriodicJob | null = null;
   let stopping = false;
-  let reconciling: Promise<unknown> = Promise.resolve();
+  let reconciling: Promise<void> = Promise.resolve();
 
   const startBackground = async () => {
     stopping = false;
+    log.info("this process posts to Slack now (it holds the background lease): job worker, reconcile, model watch");
     // Jobs a killed process of this host was running are due again at once (looked up first), not when claims expire.
     for (const dead of (await claimOwners(db).catch(() => [])).filter(isGone)) await expireClaims(db, dead).catch(() => 0);
     worker.start();
@@ -123,7 +126,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       jobsQueued: wake,
       logger: log,
       stopping: () => stopping,
-    }).catch((error: unknown) => log.error(`reconciling reactions failed: ${(error as Error)?.message ?? String(error)}`));
+    }).then(
+      (report) => {
+        if (report.added + report.removed > 0) log.info(`reactions reconciled: ${report.added} added, ${report.removed} withdrawn`);
+      },
+      (error: unknown) => log.error(`reconciling reactions failed: ${(error as Error)?.message ?? String(error)}`),
+    );
     watch = schedulePasses(
       pass,
       { firstDelayMs: options.modelCheckDelayMs ?? 30_000, intervalMs: config.watch.intervalMinutes * 60_000 },
@@ -157,6 +165,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     port,
     checkModelsNow: () => (watch ? watch.runNow() : pass()),
     jobsSettled: () => jobsSettled(db, worker.events),
+    reconciled: () => reconciling,
     get leader() {
       return lease.held;
     },

@@ -119,6 +119,26 @@ describe("the job worker", () => {
     expect(unhandled).toEqual([]);
   });
 
+  it("two workers without any lease never run one job twice: the claims alone keep them apart", async () => {
+    for (let i = 0; i < 30; i++) await note(`n${i}`);
+    const performed = new Map<number, number>();
+    const runner = {
+      perform: async (job: ClaimedJob): Promise<JobResult> => {
+        performed.set(job.id, (performed.get(job.id) ?? 0) + 1);
+        await new Promise((r) => setImmediate(r));
+        return { outcome: "done" };
+      },
+    };
+    const one = createWorker({ db, owner: "one", log, runner, pollMs: 20 });
+    const two = createWorker({ db, owner: "two", log, runner, pollMs: 20 });
+    one.start();
+    two.start();
+    await jobsSettled(db, one.events, 20);
+    await Promise.all([one.stop(1000), two.stop(1000)]);
+    expect(performed.size).toBe(30);
+    expect([...performed.values()].every((n) => n === 1)).toBe(true);
+  });
+
   // Without the grace period, stop() would wait for the hung jobs and the test would time out.
   it("stop() returns after its grace period even when jobs never end", async () => {
     await note("hangs");

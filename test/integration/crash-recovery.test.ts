@@ -135,6 +135,25 @@ describe("a crash (SIGKILL) and a restart on the same database", () => {
     expect(posted.messageTs).toBe(postsOf(posted.id, "verdict")[0]!.ts);
   }, 60_000);
 
+  it("finds it even when more than 200 newer messages came in meanwhile, paging through the history", async () => {
+    const driver = await boot();
+    const [view] = await openViews(driver, 1);
+    emulator.setAnswerDelay(30_000);
+    await driver.sendViewSubmission({ userId: REQUESTER, view: view!, values: fillFromAnswers(validAnswers({ title: "Buried" })) });
+    await emulator.waitFor(() => emulator.callsTo("chat.postMessage").length === 1, 10_000, "verdict reached Slack");
+    await app!.kill("SIGKILL");
+    emulator.setAnswerDelay(0);
+    for (let i = 0; i < 250; i++) emulator.addMessage({ channel: CHANNEL, user: REVIEWERS[i % 3]!, text: `chatter ${i}` });
+
+    await boot();
+    const posted = await emulator.waitFor(() => stored().find((d) => d.replyTs), 30_000, "posted after restart");
+    const pages = emulator.callsTo("conversations.history");
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.some((c) => typeof c.args.cursor === "string")).toBe(true);
+    expect(postsOf(posted.id, "verdict")).toHaveLength(1);
+    expect(posted.messageTs).toBe(postsOf(posted.id, "verdict")[0]!.ts);
+  }, 60_000);
+
   it("an approval whose reply never left before the crash is announced after restart, once", async () => {
     let driver = await boot();
     const [view] = await openViews(driver, 1);

@@ -117,6 +117,25 @@ describe("base-model watch, end to end", () => {
     30_000,
   );
 
+  it("a notice Slack accepted just before the app went down is not announced again", async () => {
+    // Slow to give up on a call, and quick to stop: the stop leaves the notice's post in flight, as a crash would.
+    await h.restart({ MODEL_SOURCES: "models.dev", MODELS_DEV_URL: catalog.url }, { slackTimeoutMs: 600_000, stopGraceMs: 100 });
+    const d = await decisionOn("gpt-4o-2024-05-13");
+    h.emulator.failNext("chat.postMessage", { hang: true, afterEffect: true });
+    await h.app.checkModelsNow();
+    await h.emulator.waitFor(() => h.emulator.callsTo("chat.postMessage").some((c) => c.status === 0), 10_000, "the notice in flight");
+    expect(notices(d.threadTs!)).toHaveLength(1);
+    await h.app.stop();
+    expect(h.jobs(d.id).find((j) => j.kind === "post-notice")).toMatchObject({ status: "running", maybeSent: true });
+    h.emulator.releaseHung();
+
+    await h.restart({ MODEL_SOURCES: "models.dev", MODELS_DEV_URL: catalog.url });
+    await h.settled();
+    expect(h.jobs(d.id).find((j) => j.kind === "post-notice")).toMatchObject({ status: "done", slackTs: notices(d.threadTs!)[0]!.ts });
+    await h.checkModels();
+    expect(notices(d.threadTs!)).toHaveLength(1);
+  });
+
   it("a failing catalog is skipped without stopping the pass", async () => {
     const d = await decisionOn("gpt-4o-2024-05-13");
     catalog.fail = true;

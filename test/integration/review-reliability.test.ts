@@ -116,6 +116,23 @@ describe("approvals", () => {
     await h.emulator.waitFor(() => h.decision(decision.id)?.status === "in-review", 10_000, "back in review");
   });
 
+  it("withdrawing the only reject from a decision that has its approvals approves it, and says so once", async () => {
+    const { decision } = await runReview(h, validAnswers());
+    const ts = decision.messageTs!;
+    await react(ALICE, ts);
+    await react(REVIEWERS[2], ts, { reaction: "x" });
+    await react(BOB, ts);
+    await h.settled();
+    expect(h.decision(decision.id)?.status).toBe("changes-requested");
+    await react(REVIEWERS[2], ts, { reaction: "x", removed: true });
+    await h.settled();
+    expect(h.decision(decision.id)?.status).toBe("approved");
+    const replies = h.emulator.threadReplies(CHANNEL, ts).map((m) => m.text);
+    expect(replies.filter((t) => t.includes("is approved by"))).toHaveLength(1);
+    expect(replies.filter((t) => t.includes("back in review"))).toHaveLength(0);
+    expect(JSON.stringify(h.emulator.message(CHANNEL, ts)!.blocks)).toContain("*Approved* by");
+  });
+
   it("only listed reviewers count when REVIEWERS is set, members of its user group included", async () => {
     await h.restart({ REVIEWERS: `${ALICE},S0REVIEW` });
     h.emulator.addUserGroup("S0REVIEW", [REVIEWERS[2]]);
