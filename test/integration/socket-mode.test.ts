@@ -12,6 +12,7 @@ import type { Json } from "../emulator/block-kit-checks.js";
 import { SlackEmulator, type StoredView } from "../emulator/slack-emulator.js";
 import { buildStateValues, type FillValue } from "../emulator/view-state.js";
 import { validAnswers } from "../support/answers.js";
+import { captureLogger } from "../support/capture-logger.js";
 import { fillFromAnswers } from "../support/fill.js";
 import { TEST_TIMING } from "../support/harness.js";
 import { readDb, readDecision, readDecisions } from "../support/read-db.js";
@@ -19,17 +20,18 @@ import { readDb, readDecision, readDecisions } from "../support/read-db.js";
 const APP_TOKEN = "xapp-1-A1-1234-socketmodetest";
 const CHANNEL = "CGENERAL";
 const REQUESTER = "UREQ";
-const [ALICE, BOB] = ["UALICE", "UBOB"] as const;
+const [ALICE, BOB, CAROL] = ["UALICE", "UBOB", "UCAROL"] as const;
 
 let emulator: SlackEmulator;
 let app: RunningApp | undefined;
 let dir: string;
 let dbPath: string;
+const logger = captureLogger();
 
 beforeAll(async () => {
   emulator = await SlackEmulator.start({ appToken: APP_TOKEN });
-  for (const id of [REQUESTER, ALICE, BOB]) emulator.addUser({ id, name: id.toLowerCase() });
-  emulator.addChannel({ id: CHANNEL, name: "ml-decisions", members: [emulator.botUserId, REQUESTER, ALICE, BOB] });
+  for (const id of [REQUESTER, ALICE, BOB, CAROL]) emulator.addUser({ id, name: id.toLowerCase() });
+  emulator.addChannel({ id: CHANNEL, name: "ml-decisions", members: [emulator.botUserId, REQUESTER, ALICE, BOB, CAROL] });
   dir = mkdtempSync(join(tmpdir(), "swf-socket-"));
   dbPath = join(dir, "app.db");
   // No signing secret: an app-level token alone selects Socket Mode.
@@ -43,7 +45,7 @@ beforeAll(async () => {
   });
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
   expect(loaded.config.slack.mode).toBe("socket");
-  app = await startApp(loaded.config, { ...TEST_TIMING, today: () => "2026-11-24", modelCheckDelayMs: 3_600_000 });
+  app = await startApp(loaded.config, { ...TEST_TIMING, logger, today: () => "2026-11-24", modelCheckDelayMs: 3_600_000 });
 });
 
 afterAll(async () => {
@@ -101,7 +103,12 @@ function submitView(view: StoredView, values: Record<string, FillValue>, opts: {
 }
 
 /** reaction_added (or _removed) by `userId` on a message, applied to the emulator first (what reactions.get reports). */
-function react(userId: string, messageTs: string, eventId: string, opts: { removed?: boolean; retryAttempt?: number } = {}) {
+function react(
+  userId: string,
+  messageTs: string,
+  eventId: string,
+  opts: { removed?: boolean; retryAttempt?: number; timeoutMs?: number } = {},
+) {
   if (opts.removed) emulator.removeReaction(CHANNEL, messageTs, "white_check_mark", userId);
   else emulator.addReaction(CHANNEL, messageTs, "white_check_mark", userId);
   const now = Math.floor(Date.now() / 1000);
@@ -128,7 +135,10 @@ function react(userId: string, messageTs: string, eventId: string, opts: { remov
       is_ext_shared_channel: false,
       event_context: "4-socket-mode-test",
     },
-    opts.retryAttempt ? { retryAttempt: opts.retryAttempt, retryReason: "timeout" } : {},
+    {
+      ...(opts.retryAttempt ? { retryAttempt: opts.retryAttempt, retryReason: "timeout" } : {}),
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    },
   );
 }
 
@@ -236,6 +246,21 @@ describe("the real app in Socket Mode, over a WebSocket, against the Slack emula
     const approval = emulator.threadReplies(CHANNEL, verdictTs)[1]!;
     expect(texts(approval)).toContain(`<@${ALICE}>`);
     expect(texts(approval)).toContain(`<@${BOB}>`);
+  });
+
+  it("does not acknowledge a reaction it could not store, so Slack delivers it again", async () => {
+    const { sql } = await import("drizzle-orm");
+    const before = approvers(decisionId);
+    const acks = emulator.callsTo("socket:ack").length;
+    await app!.store.run(sql`pragma query_only = 1`);
+    // Left waiting for an ack that does not come (settled when the emulator stops).
+    void react(CAROL, verdictTs, "EvSOCKETLOST", { timeoutMs: 120_000 }).catch(() => undefined);
+    await emulator.waitFor(() => logger.text().includes("envelope was not handled"), 10_000, "the app gave up on the envelope");
+    expect(emulator.callsTo("socket:ack")).toHaveLength(acks);
+    expect(approvers(decisionId)).toEqual(before);
+    await app!.store.run(sql`pragma query_only = 0`);
+    expect(await react(CAROL, verdictTs, "EvSOCKETLOST", { retryAttempt: 1 })).toBeUndefined();
+    expect(approvers(decisionId)).toEqual([...before, CAROL]);
   });
 
   it("reconnects after a refresh_requested disconnect, through a short Slack outage, and still serves commands", async () => {
