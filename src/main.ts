@@ -112,7 +112,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const startBackground = async () => {
     stopping = false;
-    log.info("this process posts to Slack now (it holds the background lease): job worker, reconcile, model watch");
+    log.info("this process posts to Slack now (it holds the background lease): the job worker, the reconcile and the catalog checks");
     // Jobs a killed process of this host was running are due again at once (looked up first), not when claims expire.
     for (const dead of (await claimOwners(db).catch(() => [])).filter(isGone)) await expireClaims(db, dead).catch(() => 0);
     worker.start();
