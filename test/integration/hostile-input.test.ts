@@ -9,9 +9,10 @@
 // - Signed, but the body is not JSON (or `payload=` is not): 400 "Malformed request body". Over 4 MB: 413. JSON `null`
 //   (bare or as `payload=null`): 400 from the app's guard in src/slack/http-receiver.ts; Bolt alone crashed the process.
 // - Signed, and a body Bolt can route to one of the app's listeners (our command, our view callback id, our action ids,
-//   any Events API envelope): the listener acks it, 200. Events are acked by Bolt itself before any listener runs, so
-//   an event of an unknown type, or one the app ignores, is also 200. A questionnaire submission the app cannot read
-//   is answered 200 with `response_action: "errors"`.
+//   any Events API envelope): the listener acks it, 200. Bolt acks events itself, and the app answers once the
+//   listener returned (processBeforeResponse), so an event of an unknown type, or one the app ignores (its readers
+//   reject mistyped ids), is also 200. A questionnaire submission the app cannot read is answered 200 with
+//   `response_action: "errors"`.
 // - Signed, but nothing acks it (an unknown payload type, callback id, action id or command): Bolt's unhandled-request
 //   timer answers 404 after ~3 s (HTTPModuleFunctions
 //   defaultUnhandledRequestHandler). Those are sent in large concurrent batches so the delay is paid once per batch.
