@@ -16,3 +16,8 @@ export interface DeliveryDeps {
 
 /** One job kind's work: it calls Slack (renewing the claim before each call) and says how the attempt ended. */
 export type JobTask = (deps: DeliveryDeps, job: ClaimedJob, context: JobContext) => Promise<JobResult>;
+
+/** A job whose payload is not what its kind carries: a bug, not something a retry could fix. */
+export class BadPayloadError extends Error {
+  override name = "BadPayloadError";
+}

@@ -1,6 +1,5 @@
 import { NotePayload } from "../../store/job-payloads.js";
-import type { JobTask } from "./delivery-deps.js";
-import { BadPayloadError } from "./notice-jobs.js";
+import { BadPayloadError, type JobTask } from "./delivery-deps.js";
 
 /** A response_url works for 30 minutes after the command; past this age a direct message is used instead. */
 const RESPONSE_URL_MAX_AGE_MS = 25 * 60_000;

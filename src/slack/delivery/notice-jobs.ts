@@ -6,7 +6,7 @@ import { noticeModels, noticesInMessage, recordNoticePosted, type WatchedDecisio
 import type { SqlClient } from "../../store/sql-client.js";
 import type { SlackMessage } from "../builders/blocks.js";
 import { buildLifecycleNotice, buildNewerVersionNotice, buildResolvedNotice } from "../builders/build-model-notice.js";
-import type { JobTask } from "./delivery-deps.js";
+import { BadPayloadError, type JobTask } from "./delivery-deps.js";
 import { postOnce, withChannelAccess } from "./post-once.js";
 
 function renderNotice(payload: NoticePayload): SlackMessage {
@@ -14,10 +14,6 @@ function renderNotice(payload: NoticePayload): SlackMessage {
   return content.kind === "newer-version"
     ? buildNewerVersionNotice(decision, content.versions)
     : buildLifecycleNotice(decision, content.lifecycle);
-}
-
-export class BadPayloadError extends Error {
-  override name = "BadPayloadError";
 }
 
 /** A base-model notice, a reply in the decision's thread; the notice rows then point at it. */

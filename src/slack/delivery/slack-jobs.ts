@@ -1,13 +1,13 @@
-import { ClaimLostError, type Effects, type JobResult, type JobRunner } from "../../delivery/worker.js";
+import { ClaimLostError, type Effects, type JobContext, type JobResult, type JobRunner } from "../../delivery/worker.js";
 import { getDecision } from "../../store/decisions.js";
 import { VerdictPayload } from "../../store/job-payloads.js";
 import { type ClaimedJob, enqueueJob, type JobKind, jobKey } from "../../store/jobs.js";
 import type { SqlClient } from "../../store/sql-client.js";
 import { postReasons, postStatus, postVerdict, updateVerdict } from "./decision-jobs.js";
-import type { DeliveryDeps, JobTask } from "./delivery-deps.js";
+import { BadPayloadError, type DeliveryDeps, type JobTask } from "./delivery-deps.js";
 import { failureNote, inviteNote } from "./failure-notes.js";
 import { notifyUser } from "./note-jobs.js";
-import { BadPayloadError, postNotice, updateNotice } from "./notice-jobs.js";
+import { postNotice, updateNotice } from "./notice-jobs.js";
 import { NoAccessError } from "./post-once.js";
 import { classifySlackFailure } from "./slack-failure.js";
 
@@ -58,7 +58,7 @@ function tellRequesterToInvite(job: ClaimedJob): Effects | undefined {
   };
 }
 
-async function perform(deps: DeliveryDeps, job: ClaimedJob, context: Parameters<JobTask>[2]): Promise<JobResult> {
+async function perform(deps: DeliveryDeps, job: ClaimedJob, context: JobContext): Promise<JobResult> {
   try {
     return await TASKS[job.kind](deps, job, context);
   } catch (error) {
