@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { deliverNow } from "../delivery/deliver-now.js";
+import { workerId } from "../delivery/worker-identity.js";
 import { createDeliveryClient } from "../slack/delivery/delivery-client.js";
 import { slackJobRunner } from "../slack/delivery/slack-jobs.js";
 import { respondEphemeral } from "../slack/respond.js";
@@ -90,7 +91,7 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
       const log = { debug: () => undefined, warn: io.stderr, error: io.stderr };
       const runner = slackJobRunner({ db, client, review: NO_REVIEW_SETTINGS, respond: respondEphemeral, now: () => new Date() });
       const keys = report.queued.map((q) => q.jobKey);
-      const jobs = await deliverNow({ db, runner, log, owner: `cli:${process.pid}`, kinds: ["post-notice"], keys });
+      const jobs = await deliverNow({ db, runner, log, owner: workerId(), kinds: ["post-notice"], keys });
       for (const { notice, jobKey } of report.queued) {
         const job = jobs.get(jobKey);
         if (job?.status === "done") posted.push(notice);
