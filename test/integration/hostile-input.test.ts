@@ -576,7 +576,7 @@ const hostileShortcut: fc.Arbitrary<Build> = fc
 
 // (a4) Events API deliveries: reactions on messages that are not verdicts, on the verdict but not a review reaction,
 // with missing or mistyped fields; event types the app does not handle; app_home_opened / member_joined_channel with
-// garbage. Bolt acks every envelope before any listener runs: 200.
+// garbage. Each is answered once its listener returned, having written nothing (the readers reject what is mistyped): 200.
 const APPROVE_OR_REJECT = ["white_check_mark", "x"];
 const isReviewReaction = (name: unknown) => typeof name === "string" && APPROVE_OR_REJECT.includes(name.split("::")[0] ?? "");
 const reactionName = fc.oneof(
