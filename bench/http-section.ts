@@ -13,7 +13,7 @@ import { type CommandRun, commandBurst, mergeRuns, type Run, reactionBurst, subm
 import type { BenchContext, Section, SectionReport } from "./section.js";
 
 const SIGNING_SECRET = "bench-signing-secret";
-const WATCH_PASS_LINE = /model watch/;
+const WATCH_PASS_LINE = /model watch: \d+ base models/;
 const WATCH_PASS_WAIT_MS = 45_000;
 
 /** Requests per burst: 3× the concurrency, at least 300 (fewer with --quick) so p99 rests on a few samples. */

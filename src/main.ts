@@ -1,8 +1,10 @@
+import type { EventEmitter } from "node:events";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import "dotenv/config";
 import { WebClient } from "@slack/web-api";
+import { type Background, type BackgroundOptions, startBackground } from "./background.js";
 import { type Config, configSecrets, loadConfig } from "./config.js";
 import type { AppLogger } from "./ops/logger.js";
 import type { MetricsOptions } from "./ops/metrics.js";
@@ -13,117 +15,116 @@ import { redactSecrets } from "./ops/redact.js";
 import { stopOnSignals } from "./ops/signals.js";
 import { createSlackApp } from "./slack/app.js";
 import { fetchBotIdentity } from "./slack/bot-identity.js";
-import { slackModelNotifier } from "./slack/model-notifier.js";
-import { publishingSettled, publishPending } from "./slack/publish-decision.js";
 import { checkDatabase } from "./startup/check-database.js";
 import { startupProblem } from "./startup/startup-problem.js";
-import { listOutbox } from "./store/decisions.js";
-import { closeDb, type Db, openDb } from "./store/open-db.js";
-import { checkModels } from "./watcher/check-models.js";
-import { schedulePasses } from "./watcher/schedule.js";
-import { sourcesFromConfig } from "./watcher/sources/registry.js";
+import { countJobsForMetrics } from "./store/jobs.js";
+import { openDb } from "./store/open-db.js";
+import type { SqlClient } from "./store/sql-client.js";
 
 export interface RunningApp {
   /** The HTTP port in HTTP mode. */
   port: number | undefined;
   /** Where /healthz, /readyz and /metrics answer. */
   healthPort: number;
-  /** Runs a base-model watch pass now (or joins the running one). */
+  /** Runs a base-model watch pass now (or joins the running one); its notices are queued, the worker posts them. */
   checkModelsNow: () => Promise<void>;
   /** Resolves once no request is being handled, including the work listeners do after their ack. */
   idle: () => Promise<void>;
+  /** Resolves once no job is pending or running in the database, whichever process queued it. */
+  jobsSettled: () => Promise<void>;
+  /** Resolves once the reconcile of reactions this process ran on taking the lease is over (at once if it has not). */
+  reconciled: () => Promise<void>;
+  /** Whether this process holds the lease (runs the worker, the reconcile and the watch). */
+  readonly leader: boolean;
+  /** The job worker's events: 'finished' after every attempt. */
+  jobEvents: EventEmitter;
+  /** The app's own database connection. */
+  store: SqlClient;
   stop: () => Promise<void>;
 }
 
-export interface StartOptions {
-  /** How often decisions Slack has not accepted yet are retried. */
-  outboxIntervalMs?: number;
+export interface StartOptions extends BackgroundOptions {
   today?: () => string;
   now?: () => Date;
-  /** Delay before the first base-model watch pass after start. */
-  modelCheckDelayMs?: number;
-  fetch?: typeof fetch;
   /** Default: JSON lines on standard output, at LOG_LEVEL, in LOG_FORMAT. */
   logger?: AppLogger;
-  /** Delivery work waiting for Slack and given up, for the metrics (default: the outbox). */
+  /** Delivery work waiting for Slack and given up, for the metrics (default: the job table). */
   jobCounts?: MetricsOptions["jobCounts"];
   /** Export Node's process metrics too (the real process does; they cannot be stopped once started). */
   processMetrics?: boolean;
 }
 
-/** Composition root: config → database → Slack app → background jobs → start. */
+/** Composition root: config → database → Slack app → start → the lease and the background work. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const identity = await fetchBotIdentity(config.slack.botToken, config.slack.apiUrl);
-  const db = openDb(config.databasePath);
+  const db = await openDb(config.databasePath);
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const now = options.now ?? (() => new Date());
   const ops = prepareOperations(config, {
     logger: options.logger,
     processMetrics: options.processMetrics,
-    jobCounts: options.jobCounts ?? outboxCounts(db),
+    jobCounts: options.jobCounts ?? (() => countJobsForMetrics(db)),
   });
   const { logger, metrics } = ops;
-  const slack = createSlackApp({ config, db, today, now, identity, ...ops.slackAppHooks });
-  const { app, publishDeps, stopReceiving, listenersSettled } = slack;
+  let background: Background | undefined;
+  const slack = createSlackApp({
+    config,
+    db,
+    today,
+    now,
+    identity,
+    jobsQueued: () => background?.wake(),
+    onVerdict: metrics.countVerdict,
+    ...ops.slackAppHooks,
+  });
+  const { app, isReviewer, stopReceiving, listenersSettled } = slack;
   const started = (config.slack.mode === "http" ? await app.start(config.port) : await app.start()) as unknown;
   const port = config.slack.mode === "http" ? ((started as Server).address() as AddressInfo).port : undefined;
   const healthPort = await ops.serve(readinessChecks(config, db, ops, slack.socketConnected), port);
+  const work = await startBackground({
+    config,
+    db,
+    listenerClient: app.client,
+    isReviewer,
+    logger: app.logger,
+    now,
+    options,
+    slackFetch: metrics.slackFetch,
+    observeWatchPass: metrics.observeWatchPass,
+  });
+  background = work;
+  const role = work.leader ? "posting to Slack" : "another process posts to Slack until it stops";
   logger.info(
-    { mode: config.slack.mode, port, healthPort },
-    `should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"}; health on port ${healthPort})`,
-  );
-
-  let outbox = publishPending(publishDeps);
-  const timer = setInterval(() => {
-    outbox = outbox.then(() => publishPending(publishDeps, { skipAwaitingInvite: true }));
-  }, options.outboxIntervalMs ?? 60_000);
-  timer.unref();
-
-  const watch = schedulePasses(
-    async () => {
-      const report = await metrics.observeWatchPass(() =>
-        checkModels({
-          db,
-          sources: sourcesFromConfig(config.watch.sources),
-          fetch: options.fetch ?? globalThis.fetch,
-          timeoutMs: 15_000,
-          notifier: slackModelNotifier(app.client),
-          minAgeDays: config.watch.minAgeDays,
-          now,
-          log: (line, fields) => logger.warn(fields ?? {}, line),
-        }),
-      );
-      logger.info(
-        { baseModels: report.distinctModels, posted: report.posted.length, failed: report.failed.length },
-        `model watch: ${report.distinctModels} base models, ${report.posted.length} notices posted, ${report.failed.length} failed`,
-      );
-    },
-    { firstDelayMs: options.modelCheckDelayMs ?? 30_000, intervalMs: config.watch.intervalMinutes * 60_000 },
-    (error) => logger.error({ err: error }, `model watch pass failed: ${(error as Error).message}`),
+    { mode: config.slack.mode, port, healthPort, leader: work.leader },
+    `should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"}; health on port ${healthPort}; ${role})`,
   );
 
   return {
     port,
     healthPort,
-    checkModelsNow: watch.runNow,
+    checkModelsNow: () => work.runWatchPass(),
     idle: slack.idle,
+    jobsSettled: () => work.jobsSettled(),
+    reconciled: () => work.reconciled(),
+    get leader() {
+      return work.leader;
+    },
+    jobEvents: work.jobEvents,
+    store: db,
     stop: async () => {
       ops.markStopping();
-      clearInterval(timer);
       // No new requests, then let what was accepted finish: a stop loses nothing that was acknowledged.
       await stopReceiving();
       await listenersSettled();
-      await watch.stop();
-      await outbox.catch(() => undefined);
-      await publishingSettled(db);
-      closeDb(db);
+      await work.stop();
+      await db.close();
       await ops.close();
     },
   };
 }
 
 /** What /readyz checks. The database probe writes through the app's own connection. */
-function readinessChecks(config: Config, db: Db, ops: Operations, isConnected: (() => boolean) | undefined): ReadinessCheck[] {
+function readinessChecks(config: Config, db: SqlClient, ops: Operations, isConnected: (() => boolean) | undefined): ReadinessCheck[] {
   const probeClient = new WebClient(config.slack.botToken, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     fetch: ops.metrics.slackFetch,
@@ -131,12 +132,7 @@ function readinessChecks(config: Config, db: Db, ops: Operations, isConnected: (
     timeout: 3000,
     logger: ops.slackAppHooks.logger,
   });
-  return [databaseWritable(db.$client), slackReachable(probeClient), ...(isConnected ? [socketConnected(isConnected)] : [])];
-}
-
-/** The outbox stands in for the delivery jobs until they have a table of their own; nothing gives up retrying yet. */
-function outboxCounts(db: Db): NonNullable<MetricsOptions["jobCounts"]> {
-  return () => ({ pending: listOutbox(db).length, failed: 0 });
+  return [databaseWritable(db), slackReachable(probeClient), ...(isConnected ? [socketConnected(isConnected)] : [])];
 }
 
 async function main(): Promise<void> {

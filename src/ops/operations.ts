@@ -23,13 +23,6 @@ export interface OperationsOptions {
   processMetrics?: boolean | undefined;
 }
 
-export interface OperationsOptions {
-  logger?: AppLogger | undefined;
-  jobCounts?: MetricsOptions["jobCounts"];
-  /** Node's process metrics: once per process (they start monitors that never stop), so only the real app asks. */
-  processMetrics?: boolean | undefined;
-}
-
 export interface Operations {
   logger: AppLogger;
   metrics: AppMetrics;

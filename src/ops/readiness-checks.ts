@@ -1,16 +1,11 @@
 import type { WebClient } from "@slack/web-api";
-import type Database from "better-sqlite3";
+import { probeWrite } from "../store/probe.js";
+import type { SqlClient } from "../store/sql-client.js";
 import type { ReadinessCheck } from "./readiness.js";
 
-/** "SWFT": stamped into the file header by every database probe. */
-const APPLICATION_ID = 0x53574654;
-
-/**
- * The database takes a committed write: the header's application id is written (with the same value each time), so
- * a read-only file or folder, a full disk, a lock held past the busy timeout or a damaged header page all show.
- */
-export function databaseWritable(sqlite: Database.Database): ReadinessCheck {
-  return { name: "database", probe: async () => sqlite.pragma(`application_id = ${APPLICATION_ID}`) };
+/** The database takes a committed write (see store/probe.ts). */
+export function databaseWritable(db: SqlClient): ReadinessCheck {
+  return { name: "database", probe: () => probeWrite(db) };
 }
 
 /** Slack answers auth.test with this token. Give it a client without retries: a probe should answer quickly. */

@@ -3,6 +3,8 @@ import type { App } from "@slack/bolt";
 export interface InFlight {
   /** Requests being handled now. */
   count: () => number;
+  /** Counts work a listener left running after its ack (a modal opening) until it ends. */
+  track: (work: Promise<void>) => void;
   /** Resolves once no request is being handled (after receiving stopped, none can start). */
   settled: () => Promise<void>;
 }
@@ -22,8 +24,14 @@ export function trackInFlight(app: App): InFlight {
     work.then(done, done);
     return work;
   };
+  const track = (work: Promise<void>) => {
+    running.add(work);
+    const done = () => void running.delete(work);
+    work.then(done, done);
+  };
   return {
     count: () => running.size,
+    track,
     settled: async () => {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

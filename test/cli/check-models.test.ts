@@ -4,11 +4,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CHECK_MODELS_HELP, runCheckModels } from "../../src/cli/check-models.js";
 import type { CliIo } from "../../src/cli/io.js";
-import { decide } from "../../src/engine/decide.js";
-import { insertDecision, markMessagePosted, markReplyPosted } from "../../src/store/decisions.js";
-import { closeDb, openDb } from "../../src/store/open-db.js";
+import { openDb } from "../../src/store/open-db.js";
 import { SlackEmulator } from "../emulator/slack-emulator.js";
-import { validAnswers } from "../support/answers.js";
+import { seedDecision } from "../support/seed.js";
 import { runCli } from "./run-cli.js";
 
 let dir: string;
@@ -26,25 +24,10 @@ beforeEach(async () => {
   dbPath = join(dir, "app.db");
   emulator = await SlackEmulator.start();
   emulator.addChannel({ id: "C1", name: "ml", members: [emulator.botUserId] });
-  const db = openDb(dbPath);
+  const db = await openDb(dbPath);
   const thread = emulator.addMessage({ channel: "C1", user: emulator.botUserId, text: "verdict" });
-  for (const [key, baseModel] of [
-    ["a", "gpt-4o-2024-05-13"],
-    ["b", "gpt-4o-2024-11-20"],
-  ] as const) {
-    const answers = validAnswers({ baseModel });
-    const { decision } = insertDecision(db, {
-      teamId: "T1",
-      channelId: "C1",
-      requesterId: "U1",
-      answers,
-      verdict: decide(answers),
-      submissionKey: key,
-    });
-    markMessagePosted(db, decision.id, thread.ts, thread.ts, 0);
-    markReplyPosted(db, decision.id, thread.ts);
-  }
-  closeDb(db);
+  for (const baseModel of ["gpt-4o-2024-05-13", "gpt-4o-2024-11-20"]) await seedDecision(db, { baseModel, threadTs: thread.ts });
+  await db.close();
 });
 afterEach(async () => {
   await emulator.stop();

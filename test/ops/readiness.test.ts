@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { createReadiness } from "../../src/ops/readiness.js";
 import { databaseWritable, socketConnected } from "../../src/ops/readiness-checks.js";
+import { openDb } from "../../src/store/open-db.js";
+import { sqliteClient } from "../../src/store/sqlite-client.js";
 
 describe("createReadiness", () => {
   it("is ready when every check passes, and names the ones that fail", async () => {
@@ -49,15 +51,18 @@ describe("createReadiness", () => {
 
 describe("readiness checks", () => {
   it("the database probe commits a write, so a read-only database fails it", async () => {
-    const db = new Database(":memory:");
-    await expect(databaseWritable(db).probe()).resolves.toBeDefined();
-    expect(db.pragma("application_id", { simple: true })).toBe(0x53574654);
     const dir = mkdtempSync(join(tmpdir(), "swf-readiness-"));
     try {
-      new Database(join(dir, "app.db")).close();
-      const readOnly = new Database(join(dir, "app.db"), { readonly: true });
+      const path = join(dir, "app.db");
+      const db = await openDb(path);
+      await expect(databaseWritable(db).probe()).resolves.toBeUndefined();
+      await db.close();
+      const header = new Database(path, { readonly: true });
+      expect(header.pragma("application_id", { simple: true })).toBe(0x53574654);
+      header.close();
+      const readOnly = sqliteClient(new Database(path, { readonly: true }));
       await expect(databaseWritable(readOnly).probe()).rejects.toThrow(/readonly/);
-      readOnly.close();
+      await readOnly.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

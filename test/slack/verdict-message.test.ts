@@ -63,17 +63,9 @@ function decision(overrides: Partial<Decision> = {}): Decision {
     threadTs: "1.1",
     replyTs: "1.2",
     parentId: null,
-    lastPostError: null,
-    postedAt: "x",
+    statusChangedAt: null,
     createdAt: "2026-11-24T00:00:00Z",
     updatedAt: "x",
-    postAttemptedAt: null,
-    replyAttemptedAt: null,
-    statusRevision: 0,
-    announcedStatusRevision: 0,
-    statusAttemptedRevision: null,
-    messageRevision: 0,
-    renderedRevision: 0,
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkDatabase, describeStorageError } from "../../src/startup/check-database.js";
-import { closeDb, openDb } from "../../src/store/open-db.js";
+import { openDb } from "../../src/store/open-db.js";
 import { REPO_ROOT } from "../cli/run-cli.js";
 
 const run = promisify(execFile);
@@ -35,18 +35,18 @@ async function checkUnprivileged(paths: string[]): Promise<(string | undefined)[
   return (JSON.parse(stdout) as (string | null)[]).map((r) => r ?? undefined);
 }
 
-function migratedDatabase(path: string): void {
-  closeDb(openDb(path));
+async function migratedDatabase(path: string): Promise<void> {
+  await (await openDb(path)).close();
 }
 
 describe("checkDatabase", () => {
-  it("accepts :memory:, a new file (creating its folder) and a healthy database", () => {
+  it("accepts :memory:, a new file (creating its folder) and a healthy database", async () => {
     expect(checkDatabase(":memory:")).toBeUndefined();
     const fresh = join(dir, "new", "deeper", "app.db");
     expect(checkDatabase(fresh)).toBeUndefined();
     expect(statSync(join(dir, "new", "deeper")).isDirectory()).toBe(true);
     const healthy = join(dir, "healthy.db");
-    migratedDatabase(healthy);
+    await migratedDatabase(healthy);
     expect(checkDatabase(healthy)).toBeUndefined();
   });
 
@@ -82,11 +82,11 @@ describe("checkDatabase", () => {
 
   it("refuses a read-only database file and a read-only folder", async () => {
     const file = join(dir, "app.db");
-    migratedDatabase(file);
+    await migratedDatabase(file);
     chmodSync(file, 0o444);
     const lockedDir = join(dir, "locked");
     mkdirSync(lockedDir);
-    migratedDatabase(join(lockedDir, "app.db"));
+    await migratedDatabase(join(lockedDir, "app.db"));
     chmodSync(join(lockedDir, "app.db"), 0o666);
     chmodSync(lockedDir, 0o555);
     expect(await checkUnprivileged([file, join(lockedDir, "app.db"), join(lockedDir, "new.db")])).toEqual([

@@ -9,7 +9,7 @@ import { loadConfig } from "../../src/config.js";
 import { startApp } from "../../src/main.js";
 import { createLogger } from "../../src/ops/logger.js";
 import { startupProblem } from "../../src/startup/startup-problem.js";
-import { closeDb, openDb } from "../../src/store/open-db.js";
+import { openDb } from "../../src/store/open-db.js";
 import { REPO_ROOT } from "../cli/run-cli.js";
 import { SlackEmulator } from "../emulator/slack-emulator.js";
 
@@ -29,7 +29,7 @@ afterEach(() => {
 describe("start-up with a storage problem (the real process)", () => {
   it("a read-only database stops it with one plain line, and nothing says it is running", async () => {
     const file = join(dir, "app.db");
-    closeDb(openDb(file));
+    await (await openDb(file)).close();
     chmodSync(file, 0o444);
     const env = {
       PATH: process.env.PATH ?? "",

@@ -76,9 +76,6 @@ export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
   }
   if (verdict.warnings.length > 0) blocks.push(...sections(["*Warnings*", ...verdict.warnings.map(warningLine)]));
   blocks.push(context(`${statusLine(input)}  Reasons and next steps are in the thread.`, BLOCK.verdictApproval));
-  const text = truncate(
-    `Decision #${input.decisionId}: ${escapeMrkdwn(verdict.headline)} Fine-tune: ${verdict.fineTune}; next: ${verdict.approach}.`,
-    3900,
-  );
+  const text = truncate(`Decision #${input.decisionId}: ${escapeMrkdwn(input.title)}. ${escapeMrkdwn(verdict.headline)}`, 3900);
   return { text, blocks };
 }

@@ -1,29 +1,40 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { decide } from "../../engine/decide.js";
+import type { FineTune } from "../../engine/verdict.js";
 import { insertDecision } from "../../store/decisions.js";
-import { setNoticeState } from "../../store/model-notices.js";
-import { type PublishDeps, publishDecision } from "../publish-decision.js";
+import type { SqlClient } from "../../store/sql-client.js";
+import { storageProblem } from "../../store/storage-problem.js";
+import { QUESTIONNAIRE_FIELDS } from "../questionnaire-fields.js";
 import { readAnswers } from "../readers/read-answers.js";
 import { readReviewMetadata } from "../readers/read-review-metadata.js";
 import { UserId } from "../readers/read-slack-ids.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
+export interface SubmissionDeps {
+  db: SqlClient;
+  logger: Logger;
+  /** The verdict post was queued: the worker can start on it. */
+  jobsQueued: () => void;
+  /** A verdict was stored (for the metrics). */
+  onVerdict?: (outcome: FineTune) => void;
+}
+
 export const LOST_CONTEXT_ERROR = "This form lost track of its channel. Close it and run the command again.";
+const FIRST_FIELD = QUESTIONNAIRE_FIELDS[0]!.path;
+
+export const notSavedError = (why: string) => `We couldn't save this decision: ${why}. Nothing was posted; try again in a minute.`;
 
 /**
- * Valid answers are decided and stored before the ack, so an acknowledged submission is never lost; the verdict is
- * posted after the ack. Invalid answers come back as errors under their fields, and nothing is stored.
+ * Valid answers are decided, stored and their verdict post queued in one transaction before the ack, so an
+ * acknowledged submission is never lost. If that write fails, the modal stays open with the reason under the first
+ * field. Invalid answers come back as errors under their fields, and nothing is stored.
  */
-export function handleQuestionnaireSubmission(deps: PublishDeps) {
+export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
     const metadata = readReviewMetadata(view.private_metadata);
-    if (!metadata) {
-      await ack({ response_action: "errors", errors: { title: LOST_CONTEXT_ERROR } });
-      return;
-    }
     const requesterId = UserId.safeParse(body.user?.id);
-    if (!requesterId.success) {
+    if (!metadata || !requesterId.success) {
       await ack({ response_action: "errors", errors: { title: LOST_CONTEXT_ERROR } });
       return;
     }
@@ -32,19 +43,26 @@ export function handleQuestionnaireSubmission(deps: PublishDeps) {
       await ack({ response_action: "errors", errors: read.errors });
       return;
     }
-    const { decision } = insertDecision(deps.db, {
-      teamId: body.team?.id ?? body.user.team_id ?? "",
-      channelId: metadata.channelId,
-      threadTs: metadata.threadTs,
-      requesterId: requesterId.data,
-      answers: read.answers,
-      verdict: decide(read.answers),
-      parentId: metadata.parentId,
-      submissionKey: `view:${view.id}`,
-    });
-    // A re-evaluation takes up the newer base model its parent was told about.
-    if (metadata.parentId) setNoticeState(deps.db, metadata.parentId, [read.answers.baseModel], "re-evaluated");
+    const verdict = decide(read.answers);
+    try {
+      const { created } = await insertDecision(deps.db, {
+        teamId: body.team?.id ?? body.user.team_id ?? "",
+        channelId: metadata.channelId,
+        threadTs: metadata.threadTs,
+        requesterId: requesterId.data,
+        answers: read.answers,
+        verdict,
+        parentId: metadata.parentId,
+        submissionKey: `view:${view.id}`,
+        responseUrl: metadata.responseUrl,
+      });
+      if (created) deps.onVerdict?.(verdict.fineTune);
+    } catch (error) {
+      deps.logger.error(`a questionnaire submission was not saved (view ${view.id}): ${(error as Error)?.message ?? String(error)}`);
+      await ack({ response_action: "errors", errors: { [FIRST_FIELD]: notSavedError(storageProblem(error)) } });
+      return;
+    }
     await ack();
-    await publishDecision(deps, decision.id, metadata.responseUrl);
+    deps.jobsQueued();
   };
 }
