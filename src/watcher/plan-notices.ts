@@ -1,4 +1,3 @@
-import { decisionModels } from "../engine/model-roles.js";
 import type { NoticeContent } from "../store/job-payloads.js";
 import type { NewsItem, WatchedDecision } from "../store/watch-state.js";
 import type { CatalogIndex } from "./catalog-index.js";
@@ -26,9 +25,11 @@ export type NewsEntry = NewsItem & {
   until: string;
 } & ({ kind: "newer-version"; version: NewerVersion } | { kind: "lifecycle"; lifecycle: Lifecycle & { seenOn: string } });
 
+type Numbered = NewsEntry & { seq: number };
+
 /** A model's news, numbered and in number order, with what a decision needs to skip it at a glance. */
 export interface ModelNews {
-  entries: (NewsEntry & { seq: number })[];
+  entries: Numbered[];
   /** `latestUntil[i]`: the latest `until` among entries i and after. */
   latestUntil: string[];
 }
@@ -74,13 +75,15 @@ export function findNews(models: readonly string[], index: CatalogIndex, options
   return entries;
 }
 
-/** Groups numbered news by model, in number order. */
+/** Groups numbered news by model, in number order (the entries are the pass's own: they get their numbers in place). */
 export function byModel(entries: readonly NewsEntry[], seqOf: (item: NewsItem) => number): Map<string, ModelNews> {
-  const grouped = new Map<string, (NewsEntry & { seq: number })[]>();
+  const grouped = new Map<string, Numbered[]>();
   for (const entry of entries) {
-    const list = grouped.get(entry.modelId) ?? [];
-    list.push({ ...entry, seq: seqOf(entry) });
-    grouped.set(entry.modelId, list);
+    const numbered = entry as Numbered;
+    numbered.seq = seqOf(entry);
+    const list = grouped.get(entry.modelId);
+    if (list) list.push(numbered);
+    else grouped.set(entry.modelId, [numbered]);
   }
   const news = new Map<string, ModelNews>();
   for (const [modelId, list] of grouped) {
@@ -112,7 +115,7 @@ export interface PlannedNotices {
 }
 
 /** The entries of a model numbered after `watchSeq` that are news for a decision made on `decidedOn`. */
-function newsFor(news: ModelNews | undefined, decision: WatchedDecision): (NewsEntry & { seq: number })[] {
+function newsFor(news: ModelNews | undefined, decision: WatchedDecision): Numbered[] {
   if (!news) return [];
   const { entries, latestUntil } = news;
   if (entries.length === 0 || entries[entries.length - 1]!.seq <= decision.watchSeq) return [];
@@ -134,25 +137,32 @@ export function planNotices(decisions: readonly WatchedDecision[], news: Readonl
   const planned: PlannedNotices[] = [];
   for (const decision of decisions) {
     if (decision.watchSeq >= toSeq) continue;
-    const notices: PlannedModelNotice[] = [];
-    for (const model of decisionModels(decision.baseModel, decision.candidateModel)) {
-      const entries = newsFor(news.get(model.id), decision);
-      const versions = entries.filter((e) => e.kind === "newer-version");
-      if (versions.length > 0) {
-        notices.push({
-          modelId: model.id,
-          content: { kind: "newer-version", versions: versions.map((e) => e.version).sort(byReleaseDate) },
-          itemKeys: versions.map((e) => e.itemKey),
-        });
-      }
-      for (const e of entries) {
-        if (e.kind === "lifecycle")
-          notices.push({ modelId: model.id, content: { kind: "lifecycle", lifecycle: e.lifecycle }, itemKeys: [e.itemKey] });
-      }
-    }
-    if (notices.length > 0) planned.push({ decision, notices, toSeq });
+    // Most decisions have nothing new: look before building anything.
+    const tuned = decision.candidateModel && decision.candidateModel !== decision.baseModel ? decision.candidateModel : null;
+    const fromBase = newsFor(news.get(decision.baseModel), decision);
+    const fromTuned = tuned ? newsFor(news.get(tuned), decision) : [];
+    if (fromBase.length === 0 && fromTuned.length === 0) continue;
+    const notices = [...noticesOf(decision.baseModel, fromBase), ...(tuned ? noticesOf(tuned, fromTuned) : [])];
+    planned.push({ decision, notices, toSeq });
   }
   return planned;
+}
+
+/** One notice with every newer version among a model's entries, and one per lifecycle status. */
+function noticesOf(modelId: string, entries: readonly Numbered[]): PlannedModelNotice[] {
+  const notices: PlannedModelNotice[] = [];
+  const versions = entries.filter((e) => e.kind === "newer-version");
+  if (versions.length > 0) {
+    notices.push({
+      modelId,
+      content: { kind: "newer-version", versions: versions.map((e) => e.version).sort(byReleaseDate) },
+      itemKeys: versions.map((e) => e.itemKey),
+    });
+  }
+  for (const e of entries) {
+    if (e.kind === "lifecycle") notices.push({ modelId, content: { kind: "lifecycle", lifecycle: e.lifecycle }, itemKeys: [e.itemKey] });
+  }
+  return notices;
 }
 
 function byReleaseDate(a: NewerVersion, b: NewerVersion): number {
