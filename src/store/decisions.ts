@@ -147,7 +147,7 @@ export async function getDecision(db: SqlClient, id: number): Promise<Decision |
 }
 
 /** The newer versions of a decision's models that were already out the day it was made (empty when none, or unknown). */
-export async function modelsAlreadyOut(db: SqlClient, decisionId: number): Promise<ModelsAlreadyOut> {
+export async function alreadyOutAtDecision(db: SqlClient, decisionId: number): Promise<ModelsAlreadyOut> {
   const [row] = await db.all<{ alreadyOut: string | null }>(
     sql`select already_out as "alreadyOut" from decisions where id = ${decisionId}`,
   );
