@@ -1,10 +1,13 @@
 import type { KnownBlock } from "@slack/types";
 import { formatUsd } from "../../engine/break-even.js";
+import { rolesOf } from "../../engine/model-roles.js";
 import type { Verdict, Warning } from "../../engine/verdict.js";
+import type { ModelsAlreadyOut } from "../../store/job-payloads.js";
 import type { DecisionStatus } from "../../store/schema.js";
 import { BLOCK } from "../ids.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
 import { context, header, type SlackMessage, section, sections } from "./blocks.js";
+import { alreadyOutAdvice, roleLabel } from "./model-words.js";
 
 export interface VerdictMessageInput {
   decisionId: number;
@@ -21,6 +24,10 @@ export interface VerdictMessageInput {
   /** The decision this one re-evaluates, and what changed against it. */
   parentId?: number | null;
   changes?: readonly string[];
+  /** The model a fine-tune would start from, when not the base model. */
+  candidateModel?: string | undefined;
+  /** Newer versions of its models already out the day it was made. */
+  alreadyOut?: ModelsAlreadyOut;
 }
 
 export const FINE_TUNE_LABEL: Record<Verdict["fineTune"], string> = {
@@ -54,6 +61,28 @@ function statusLine(input: VerdictMessageInput): string {
   return `*In review:* react with :${input.approvalReaction}: to approve, :${input.rejectReaction}: to request changes. ${input.requiredApprovals} approval${input.requiredApprovals === 1 ? "" : "s"} needed${so}.`;
 }
 
+const LISTED_ALREADY_OUT = 3;
+
+/** "`x`, a newer version of the production model, is already out: consider scoring the prompted baseline on it first." */
+export function alreadyOutLines(input: Pick<VerdictMessageInput, "baseModel" | "candidateModel" | "verdict" | "alreadyOut">): string[] {
+  const lines: string[] = [];
+  for (const { model, versions } of input.alreadyOut ?? []) {
+    const roles = rolesOf(model, input.baseModel, input.candidateModel);
+    const advice = alreadyOutAdvice(roles, input.verdict.fineTune, versions.length > 1);
+    if (!advice || roles.length === 0) continue;
+    const newest = versions.slice(-LISTED_ALREADY_OUT).reverse();
+    const names = newest.map((v) => `\`${escapeMrkdwn(truncate(v.id, 200))}\``).join(", ");
+    const more = versions.length > newest.length ? ` and ${versions.length - newest.length} older` : "";
+    const label = roleLabel(roles, input.verdict.fineTune);
+    lines.push(
+      versions.length === 1
+        ? `:new: ${names}, a newer version of ${label}, is already out: ${advice}.`
+        : `:new: Newer versions of ${label} are already out (${names}${more}): ${advice}.`,
+    );
+  }
+  return lines;
+}
+
 /** The verdict as posted in the channel; rebuilt with the new status when reviews change it. */
 export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
   const { verdict } = input;
@@ -64,6 +93,9 @@ export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
     `*Decision:*\n#${input.decisionId}${input.parentId ? ` (re-evaluates #${input.parentId})` : ""}`,
     `*Base model:*\n\`${escapeMrkdwn(truncate(input.baseModel, 200))}\``,
   ];
+  if (input.candidateModel && input.candidateModel !== input.baseModel) {
+    fields.push(`*Model to fine-tune:*\n\`${escapeMrkdwn(truncate(input.candidateModel, 200))}\``);
+  }
   const breakEven = breakEvenLine(verdict);
   if (breakEven) fields.push(`*Break-even:*\n${breakEven}`);
   const blocks: KnownBlock[] = [
@@ -71,6 +103,8 @@ export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
     section(escapeMrkdwn(verdict.headline)),
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
   ];
+  const newer = alreadyOutLines(input);
+  if (newer.length > 0) blocks.push(...sections(newer));
   if (input.parentId && input.changes?.length) {
     blocks.push(...sections([`*Compared with #${input.parentId}*`, ...input.changes.map((c) => `• ${escapeMrkdwn(c)}`)]));
   }
