@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listJobs } from "../../src/store/jobs.js";
 import { noticesByDecision, setNoticeState } from "../../src/store/model-notices.js";
-import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
 import type { CatalogSource } from "../../src/watcher/catalog-source.js";
 import { checkModels, type ModelCheckDeps } from "../../src/watcher/check-models.js";
 import { catalogRecord, DATE_SOURCES } from "../../src/watcher/model-record.js";
 import { seedDecision } from "../support/seed.js";
+import { STORE_DIALECTS } from "../support/store-dialects.js";
 
 let db: SqlClient;
 let fetches = 0;
@@ -54,13 +54,14 @@ async function queuedNotices() {
     });
 }
 
-beforeEach(async () => {
-  db = await openDb(":memory:");
-  fetches = 0;
-});
 afterEach(async () => db.close());
 
-describe("checkModels", () => {
+describe.each(STORE_DIALECTS)("checkModels ($name)", ({ open }) => {
+  beforeEach(async () => {
+    db = await open();
+    fetches = 0;
+  });
+
   it("reads decisions a page at a time, fetches each source once, and queues one notice per decision", async () => {
     const ids = await store(7);
     await store(2, "gpt-4o-2024-11-20");
