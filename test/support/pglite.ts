@@ -92,6 +92,8 @@ export function pgliteAsPool(pglite: PGlite): PgPool {
 export async function openPglite(): Promise<SqlClient> {
   shared ??= start();
   const pglite = await shared;
+  // A test may have changed a session setting (made it read-only, say); the next starts from the defaults.
+  await pglite.exec("reset all");
   const { rows } = await pglite.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public'`);
   if (rows.length > 0) {
     await pglite.exec(`truncate ${rows.map((r) => `"${r.name}"`).join(", ")} restart identity cascade`);
