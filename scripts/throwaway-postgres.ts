@@ -15,14 +15,14 @@ import pg from "pg";
 const run = promisify(execFile);
 const SERVICE_USER = "postgres";
 
-/** The folder holding initdb and pg_ctl: on PATH, else the newest /usr/lib/postgresql/<version>/bin; undefined if none. */
-export function postgresBinDir(): string | undefined {
-  const onPath = (process.env.PATH ?? "").split(delimiter).filter(Boolean);
-  const installed = existsSync("/usr/lib/postgresql")
-    ? readdirSync("/usr/lib/postgresql")
+/** The folder holding initdb and pg_ctl: on PATH, else the newest <versions>/<version>/bin; undefined if none. */
+export function postgresBinDir(path = process.env.PATH ?? "", versions = "/usr/lib/postgresql"): string | undefined {
+  const onPath = path.split(delimiter).filter(Boolean);
+  const installed = existsSync(versions)
+    ? readdirSync(versions)
         .filter((v) => /^\d+$/.test(v))
         .sort((a, b) => Number(b) - Number(a))
-        .map((v) => `/usr/lib/postgresql/${v}/bin`)
+        .map((v) => join(versions, v, "bin"))
     : [];
   return [...onPath, ...installed].find((dir) => existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl")));
 }
