@@ -8,7 +8,10 @@ export interface StoreDialect {
   open(): Promise<SqlClient>;
 }
 
-/** The databases every repository test runs on: SQLite, and PostgreSQL (PGlite, in the test process). */
+/**
+ * The databases every repository test runs on: SQLite, and PostgreSQL (PGlite, in the test process). A new repository
+ * test: `describe.each(STORE_DIALECTS)("... ($name)", ({ open }) => ...)`.
+ */
 export const STORE_DIALECTS: readonly StoreDialect[] = [
   { name: "SQLite", open: () => openDb(":memory:") },
   { name: "PostgreSQL", open: openPglite },
