@@ -33,6 +33,8 @@ export interface Decision {
 
 export interface NewDecision {
   teamId: string;
+  /** The organization, when the app is installed org-wide. */
+  enterpriseId?: string | undefined;
   channelId: string;
   /** Set when the review started inside an existing thread. */
   threadTs?: string | undefined;
@@ -109,9 +111,9 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
   return db.transaction(async (tx) => {
     const at = now();
     const [inserted] = await tx.all<DecisionRow>(sql`
-      insert into decisions (team_id, channel_id, thread_ts, requester_id, title, base_model, candidate_model, decided_on,
+      insert into decisions (team_id, enterprise_id, channel_id, thread_ts, requester_id, title, base_model, candidate_model, decided_on,
         already_out, answers, verdict, engine_version, fine_tune, parent_id, submission_key, created_at, updated_at)
-      values (${input.teamId}, ${input.channelId}, ${input.threadTs ?? null}, ${input.requesterId}, ${input.answers.title},
+      values (${input.teamId}, ${input.enterpriseId ?? null}, ${input.channelId}, ${input.threadTs ?? null}, ${input.requesterId}, ${input.answers.title},
         ${input.answers.baseModel}, ${input.answers.candidateModel ?? null}, ${input.decidedOn},
         ${input.alreadyOut?.length ? JSON.stringify(input.alreadyOut) : null}, ${JSON.stringify(input.answers)},
         ${JSON.stringify(input.verdict)}, ${input.verdict.engineVersion}, ${input.verdict.fineTune}, ${input.parentId ?? null},
