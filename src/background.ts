@@ -1,6 +1,6 @@
 import type { EventEmitter } from "node:events";
 import type { Logger } from "@slack/bolt";
-import type { FetchFunction, WebClient } from "@slack/web-api";
+import type { FetchFunction } from "@slack/web-api";
 import type { Config } from "./config.js";
 import type { BackoffPolicy } from "./delivery/backoff.js";
 import { keepLease } from "./delivery/lease-keeper.js";
@@ -10,6 +10,8 @@ import { createDeliveryClient } from "./slack/delivery/delivery-client.js";
 import { slackJobRunner } from "./slack/delivery/slack-jobs.js";
 import { reconcileReactions } from "./slack/reconcile-reactions.js";
 import { respondEphemeral } from "./slack/respond.js";
+import type { IsReviewer } from "./slack/reviews.js";
+import { type WorkspaceClients, workspaceClients } from "./slack/workspace-clients.js";
 import { claimOwners, expireClaims, requeueWaiting } from "./store/jobs.js";
 import type { SqlClient } from "./store/sql-client.js";
 import { checkModels } from "./watcher/check-models.js";
@@ -36,9 +38,9 @@ export interface BackgroundOptions {
 export interface BackgroundDeps {
   config: Config;
   db: SqlClient;
-  /** The listeners' client (reactions.get for the reconcile). */
-  listenerClient: WebClient;
-  isReviewer: (userId: string) => Promise<boolean>;
+  /** The listeners' clients, per workspace (reactions.get for the reconcile). */
+  listenerClients: WorkspaceClients;
+  isReviewer: IsReviewer;
   logger: Logger;
   now: () => Date;
   options: BackgroundOptions;
@@ -86,17 +88,20 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   const { config, db, logger: log, options } = deps;
   const owner = workerId();
   const isGone = (id: string) => isGoneLocalWorker(id, owner);
-  const client = createDeliveryClient(config.slack.botToken, {
-    apiUrl: config.slack.apiUrl,
-    timeoutMs: options.slackTimeoutMs ?? 10_000,
-    ...(deps.slackFetch ? { fetch: deps.slackFetch } : {}),
-    logger: log,
-  });
+  // Each job posts with its own workspace's token (OAuth mode), through a client that never retries by itself.
+  const clients = workspaceClients(config.slack.installs, db, (token) =>
+    createDeliveryClient(token, {
+      apiUrl: config.slack.apiUrl,
+      timeoutMs: options.slackTimeoutMs ?? 10_000,
+      ...(deps.slackFetch ? { fetch: deps.slackFetch } : {}),
+      logger: log,
+    }),
+  );
   const worker = createWorker({
     db,
     owner,
     log,
-    runner: slackJobRunner({ db, client, review: config.review, respond: respondEphemeral, now: () => new Date() }),
+    runner: slackJobRunner({ db, clients, review: config.review, respond: respondEphemeral, now: () => new Date() }),
     ...options.jobs,
   });
   const wake = () => worker.wake();
@@ -124,7 +129,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       stopping = false;
       reconciling = reconcileReactions({
         db,
-        client: deps.listenerClient,
+        clients: deps.listenerClients,
         review: config.review,
         isReviewer: deps.isReviewer,
         jobsQueued: wake,

@@ -1,6 +1,6 @@
 import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
-import type { FetchFunction } from "@slack/web-api";
-import type { Config } from "../config.js";
+import { type FetchFunction, WebClient, type WebClientOptions } from "@slack/web-api";
+import type { Config, SlackInstalls } from "../config.js";
 import type { Answers } from "../engine/answers.js";
 import type { FineTune } from "../engine/verdict.js";
 import type { RefusalReason } from "../ops/metrics.js";
@@ -18,20 +18,24 @@ import { handleMessageShortcut } from "./handlers/handle-message-shortcut.js";
 import { handleQuietNotice, handleReEvaluate } from "./handlers/handle-notice-actions.js";
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
+import { handleTokensRevoked, handleUninstalled } from "./handlers/handle-uninstalled.js";
 import { createHttpReceiver } from "./http-receiver.js";
 import { ACTION, COMMAND, SHORTCUT, VIEW } from "./ids.js";
 import { trackInFlight } from "./in-flight.js";
+import { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from "./install-scopes.js";
+import { databaseInstallationStore } from "./installation-store.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
 import { ackEventsAfterHandling } from "./socket-mode-acks.js";
+import { type WorkspaceClients, workspaceClients } from "./workspace-clients.js";
 
 export interface SlackAppDeps {
   config: Config;
   db: SqlClient;
   today: () => string;
   now: () => Date;
-  /** Who the bot is (auth.test at start), so Bolt never calls auth.test itself. */
-  identity: BotIdentity;
+  /** Who the bot is (auth.test at start), so Bolt never calls auth.test itself; OAuth mode: each installation says. */
+  identity: BotIdentity | undefined;
   /** Slack work was queued in this process: the job worker can start on it. */
   jobsQueued: () => void;
   /** A verdict was stored (for the metrics). */
@@ -50,6 +54,8 @@ export interface SlackApp {
   app: App;
   /** Whether a user may review, by the settings (user groups read from Slack, cached). */
   isReviewer: ReviewDeps["isReviewer"];
+  /** The bot's client in each workspace, with the listeners' retries and timeout (the reconcile reads reactions with it). */
+  clients: WorkspaceClients;
   /** Stops receiving; in Socket Mode it resolves once the WebSocket has closed (Bolt's `app.stop()` resolves before). */
   stopReceiving: () => Promise<void>;
   /** Resolves once every listener still running (work after an ack) has returned; logs how many it waits for. */
@@ -78,9 +84,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.slackFetch ? { fetch: deps.slackFetch } : {}),
   };
   const clientOptions = { ...apiOptions, ...LISTENER_CLIENT };
+  const { installs } = config.slack;
   const common = {
-    token: config.slack.botToken,
-    ...deps.identity,
+    ...(installs.mode === "single" ? { token: installs.botToken, ...deps.identity } : {}),
     clientOptions,
     // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
     convoStore: false as const,
@@ -113,13 +119,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           ...(deps.logger ? { logger: deps.logger } : {}),
           ...(deps.opsRoutes ? { opsRoutes: deps.opsRoutes } : {}),
           ...(deps.onRefusedRequest ? { onRefused: deps.onRefusedRequest } : {}),
+          ...(installs.mode === "oauth" ? oauthOptions(installs, db, apiOptions) : {}),
         }),
       });
   const inFlight = trackInFlight(app);
   const later: Later = (what, work) => afterAck(app.logger, what, work, inFlight.track);
   if (socketReceiver) ackEventsAfterHandling(app, socketReceiver, app.logger);
   const review: ReviewSettings = config.review;
-  const isReviewer = reviewerCheck(app.client, review, app.logger);
+  const clients = workspaceClients(installs, db, (token) => new WebClient(token, { ...clientOptions, logger: app.logger }));
+  const isReviewer = reviewerCheck(clients, review, app.logger);
   const reviewDeps: ReviewDeps = { db, review, isReviewer, jobsQueued };
 
   const summaryExtras = async (ids: number[]): Promise<DecisionSummaryExtras> => ({ newerModels: await newerModelsWaiting(db, ids) });
@@ -145,6 +153,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
   app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));
   app.event("member_joined_channel", handleMemberJoined({ db, jobsQueued }));
+  if (installs.mode === "oauth") {
+    app.event("app_uninstalled", handleUninstalled({ db }));
+    app.event("tokens_revoked", handleTokensRevoked({ db }));
+  }
   app.error(async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
     if (isEventCallback(body)) {
       // Not acknowledged (HTTP 500, or no Socket Mode ack): Slack delivers the event again.
@@ -161,7 +173,25 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       app.logger.info({ listeners: running }, `waiting for ${running} request${running === 1 ? "" : "s"} still being handled`);
     await inFlight.settled();
   };
-  return { app, isReviewer, stopReceiving, listenersSettled, idle: inFlight.settled, socketConnected };
+  return { app, isReviewer, clients, stopReceiving, listenersSettled, idle: inFlight.settled, socketConnected };
+}
+
+/** OAuth mode: Bolt's install pages (/slack/install, /slack/oauth_redirect) and each event's token from the database. */
+function oauthOptions(installs: Extract<SlackInstalls, { mode: "oauth" }>, db: SqlClient, apiOptions: WebClientOptions) {
+  return {
+    clientId: installs.clientId,
+    clientSecret: installs.clientSecret,
+    stateSecret: installs.stateSecret,
+    ...(installs.redirectUrl ? { redirectUri: installs.redirectUrl } : {}),
+    scopes: [...BOT_SCOPES],
+    installationStore: databaseInstallationStore(db),
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: installs.redirectUrl ? new URL(installs.redirectUrl).pathname : REDIRECT_PATH,
+      // The Web API calls of the OAuth flow (oauth.v2.access, auth.test) go where every other call goes.
+      clientOptions: apiOptions,
+    },
+  };
 }
 
 /**

@@ -11,6 +11,8 @@ import type { SqlClient } from "./sql-client.js";
 export interface Decision {
   id: number;
   teamId: string;
+  /** The organization, when the app is installed org-wide. */
+  enterpriseId: string | null;
   channelId: string;
   requesterId: string;
   title: string;
@@ -56,6 +58,7 @@ export interface NewDecision {
 interface DecisionRow {
   id: number;
   team_id: string;
+  enterprise_id: string | null;
   channel_id: string;
   requester_id: string;
   title: string;
@@ -74,7 +77,7 @@ interface DecisionRow {
 }
 
 const COLUMNS = sql.raw(
-  "id, team_id, channel_id, requester_id, title, base_model, answers, verdict, engine_version, status, message_ts, " +
+  "id, team_id, enterprise_id, channel_id, requester_id, title, base_model, answers, verdict, engine_version, status, message_ts, " +
     "thread_ts, reply_ts, parent_id, status_changed_at, created_at, updated_at",
 );
 
@@ -82,6 +85,7 @@ function toDecision(row: DecisionRow): Decision {
   return {
     id: row.id,
     teamId: row.team_id,
+    enterpriseId: row.enterprise_id,
     channelId: row.channel_id,
     requesterId: row.requester_id,
     title: row.title,

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+import { stopWorkspaceJobs } from "./jobs.js";
 import type { SqlClient } from "./sql-client.js";
+import type { Workspace } from "./workspace.js";
 
 /** One installation of the app (OAuth mode): a workspace's, or an organization's when installed org-wide. */
 export interface StoredInstallation {
@@ -92,4 +94,21 @@ export async function deleteInstallation(db: SqlClient, query: InstallationQuery
 export async function countInstallations(db: SqlClient): Promise<number> {
   const [row] = await db.all<{ n: number }>(sql`select count(*) as n from installations`);
   return Number(row?.n ?? 0);
+}
+
+/**
+ * The app left a workspace (or an organization): its installation and token are deleted and its jobs still to run
+ * stop (failed, with the reason), in one transaction. Its decisions stay (docs/workspaces.md).
+ */
+export async function forgetInstallation(
+  db: SqlClient,
+  workspace: Workspace,
+  reason: string,
+): Promise<{ installations: number; jobsStopped: number }> {
+  return db.transaction(async (tx) => {
+    const orgWide = workspace.teamId === null;
+    const installations = await deleteInstallation(tx, { ...workspace, isEnterpriseInstall: orgWide });
+    const jobsStopped = await stopWorkspaceJobs(tx, workspace, reason);
+    return { installations, jobsStopped };
+  });
 }

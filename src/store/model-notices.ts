@@ -29,6 +29,8 @@ export interface NoticeWithDecision {
   notice: ModelNotice;
   decision: {
     id: number;
+    teamId: string;
+    enterpriseId: string | null;
     channelId: string;
     threadTs: string | null;
     requesterId: string;
@@ -45,7 +47,7 @@ const NOTICE_COLUMNS = sql.raw(
    n.acted_by as "actedBy", n.follow_up_id as "followUpId", n.message_ts as "messageTs"`,
 );
 const DECISION_COLUMNS = sql.raw(
-  `d.channel_id as "channelId", d.thread_ts as "threadTs", d.requester_id as "requesterId", d.base_model as "baseModel",
+  `d.team_id as "teamId", d.enterprise_id as "enterpriseId", d.channel_id as "channelId", d.thread_ts as "threadTs", d.requester_id as "requesterId", d.base_model as "baseModel",
    d.candidate_model as "candidateModel", d.fine_tune as "fineTune"`,
 );
 
@@ -56,10 +58,10 @@ function toNotice(row: NoticeRow): ModelNotice {
 type JoinedRow = NoticeRow & Omit<NoticeWithDecision["decision"], "id">;
 
 function toJoined(row: JoinedRow): NoticeWithDecision {
-  const { channelId, threadTs, requesterId, baseModel, candidateModel, fineTune, ...notice } = row;
+  const { teamId, enterpriseId, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune, ...notice } = row;
   return {
     notice: toNotice(notice),
-    decision: { id: notice.decisionId, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune },
+    decision: { id: notice.decisionId, teamId, enterpriseId, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune },
   };
 }
 

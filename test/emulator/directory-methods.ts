@@ -36,6 +36,7 @@ const authTest: MethodHandler = ({ world }) => {
     team_id: id.teamId,
     user_id: id.botUserId,
     bot_id: id.botId,
+    ...(id.enterpriseId ? { enterprise_id: id.enterpriseId } : {}),
     is_enterprise_install: false,
   };
 };

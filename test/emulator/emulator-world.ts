@@ -9,6 +9,8 @@ export interface EmulatorIdentity {
   botId: string;
   botName: string;
   teamId: string;
+  /** Set for a workspace of an Enterprise Grid organization. */
+  enterpriseId?: string | undefined;
   teamDomain: string;
   appId: string;
   /** How long an issued trigger_id stays usable (Slack: 3 s). */

@@ -31,6 +31,8 @@ function notice(
     },
     decision: {
       id: 4,
+      teamId: "T1",
+      enterpriseId: null,
       channelId: "C1",
       threadTs: "1.1",
       requesterId: "UREQ",

@@ -51,6 +51,7 @@ function decision(overrides: Partial<Decision> = {}): Decision {
   return {
     id: 7,
     teamId: "T1",
+    enterpriseId: null,
     channelId: "C1",
     requesterId: "UREQ",
     title: answers.title,

@@ -12,7 +12,7 @@ export function readDb<T>(path: string, read: (db: Database.Database) => T): T {
   }
 }
 
-const DECISION_COLUMNS = `id, team_id as teamId, channel_id as channelId, requester_id as requesterId, title, base_model as baseModel,
+const DECISION_COLUMNS = `id, team_id as teamId, enterprise_id as enterpriseId, channel_id as channelId, requester_id as requesterId, title, base_model as baseModel,
   answers, verdict, engine_version as engineVersion, status, message_ts as messageTs, thread_ts as threadTs, reply_ts as replyTs,
   parent_id as parentId, status_changed_at as statusChangedAt, created_at as createdAt, updated_at as updatedAt`;
 
@@ -38,7 +38,7 @@ export function readJobs(path: string, decisionId?: number): Job[] {
   return readDb(path, (db) => {
     const rows = db
       .prepare(
-        `select id, kind, decision_id as decisionId, idempotency_key as idempotencyKey, payload, status, attempts,
+        `select id, kind, decision_id as decisionId, team_id as teamId, enterprise_id as enterpriseId, idempotency_key as idempotencyKey, payload, status, attempts,
            next_attempt_at as nextAttemptAt, claim_owner as claimOwner, claim_expires_at as claimExpiresAt, maybe_sent as maybeSent,
            last_error as lastError, slack_ts as slackTs, created_at as createdAt, updated_at as updatedAt
          from jobs ${decisionId === undefined ? "" : "where decision_id = ?"} order by id`,
