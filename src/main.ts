@@ -9,7 +9,9 @@ import { slackModelNotifier } from "./slack/model-notifier.js";
 import { publishingSettled, publishPending } from "./slack/publish-decision.js";
 import { closeDb, openDb } from "./store/open-db.js";
 import { checkModels } from "./watcher/check-models.js";
+import { createModelDirectory } from "./watcher/model-directory.js";
 import { schedulePasses } from "./watcher/schedule.js";
+import { BUNDLED_CATALOG_READ_ON, loadBundledCatalog } from "./watcher/sources/bundled.js";
 import { sourcesFromConfig } from "./watcher/sources/registry.js";
 
 export interface RunningApp {
@@ -36,7 +38,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const db = openDb(config.databasePath);
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const now = options.now ?? (() => new Date());
-  const { app, publishDeps, stopReceiving } = createSlackApp({ config, db, today, now, identity });
+  // The model menus answer from memory: the bundled catalog now, the configured catalogs after each watch pass.
+  const models = createModelDirectory(await loadBundledCatalog(), BUNDLED_CATALOG_READ_ON);
+  const { app, publishDeps, stopReceiving } = createSlackApp({ config, db, today, now, identity, models });
   const started = (config.slack.mode === "http" ? await app.start(config.port) : await app.start()) as unknown;
   const port = config.slack.mode === "http" ? ((started as Server).address() as AddressInfo).port : undefined;
   app.logger.info(`should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"})`);
@@ -58,6 +62,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         minAgeDays: config.watch.minAgeDays,
         now,
         log: (line) => app.logger.warn(line),
+        onCatalog: (records) => models.refresh(records, today()),
       });
       app.logger.info(
         `model watch: ${report.distinctModels} base models, ${report.posted.length} notices posted, ${report.failed.length} failed`,

@@ -2,18 +2,25 @@ import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.js";
 import { newerModelsWaiting } from "../store/model-notices.js";
 import type { Db } from "../store/open-db.js";
+import type { ModelDirectory } from "../watcher/model-directory.js";
 import type { BotIdentity } from "./bot-identity.js";
 import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
 import { handleCommand } from "./handlers/handle-command.js";
 import { handleHomeOpened } from "./handlers/handle-home-opened.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
 import { handleMessageShortcut } from "./handlers/handle-message-shortcut.js";
+import { handleModelOptions } from "./handlers/handle-model-options.js";
 import { handleQuietNotice, handleReEvaluate } from "./handlers/handle-notice-actions.js";
+import { handleQuestionnaireChange, handleStartOver } from "./handlers/handle-questionnaire-change.js";
+import { handleQuestionnaireClosed } from "./handlers/handle-questionnaire-closed.js";
+import { handleQuestionnaireStep } from "./handlers/handle-questionnaire-step.js";
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
+import { handleViewAnswers } from "./handlers/handle-view-answers.js";
 import { createHttpReceiver } from "./http-receiver.js";
-import { ACTION, COMMAND, SHORTCUT, VIEW } from "./ids.js";
+import { ACTION, COMMAND, SHORTCUT, STEP_VIEWS, VIEW } from "./ids.js";
 import type { PublishDeps } from "./publish-decision.js";
+import type { QuestionnaireDeps } from "./questionnaire-session.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
 
@@ -24,6 +31,8 @@ export interface SlackAppDeps {
   now: () => Date;
   /** Who the bot is (auth.test at start), so Bolt never calls auth.test itself. */
   identity: BotIdentity;
+  /** The models the questionnaire's model menus offer (and whose prices it fills in). */
+  models?: ModelDirectory;
   logger?: Logger;
 }
 
@@ -107,11 +116,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const reviewDeps: ReviewDeps = { ...publishDeps, isReviewer: reviewerCheck(app.client, review, app.logger) };
 
   const summaryExtras = (ids: number[]): DecisionSummaryExtras => ({ newerModels: newerModelsWaiting(db, ids) });
-  const noticeDeps = { db, today: deps.today, now: deps.now };
+  const questionnaire: QuestionnaireDeps = { db, today: deps.today, ...(deps.models ? { models: deps.models } : {}) };
+  const noticeDeps = { ...questionnaire, now: deps.now };
 
-  app.command(COMMAND, handleCommand({ db, today: deps.today, summaryExtras }));
-  app.view(VIEW.questionnaire, handleQuestionnaireSubmission(publishDeps));
-  app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut({ today: deps.today }));
+  app.command(COMMAND, handleCommand({ ...questionnaire, summaryExtras }));
+  app.view(VIEW.questionnaire, handleQuestionnaireStep(questionnaire, "problem"));
+  app.view(VIEW.questionnaireEvidence, handleQuestionnaireStep(questionnaire, "evidence"));
+  app.view(VIEW.questionnaireCosts, handleQuestionnaireSubmission({ ...publishDeps, ...questionnaire }));
+  for (const callbackId of STEP_VIEWS) app.view({ callback_id: callbackId, type: "view_closed" }, handleQuestionnaireClosed(questionnaire));
+  app.action({ type: "block_actions", action_id: ACTION.field }, handleQuestionnaireChange(questionnaire));
+  app.action(ACTION.startOver, handleStartOver(questionnaire));
+  app.options({ type: "block_suggestion", action_id: ACTION.field }, handleModelOptions(questionnaire));
+  app.action(ACTION.viewAnswers, handleViewAnswers({ db }));
+  app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut(questionnaire));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
   app.event("app_home_opened", handleHomeOpened({ db, summaryExtras }));

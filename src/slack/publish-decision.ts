@@ -60,9 +60,10 @@ function verdictMessageFor(db: Db, decision: Decision, review: ReviewSettings): 
   return buildVerdictMessage({
     decisionId: decision.id,
     title: decision.title,
-    baseModel: decision.baseModel,
     requesterId: decision.requesterId,
     verdict: decision.verdict,
+    answers: decision.answers,
+    unknownAnswers: decision.unknownAnswers,
     status: decision.status,
     approvers: reviewersOf(db, decision.id, "approve"),
     rejecters: reviewersOf(db, decision.id, "reject"),
@@ -196,7 +197,12 @@ async function postVerdict(deps: PublishDeps, decision: Decision, responseUrl?: 
 }
 
 async function postReasons(deps: PublishDeps, decision: Decision): Promise<void> {
-  const reply = buildVerdictReply(decision.id, decision.verdict);
+  const reply = buildVerdictReply({
+    decisionId: decision.id,
+    verdict: decision.verdict,
+    answers: decision.answers,
+    unknownAnswers: decision.unknownAnswers,
+  });
   const ts = await postOnce(deps, decision, "reasons", decision.replyAttemptedAt !== null, decision.threadTs, () => {
     markAttempt(deps.db, decision.id, "reply");
     return deps.client.chat.postMessage({

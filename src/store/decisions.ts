@@ -29,6 +29,8 @@ export interface Decision {
   statusAttemptedRevision: number | null;
   messageRevision: number;
   renderedRevision: number;
+  /** Answers paths the team answered "Don't know". */
+  unknownAnswers: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -43,13 +45,15 @@ export interface NewDecision {
   verdict: Verdict;
   parentId?: number | undefined;
   submissionKey: string;
+  unknownAnswers?: readonly string[] | undefined;
 }
 
 type Row = typeof decisions.$inferSelect;
 
 function toDecision(row: Row): Decision {
   const { submissionKey: _key, fineTune: _fineTune, outbox: _outbox, ...rest } = row;
-  return { ...rest, answers: row.answers as Answers, verdict: row.verdict as Verdict };
+  const unknownAnswers = Array.isArray(row.unknownAnswers) ? (row.unknownAnswers as string[]) : [];
+  return { ...rest, answers: row.answers as Answers, verdict: row.verdict as Verdict, unknownAnswers };
 }
 
 const now = () => new Date().toISOString();
@@ -71,6 +75,7 @@ export function insertDecision(db: Db, input: NewDecision): { decision: Decision
       fineTune: input.verdict.fineTune,
       parentId: input.parentId ?? null,
       submissionKey: input.submissionKey,
+      unknownAnswers: [...(input.unknownAnswers ?? [])],
     })
     .onConflictDoNothing({ target: decisions.submissionKey })
     .returning()

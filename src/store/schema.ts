@@ -34,6 +34,8 @@ export const decisions = sqliteTable(
     parentId: integer("parent_id"),
     /** Identifies the view submission that created it, so a replayed submission stores nothing twice. */
     submissionKey: text("submission_key").notNull(),
+    /** Answers paths the team answered "Don't know" (decided as the cautious answer; the verdict says what it cost). */
+    unknownAnswers: text("unknown_answers", { mode: "json" }).notNull().default(sql`'[]'`),
     lastPostError: text("last_post_error"),
     postedAt: text("posted_at"),
     /** Set before each post whose answer may be lost in a crash; a restart then looks the post up before re-posting. */
@@ -104,4 +106,19 @@ export const modelNotices = sqliteTable(
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.decisionId, t.modelId, t.kind] })],
+);
+
+/** A questionnaire its user has not submitted yet, offered back the next time they start one. */
+export const drafts = sqliteTable(
+  "drafts",
+  {
+    teamId: text("team_id").notNull(),
+    userId: text("user_id").notNull(),
+    /** The questionnaire the values come from (its first view's id), so two open at once do not mix. */
+    session: text("session").notNull(),
+    /** The form's values by field path. */
+    values: text("values", { mode: "json" }).notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
 );

@@ -10,6 +10,7 @@ import type { Db } from "../store/open-db.js";
 import { buildCatalogIndex } from "./catalog-index.js";
 import { type CatalogSource, fetchAllSources } from "./catalog-source.js";
 import type { Lifecycle, NewerVersion } from "./compare.js";
+import type { ModelRecord } from "./model-record.js";
 import { createPlanMemo, type PlannedNotice, planNotices } from "./plan-notices.js";
 
 const PAGE_SIZE = 5000;
@@ -31,6 +32,8 @@ export interface ModelCheckDeps {
   log: (line: string) => void;
   /** Decisions read per page (default 5,000). */
   pageSize?: number;
+  /** Hears every catalog record a pass read (the questionnaire's model menus keep them). */
+  onCatalog?: (records: readonly ModelRecord[]) => void;
 }
 
 export interface CheckReport {
@@ -74,6 +77,7 @@ function toNotices(notice: PlannedNotice, messageTs: string): ModelNotice[] {
 export async function checkModels(deps: ModelCheckDeps, options: { dryRun?: boolean } = {}): Promise<CheckReport> {
   const recordedIds = watchedBaseModels(deps.db);
   const records = await fetchAllSources(deps.sources, { fetch: deps.fetch, timeoutMs: deps.timeoutMs, recordedIds, warn: deps.log });
+  deps.onCatalog?.(records);
   const index = buildCatalogIndex(records);
   const memo = createPlanMemo();
   const planOptions = { now: deps.now(), minAgeDays: deps.minAgeDays };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTION, VIEW } from "../../src/slack/ids.js";
 import { validAnswers } from "../support/answers.js";
 import { CatalogServer, modelsDevSlice } from "../support/catalog-server.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep } from "../support/fill.js";
 import { CHANNEL, type Harness, REQUESTER, REVIEWERS, runReview, startHarness } from "../support/harness.js";
 
 let h: Harness;
@@ -178,16 +178,19 @@ describe("base-model watch, end to end", () => {
       3000,
       "pre-filled questionnaire",
     );
-    const prefilled = JSON.stringify(view.view.blocks);
-    expect(prefilled).toContain('"initial_value":"gpt-4o-2024-11-20"');
-    expect(prefilled).toContain('"initial_value":"Re-evaluated decision"');
+    expect(JSON.stringify(view.view.blocks)).toContain('"initial_value":"Re-evaluated decision"');
 
     const changed = validAnswers({
       baseModel: "gpt-4o-2024-11-20",
       title: "Re-evaluated decision",
       evals: { hasEvalSet: true, hasHeldOutTestSet: true, hasPromptedBaseline: true, baselineScore: 91, targetScore: 90 },
     });
-    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(changed) });
+    const last = await toLastStep(h, view, changed, REQUESTER);
+    // The last step offers the newer model, already picked.
+    expect(JSON.stringify(last.view.blocks)).toContain(
+      '"initial_option":{"text":{"type":"plain_text","text":"gpt-4o-2024-11-20","emoji":true},"value":"gpt-4o-2024-11-20"}',
+    );
+    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view: last, values: fillFromAnswers(changed, last.view) });
     expect(res.status).toBe(200);
     const child = await h.emulator.waitFor(
       () => h.decisions().find((x) => x.parentId === d.id && x.postedAt),

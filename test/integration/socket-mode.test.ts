@@ -12,10 +12,11 @@ import { getDecision, listDecisions } from "../../src/store/decisions.js";
 import { closeDb, openDb } from "../../src/store/open-db.js";
 import { reviewersOf } from "../../src/store/reviews.js";
 import type { Json } from "../emulator/block-kit-checks.js";
+import { SlackDriver } from "../emulator/slack-driver.js";
 import { SlackEmulator, type StoredView } from "../emulator/slack-emulator.js";
 import { buildStateValues, type FillValue } from "../emulator/view-state.js";
 import { validAnswers } from "../support/answers.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep, walkQuestionnaire } from "../support/fill.js";
 
 const APP_TOKEN = "xapp-1-A1-1234-socketmodetest";
 const CHANNEL = "CGENERAL";
@@ -54,6 +55,20 @@ afterAll(async () => {
 });
 
 // ---- Slack's side: payloads shaped like the HTTP ones SlackDriver sends (SLACK-NOTES §4) ----
+
+/** The questionnaire's steps, changes and model menus, delivered over the socket as `interactive` envelopes. */
+const walker = () => ({
+  emulator,
+  driver: new SlackDriver({
+    emulator,
+    appUrl: "http://127.0.0.1:9",
+    signingSecret: "unused in Socket Mode",
+    interactive: async (payload) => {
+      const ack = await emulator.socket.deliver("interactive", payload);
+      return { json: ack.payload, applied: ack.applied };
+    },
+  }),
+});
 
 const team = () => ({ id: emulator.teamId, domain: emulator.identity.teamDomain });
 const user = (id: string) => ({ id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: emulator.teamId });
@@ -174,10 +189,10 @@ describe("the real app in Socket Mode, over a WebSocket, against the Slack emula
     expect(texts(emulator.ephemeralsIn(CHANNEL, REQUESTER).at(-1)!)).toContain("list all");
   });
 
-  it("stores and posts a submitted questionnaire, acked with no errors", async () => {
-    const view = await openQuestionnaire();
-    const ack = await submitView(view, fillFromAnswers(answers));
-    expect(ack.payload).toBeUndefined();
+  it("walks the three steps over the socket, and stores and posts the verdict", async () => {
+    const view = await toLastStep(walker(), await openQuestionnaire(), answers, REQUESTER);
+    const ack = await submitView(view, fillFromAnswers(answers, view.view));
+    expect(ack.payload).toEqual({ response_action: "clear" });
     expect(ack.applied?.ok).toBe(true);
     expect(emulator.view(view.id)?.open).toBe(false);
 
@@ -197,8 +212,12 @@ describe("the real app in Socket Mode, over a WebSocket, against the Slack emula
   it("answers an invalid submission with response_action errors in the ack payload", async () => {
     const before = decisions().length;
     const posts = emulator.callsTo("chat.postMessage").length;
-    const view = await openQuestionnaire();
-    const values = { ...fillFromAnswers(validAnswers()), "data.labeledExamples": "-3", "evals.baselineScore": "140" };
+    const { views } = await walkQuestionnaire(walker(), await openQuestionnaire(), validAnswers(), {
+      userId: REQUESTER,
+      stopAt: "evidence",
+    });
+    const view = views.at(-1)!;
+    const values = { ...fillFromAnswers(validAnswers(), view.view), "data.labeledExamples": "-3", "evals.baselineScore": "140" };
     const ack = await submitView(view, values, { clientChecks: false });
     const body = ack.payload as { response_action?: string; errors?: Record<string, string> };
     expect(body.response_action).toBe("errors");

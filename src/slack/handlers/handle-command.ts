@@ -1,15 +1,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { reassess } from "../../engine/compare-verdicts.js";
 import { getDecision, listDecisions } from "../../store/decisions.js";
-import type { Db } from "../../store/open-db.js";
 import { buildDecisionDetail, buildDecisionList, buildHelp, type DecisionSummaryExtras } from "../builders/build-command-replies.js";
-import { buildQuestionnaire } from "../builders/build-questionnaire.js";
 import { escapeMrkdwn } from "../mrkdwn.js";
+import { firstStepView, type QuestionnaireDeps } from "../questionnaire-session.js";
 import { readCommand } from "../readers/read-command.js";
 
-export interface CommandDeps {
-  db: Db;
-  today: () => string;
+export interface CommandDeps extends QuestionnaireDeps {
   summaryExtras?: (decisionIds: number[]) => DecisionSummaryExtras;
 }
 
@@ -23,10 +20,11 @@ export function handleCommand(deps: CommandDeps) {
       await ack();
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: buildQuestionnaire({
+        view: firstStepView(deps, {
+          teamId: command.team_id,
+          userId: command.user_id,
           metadata: { channelId: command.channel_id, responseUrl: command.response_url },
-          initial: request.title ? { title: request.title } : {},
-          today: deps.today(),
+          title: request.title,
         }),
       });
       return;

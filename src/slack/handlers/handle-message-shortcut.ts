@@ -1,22 +1,23 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import { buildQuestionnaire } from "../builders/build-questionnaire.js";
+import { firstStepView, type QuestionnaireDeps } from "../questionnaire-session.js";
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
 /** Starts a review inside an existing thread: the verdict will be posted there. */
-export function handleMessageShortcut(deps: { today: () => string }) {
+export function handleMessageShortcut(deps: QuestionnaireDeps) {
   return async ({ shortcut, ack, client }: Args): Promise<void> => {
     await ack();
     const message = shortcut.message as { ts: string; thread_ts?: string };
     await client.views.open({
       trigger_id: shortcut.trigger_id,
-      view: buildQuestionnaire({
+      view: firstStepView(deps, {
+        teamId: shortcut.team?.id ?? shortcut.user.team_id ?? "",
+        userId: shortcut.user.id,
         metadata: {
           channelId: shortcut.channel.id,
           threadTs: message.thread_ts ?? message.ts,
           responseUrl: shortcut.response_url,
         },
-        today: deps.today(),
       }),
     });
   };

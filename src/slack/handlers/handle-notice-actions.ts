@@ -4,13 +4,14 @@ import { getDecision } from "../../store/decisions.js";
 import { setNoticeState } from "../../store/model-notices.js";
 import type { Db } from "../../store/open-db.js";
 import { buildResolvedNotice, SNOOZE_DAYS } from "../builders/build-model-notice.js";
-import { buildQuestionnaire } from "../builders/build-questionnaire.js";
 import { escapeMrkdwn, mentionUser } from "../mrkdwn.js";
+import { answersToForm, mergeValues } from "../questionnaire/form-values.js";
+import { type QuestionnaireDeps, stepView } from "../questionnaire-session.js";
 import { readNoticeAction } from "../readers/read-notice-action.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-export interface NoticeActionDeps {
+export interface NoticeActionDeps extends QuestionnaireDeps {
   db: Db;
   today: () => string;
   now: () => Date;
@@ -27,13 +28,11 @@ export function handleReEvaluate(deps: NoticeActionDeps) {
       return;
     }
     const newest = value.models[value.models.length - 1]!;
+    const values = mergeValues(answersToForm(decision.answers, decision.unknownAnswers), { baseModel: newest, asOf: deps.today() });
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildQuestionnaire({
-        metadata: { channelId: decision.channelId, threadTs: decision.threadTs, parentId: decision.id },
-        initial: { ...decision.answers, baseModel: newest, asOf: deps.today() },
-        today: deps.today(),
-        intro: `Re-evaluating decision #${decision.id} with \`${escapeMrkdwn(newest)}\` as the base model. Update what changed: the prompted baseline above all.`,
+      view: stepView(deps, "problem", { channelId: decision.channelId, threadTs: decision.threadTs, parentId: decision.id }, values, {
+        intro: `Re-evaluating decision #${decision.id} with \`${escapeMrkdwn(newest)}\` as the model in production. Update what changed: the prompted baseline above all.`,
       }),
     });
   };

@@ -1,50 +1,54 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { decide } from "../../engine/decide.js";
 import { insertDecision } from "../../store/decisions.js";
+import { deleteDraft } from "../../store/drafts.js";
 import { setNoticeState } from "../../store/model-notices.js";
 import { type PublishDeps, publishDecision } from "../publish-decision.js";
-import { readAnswers } from "../readers/read-answers.js";
-import { readReviewMetadata } from "../readers/read-review-metadata.js";
-import { UserId } from "../readers/read-slack-ids.js";
+import { readForm } from "../questionnaire/read-form.js";
+import { type QuestionnaireDeps, readStepContext } from "../questionnaire-session.js";
+import { firstInputId, LOST_CONTEXT_ERROR, stepErrors } from "./handle-questionnaire-step.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-export const LOST_CONTEXT_ERROR = "This form lost track of its channel. Close it and run the command again.";
+export { LOST_CONTEXT_ERROR };
+
+export const EARLIER_STEP_ERROR = "An answer on an earlier step needs a look: go Back to it.";
 
 /**
- * Valid answers are decided and stored before the ack, so an acknowledged submission is never lost; the verdict is
- * posted after the ack. Invalid answers come back as errors under their fields, and nothing is stored.
+ * The last step. Valid answers are decided and stored before the ack, so an acknowledged submission is never lost,
+ * the draft is dropped, and every step closes; the verdict is posted after the ack. Problems come back under their
+ * fields, and nothing is stored.
  */
-export function handleQuestionnaireSubmission(deps: PublishDeps) {
+export function handleQuestionnaireSubmission(deps: PublishDeps & QuestionnaireDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
-    const metadata = readReviewMetadata(view.private_metadata);
-    if (!metadata) {
-      await ack({ response_action: "errors", errors: { title: LOST_CONTEXT_ERROR } });
+    const context = readStepContext(deps.db, { body, view });
+    if (!context) {
+      await ack({ response_action: "errors", errors: { [firstInputId(view.blocks)]: LOST_CONTEXT_ERROR } });
       return;
     }
-    const requesterId = UserId.safeParse(body.user?.id);
-    if (!requesterId.success) {
-      await ack({ response_action: "errors", errors: { title: LOST_CONTEXT_ERROR } });
+    const reading = readForm(context.values);
+    if (!reading.answers) {
+      const errors = stepErrors("costs", reading.errors, view.blocks);
+      if (Object.keys(errors).length === 0) errors[firstInputId(view.blocks)] = EARLIER_STEP_ERROR;
+      await ack({ response_action: "errors", errors });
       return;
     }
-    const read = readAnswers(view.state?.values);
-    if (!read.ok) {
-      await ack({ response_action: "errors", errors: read.errors });
-      return;
-    }
+    const { metadata } = context;
     const { decision } = insertDecision(deps.db, {
-      teamId: body.team?.id ?? body.user.team_id ?? "",
+      teamId: context.key.teamId,
       channelId: metadata.channelId,
       threadTs: metadata.threadTs,
-      requesterId: requesterId.data,
-      answers: read.answers,
-      verdict: decide(read.answers),
+      requesterId: context.key.userId,
+      answers: reading.answers,
+      verdict: decide(reading.answers),
+      unknownAnswers: reading.unknowns,
       parentId: metadata.parentId,
       submissionKey: `view:${view.id}`,
     });
+    deleteDraft(deps.db, context.key);
     // A re-evaluation takes up the newer base model its parent was told about.
-    if (metadata.parentId) setNoticeState(deps.db, metadata.parentId, [read.answers.baseModel], "re-evaluated");
-    await ack();
+    if (metadata.parentId) setNoticeState(deps.db, metadata.parentId, [reading.answers.baseModel], "re-evaluated");
+    await ack({ response_action: "clear" });
     await publishDecision(deps, decision.id, metadata.responseUrl);
   };
 }

@@ -1,0 +1,13 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from "@slack/bolt";
+import { hasAnswers, keepDraft, type QuestionnaireDeps, readStepContext } from "../questionnaire-session.js";
+
+type Args = SlackViewMiddlewareArgs<ViewClosedAction> & AllMiddlewareArgs;
+
+/** Cancel (or Back): what the team entered so far is kept as their draft, offered back the next time they start. */
+export function handleQuestionnaireClosed(deps: QuestionnaireDeps) {
+  return async ({ ack, body, view }: Args): Promise<void> => {
+    await ack();
+    const context = readStepContext(deps.db, { body, view });
+    if (context && hasAnswers(context.values)) keepDraft(deps.db, context);
+  };
+}

@@ -1,0 +1,98 @@
+import { formatDate } from "../../engine/words.js";
+import { blendedPrice, type DirectoryModel, type ModelDirectory, PRICE_BLEND } from "../../watcher/model-directory.js";
+import type { FormValues } from "./form-values.js";
+
+/** What a price field shows: a value filled in from a catalog (if any) and where it came from. */
+export interface PriceHint {
+  value?: string;
+  hint: string;
+}
+
+export const PRICE_FIELDS = ["costs.currentUsdPerMTok", "costs.fineTunedUsdPerMTok"] as const;
+export type PriceField = (typeof PRICE_FIELDS)[number];
+
+const SOURCE_NAME: Record<string, string> = {
+  bundled: "models.dev (the copy in this app)",
+  "models.dev": "models.dev",
+  litellm: "LiteLLM's price list",
+  openrouter: "OpenRouter",
+};
+
+const BLEND_WORDS = `Blended ${PRICE_BLEND.input}:${PRICE_BLEND.output} input to output tokens`;
+const NO_PRICE_HINT = `${BLEND_WORDS}. Pick the models above and a list price a catalog knows fills in.`;
+
+/** `$2.50`, `$0.60`, `$0.075`. */
+export function usd(n: number): string {
+  const decimals = n >= 1 || n === 0 ? 2 : Math.max(2, -Math.floor(Math.log10(n)) + 1);
+  return `$${n.toFixed(Math.min(decimals, 6))}`;
+}
+
+/** A blended price as a number input shows it: at most 4 decimals, no trailing zeros. */
+export function priceText(model: DirectoryModel): string {
+  return String(Number(blendedPrice(model.price!).toFixed(4)));
+}
+
+function where(model: DirectoryModel): string {
+  return `${SOURCE_NAME[model.source] ?? model.source}, ${formatDate(model.readOn)}`;
+}
+
+function listed(model: DirectoryModel): string {
+  return `${usd(model.price!.inputUsdPerMTok)} per million input tokens and ${usd(model.price!.outputUsdPerMTok)} per million output tokens`;
+}
+
+/** A dated snapshot (`gpt-4o-mini-2024-07-18`) costs what its model does when the catalog prices only the model. */
+const SNAPSHOT_DATE = /[-@](\d{4}-\d{2}-\d{2}|\d{8})$/;
+
+function pricedModel(directory: ModelDirectory | undefined, id: string): DirectoryModel | undefined {
+  const exact = directory?.find(id);
+  if (exact?.price || !SNAPSHOT_DATE.test(id)) return exact;
+  const undated = directory?.find(id.replace(SNAPSHOT_DATE, ""));
+  return undated?.price ? undated : exact;
+}
+
+export interface PriceFill {
+  /** The hint and, when the field may be filled in, the value. */
+  hints: Partial<Record<PriceField, PriceHint>>;
+  /** The values filled in, to tell them from a team's own figure later. */
+  filled: Partial<Record<PriceField, string>>;
+}
+
+/**
+ * Catalog prices for today's model and the fine-tuned one. A field is filled in only while it is empty or still holds
+ * what was filled in before (`previous`): a figure the team typed is never replaced.
+ */
+export function priceFill(
+  directory: ModelDirectory | undefined,
+  values: FormValues,
+  previous: Partial<Record<PriceField, string>>,
+): PriceFill {
+  const hints: PriceFill["hints"] = {};
+  const filled: PriceFill["filled"] = {};
+  const text = (path: string) => (typeof values[path] === "string" ? (values[path] as string) : undefined);
+  const base = text("baseModel");
+  const candidate = text("candidateModel") ?? base;
+  const today = base ? pricedModel(directory, base) : undefined;
+  // A provider's price for fine-tuned inference when a catalog has one (LiteLLM lists OpenAI's as `ft:<model>`).
+  const tunedPrice = candidate ? directory?.find(`ft:${candidate}`) : undefined;
+  const tuned = tunedPrice?.price ? tunedPrice : candidate ? pricedModel(directory, candidate) : undefined;
+
+  const offer = (path: PriceField, model: DirectoryModel | undefined, describe: (m: DirectoryModel) => string) => {
+    if (!model?.price) {
+      hints[path] = { hint: NO_PRICE_HINT };
+      return;
+    }
+    const current = text(path);
+    const value = priceText(model);
+    const mayFill = current === undefined || current === previous[path];
+    const hint = `From ${where(model)}: ${describe(model)}. ${BLEND_WORDS}; change it if you pay something else.`;
+    hints[path] = { ...(mayFill ? { value } : {}), hint };
+    if (mayFill) filled[path] = value;
+  };
+  offer("costs.currentUsdPerMTok", today, (m) => `${m.id} costs ${listed(m)}`);
+  offer("costs.fineTunedUsdPerMTok", tuned, (m) =>
+    m === tunedPrice
+      ? `fine-tuned ${candidate} costs ${listed(m)}`
+      : `${m.id} costs ${listed(m)} before fine-tuning, and a fine-tuned one can cost more`,
+  );
+  return { hints, filled };
+}
