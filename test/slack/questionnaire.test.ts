@@ -238,6 +238,8 @@ describe("block ids and metadata", () => {
     expect(errorsForView({ "costs.currentUsdPerMTok": "Prices can't be negative" }, view.blocks)).toEqual({
       "costs.currentUsdPerMTok~3": "Prices can't be negative",
     });
+    // A forged view without the field is still refused.
+    expect(errorsForView({ task: "Pick the kind of task" }, "junk")).toEqual({ task: "Pick the kind of task" });
   });
 
   it("carries where the verdict goes and the other steps' answers, never this step's own", () => {

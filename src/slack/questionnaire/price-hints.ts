@@ -23,8 +23,9 @@ const NO_PRICE_HINT = `${BLEND_WORDS}. Pick the models above and a list price a 
 
 /** `$2.50`, `$0.60`, `$0.075`. */
 export function usd(n: number): string {
-  const decimals = n >= 1 || n === 0 ? 2 : Math.max(2, -Math.floor(Math.log10(n)) + 1);
-  return `$${n.toFixed(Math.min(decimals, 6))}`;
+  if (n >= 1 || n === 0) return `$${n.toFixed(2)}`;
+  const text = String(Number(n.toPrecision(3)));
+  return `$${(text.split(".")[1]?.length ?? 0) < 2 ? n.toFixed(2) : text}`;
 }
 
 /** A blended price as a number input shows it: at most 4 decimals, no trailing zeros. */

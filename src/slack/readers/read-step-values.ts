@@ -78,12 +78,15 @@ export function readStepValues(state: unknown): FormValues {
   return values;
 }
 
-/** Field errors keyed by the block ids of the view's inputs; errors for fields the view does not show are left out. */
+/**
+ * Field errors keyed by the block ids of the view's inputs. A field the view does not have (a view no Slack client
+ * sent) keeps its path as the key: the submission is still refused.
+ */
 export function errorsForView(errors: Record<string, string>, blocks: unknown): Record<string, string> {
   const revisions = revisionsOf(blocks);
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) {
-    if (path in revisions) out[blockIdOf(path, revisions[path]!)] = message.slice(0, LIMIT.sectionText);
+    out[path in revisions ? blockIdOf(path, revisions[path]!) : path] = message.slice(0, LIMIT.sectionText);
   }
   return out;
 }
