@@ -143,12 +143,20 @@ export class SlackDriver {
     userId: string;
     view: ViewRef;
     cleared?: boolean;
+    /** What the user had entered, sent in the view's state as Slack does. */
+    values?: Record<string, FillValue>;
     sign?: SignOptions;
   }): Promise<DriverResponse | undefined> {
     const view = this.resolveView(opts.view);
+    const state = buildStateValues(view, opts.values ?? {}, { clientChecks: false, offered: this.offeredIn(String(view.id)) });
     this.emulator.closeView(String(view.id), { wholeStack: opts.cleared ?? false });
     if (view.notify_on_close !== true) return undefined;
-    const payload = { type: "view_closed", ...this.common(opts.userId), view, is_cleared: opts.cleared ?? false };
+    const payload = {
+      type: "view_closed",
+      ...this.common(opts.userId),
+      view: { ...view, state: { values: state } },
+      is_cleared: opts.cleared ?? false,
+    };
     return this.postPayload(payload, opts.sign);
   }
 

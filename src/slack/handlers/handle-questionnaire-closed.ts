@@ -3,11 +3,14 @@ import { hasAnswers, keepDraft, type QuestionnaireDeps, readStepContext } from "
 
 type Args = SlackViewMiddlewareArgs<ViewClosedAction> & AllMiddlewareArgs;
 
-/** Cancel (or Back): what the team entered so far is kept as their draft, offered back the next time they start. */
+/**
+ * Cancel (or Back): what the team entered so far is kept as their draft, offered back the next time they start. It is
+ * stored before the close is acknowledged, as a submission is.
+ */
 export function handleQuestionnaireClosed(deps: QuestionnaireDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
-    await ack();
     const context = readStepContext(deps.db, { body, view });
     if (context && hasAnswers(context.values)) keepDraft(deps.db, context);
+    await ack();
   };
 }
