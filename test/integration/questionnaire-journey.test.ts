@@ -85,7 +85,7 @@ describe("the questionnaire, step by step", () => {
       ["costs.currentUsdPerMTok~1", "4.375"],
       ["costs.fineTunedUsdPerMTok~1", "0.2625"],
     ]);
-    expect(JSON.stringify(priceInputs)).toContain("From models.dev (the copy in this app), 2 Jul 2026");
+    expect(JSON.stringify(priceInputs)).toContain("From models.dev (copy in this app), 2 Jul 2026.");
 
     // The team keeps the filled-in prices and gives its own training cost and volume.
     const fill = formFill(

@@ -68,8 +68,8 @@ describe("prices filled in from the catalogs", () => {
     expect(fill.hints["costs.currentUsdPerMTok"]).toEqual({
       value: "4.375",
       hint:
-        "From models.dev (the copy in this app), 2 Jul 2026: gpt-4o costs $2.50 per million input tokens and $10.00 per million output tokens. " +
-        "Blended 3:1 input to output tokens; change it if you pay something else.",
+        "gpt-4o lists $2.50 in and $10.00 out per million tokens; blended 3 input : 1 output. " +
+        "From models.dev (copy in this app), 2 Jul 2026. Change it if you pay something else.",
     });
   });
 
@@ -88,12 +88,12 @@ describe("prices filled in from the catalogs", () => {
     const fill = priceFill(withFt, { baseModel: "gpt-4o", candidateModel: "gpt-4o-mini-2024-07-18" }, {});
     expect(fill.filled["costs.fineTunedUsdPerMTok"]).toBe("0.525");
     expect(fill.hints["costs.fineTunedUsdPerMTok"]!.hint).toContain(
-      "From LiteLLM's price list, 24 Nov 2026: fine-tuned gpt-4o-mini-2024-07-18 costs $0.30",
+      "Fine-tuned gpt-4o-mini-2024-07-18 runs at $0.30 in and $1.20 out per million tokens; blended 3 input : 1 output. From LiteLLM's price list, 24 Nov 2026.",
     );
     const listed = priceFill(await directory(), { baseModel: "gpt-4o", candidateModel: "gpt-4o-mini-2024-07-18" }, {});
     expect(listed.filled["costs.fineTunedUsdPerMTok"]).toBe("0.2625");
     expect(listed.hints["costs.fineTunedUsdPerMTok"]!.hint).toContain(
-      "gpt-4o-mini costs $0.15 per million input tokens and $0.60 per million output tokens before fine-tuning",
+      "gpt-4o-mini lists $0.15 in and $0.60 out per million tokens before fine-tuning (a fine-tune can cost more)",
     );
   });
 
@@ -110,7 +110,7 @@ describe("prices filled in from the catalogs", () => {
     const fill = priceFill(await directory(), { baseModel: "acme/private" }, {});
     expect(fill.filled).toEqual({});
     expect(fill.hints["costs.currentUsdPerMTok"]).toEqual({
-      hint: "Blended 3:1 input to output tokens. Pick the models above and a list price a catalog knows fills in.",
+      hint: "Per million tokens, blended 3 input : 1 output. Pick the models above and a price a catalog knows fills in.",
     });
   });
 

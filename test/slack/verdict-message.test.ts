@@ -292,7 +292,11 @@ describe("the verdict's thread", () => {
     const verdict = decide(MANY_WARNINGS);
     const all = visibleText(replyFor(MANY_WARNINGS));
     for (const r of verdict.reasons) expect(all).toContain(`• ${r.text}`);
-    for (const w of verdict.warnings.filter((x) => x.severity !== "blocker")) expect(all).toContain(`${w.title}. ${w.message}`);
+    // Every warning the message only counted is there by title, and each of its sentences once, here or in a reason.
+    for (const w of verdict.warnings.filter((x) => x.severity !== "blocker")) {
+      expect(all).toContain(`• ${w.title}.`);
+      for (const sentence of w.message.split(/(?<=\.) (?=[A-Z])/)) expect(all.split(sentence)).toHaveLength(2);
+    }
     const yes = decide(validAnswers());
     const done = yes.steps.filter((s) => s.done);
     expect(done.length).toBeGreaterThan(0);

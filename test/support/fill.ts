@@ -43,7 +43,7 @@ export interface WalkOptions {
   stopAt?: StepId;
 }
 
-/** The input (by field path) each choice reveals, once chosen. */
+/** The input (by field path) each choice reveals or hides. */
 const REVEALS: ReadonlyArray<[chooser: string, revealed: string]> = [
   ["shortfall", "gaps"],
   ["evals.hasPromptedBaseline", "evals.baselineScore"],
@@ -113,7 +113,8 @@ export async function walkQuestionnaire(w: Walker, first: StoredView, answers: A
     }
     for (const [chooser, revealed] of REVEALS) {
       const field = FIELD_BY_PATH.get(revealed)!;
-      if (field.step === step && !hasInput(view.view, revealed) && isShown(field, values) && hasInput(view.view, chooser)) {
+      // A choice that would show or hide fields the view does (not) have yet (a draft may have shown them).
+      if (field.step === step && hasInput(view.view, revealed) !== isShown(field, values) && hasInput(view.view, chooser)) {
         view = await choose(w, view, chooser, values[chooser] as FillValue, opts.userId, values);
       }
     }

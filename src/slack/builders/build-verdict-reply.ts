@@ -14,6 +14,8 @@ export interface VerdictReplyInput {
 }
 
 const bullet = (text: string) => `• ${text}`;
+/** A text's sentences: each ends with a full stop before a space and a capital. */
+const sentences = (text: string) => text.split(/(?<=\.) (?=[A-Z])/);
 const DONE = ":white_check_mark:";
 /** A plain ballot box: a text character every client draws. */
 const OPEN = "☐";
@@ -25,8 +27,12 @@ const OPEN = "☐";
 export function buildVerdictReply(input: VerdictReplyInput): SlackMessage {
   const { verdict } = input;
   const others = verdict.warnings.filter((w) => w.severity !== "blocker");
-  const full = (w: Verdict["warnings"][number]) =>
-    bullet(`*${engineText(warningTitle(w).replace(/\.$/, ""))}.* ${w.title ? engineText(w.message) : ""}`.trim());
+  const said = new Set(verdict.reasons.flatMap((r) => sentences(r.text)));
+  // A warning's sentences the reasons already gave are not said twice.
+  const full = (w: Verdict["warnings"][number]) => {
+    const rest = w.title ? sentences(w.message).filter((x) => !said.has(x)) : [];
+    return bullet(`*${engineText(warningTitle(w).replace(/\.$/, ""))}.* ${engineText(rest.join(" "))}`.trim());
+  };
   const lines = ["*Why*", ...verdict.reasons.map((r) => bullet(engineText(r.text)))];
   if (others.length > 0) lines.push("", "*Also worth knowing*", ...others.map(full));
   const costs = unknownCosts(input.answers, input.unknownAnswers ?? [], verdict);

@@ -23,16 +23,6 @@ export const APPROVING_MEANS: Record<Verdict["fineTune"], string> = {
   no: "to agree not to fine-tune",
 };
 
-const METHOD_WORDS: Record<NonNullable<Verdict["method"]>["technique"], string> = {
-  lora: "LoRA",
-  qlora: "QLoRA",
-  full: "Full fine-tuning",
-};
-const HOSTING_WORDS: Record<NonNullable<Verdict["method"]>["hosting"], string> = {
-  "provider-api": "through the provider's fine-tuning service",
-  "self-hosted": "on your own infrastructure",
-};
-
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WRITTEN_DATE = /\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})\b/g;
 
@@ -56,10 +46,6 @@ export function warningTitle(w: Warning): string {
   return w.title || w.message;
 }
 
-export function methodWords(method: NonNullable<Verdict["method"]>): string {
-  return `${METHOD_WORDS[method.technique]}, ${HOSTING_WORDS[method.hosting]}`;
-}
-
 /** The break-even in people's words, or what is missing for one; null when costs never came up. */
 export function breakEvenWords(verdict: Verdict): string | null {
   if (verdict.breakEven) return breakEvenText(verdict.breakEven);
@@ -68,7 +54,7 @@ export function breakEvenWords(verdict: Verdict): string | null {
 }
 
 /** `800 million`, `1.2 billion`, `45,000`: a volume read at a glance. */
-export function compactCount(n: number): string {
+function compactCount(n: number): string {
   if (n >= 1e9) return `${formatNumber(Number((n / 1e9).toPrecision(3)))} billion`;
   if (n >= 1e6) return `${formatNumber(Number((n / 1e6).toPrecision(3)))} million`;
   return formatApprox(n);

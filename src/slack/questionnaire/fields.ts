@@ -284,6 +284,15 @@ export const FORM_FIELDS: readonly FormField[] = [
     min: 0,
   },
   {
+    path: "volume.tokensPerRequest",
+    step: "costs",
+    section: "Volume and constraints",
+    label: "Tokens per request, input and output",
+    kind: "number",
+    optional: true,
+    min: 0,
+  },
+  {
     path: "compliance",
     step: "costs",
     section: "Volume and constraints",
@@ -305,15 +314,6 @@ export const FORM_FIELDS: readonly FormField[] = [
     initial: "no",
     dispatch: true,
     options: YES_NO,
-  },
-  {
-    path: "volume.tokensPerRequest",
-    step: "costs",
-    section: "Costs",
-    label: "Tokens per request, input and output",
-    kind: "number",
-    optional: true,
-    min: 0,
   },
   {
     path: "costs.trainingUsd",

@@ -12,14 +12,14 @@ export const PRICE_FIELDS = ["costs.currentUsdPerMTok", "costs.fineTunedUsdPerMT
 export type PriceField = (typeof PRICE_FIELDS)[number];
 
 const SOURCE_NAME: Record<string, string> = {
-  bundled: "models.dev (the copy in this app)",
+  bundled: "models.dev (copy in this app)",
   "models.dev": "models.dev",
   litellm: "LiteLLM's price list",
   openrouter: "OpenRouter",
 };
 
-const BLEND_WORDS = `Blended ${PRICE_BLEND.input}:${PRICE_BLEND.output} input to output tokens`;
-const NO_PRICE_HINT = `${BLEND_WORDS}. Pick the models above and a list price a catalog knows fills in.`;
+const BLEND_WORDS = `blended ${PRICE_BLEND.input} input : ${PRICE_BLEND.output} output`;
+const NO_PRICE_HINT = `Per million tokens, ${BLEND_WORDS}. Pick the models above and a price a catalog knows fills in.`;
 
 /** `$2.50`, `$0.60`, `$0.075`. */
 export function usd(n: number): string {
@@ -29,7 +29,7 @@ export function usd(n: number): string {
 }
 
 /** A blended price as a number input shows it: at most 4 decimals, no trailing zeros. */
-export function priceText(model: DirectoryModel): string {
+function priceText(model: DirectoryModel): string {
   return String(Number(blendedPrice(model.price!).toFixed(4)));
 }
 
@@ -38,7 +38,7 @@ function where(model: DirectoryModel): string {
 }
 
 function listed(model: DirectoryModel): string {
-  return `${usd(model.price!.inputUsdPerMTok)} per million input tokens and ${usd(model.price!.outputUsdPerMTok)} per million output tokens`;
+  return `${usd(model.price!.inputUsdPerMTok)} in and ${usd(model.price!.outputUsdPerMTok)} out per million tokens`;
 }
 
 /** A dated snapshot (`gpt-4o-mini-2024-07-18`) costs what its model does when the catalog prices only the model. */
@@ -85,15 +85,15 @@ export function priceFill(
     const current = text(path);
     const value = priceText(model);
     const mayFill = current === undefined || current === previous[path];
-    const hint = `From ${where(model)}: ${describe(model)}. ${BLEND_WORDS}; change it if you pay something else.`;
+    const hint = `${describe(model)}; ${BLEND_WORDS}. From ${where(model)}. Change it if you pay something else.`;
     hints[path] = { ...(mayFill ? { value } : {}), hint };
     if (mayFill) filled[path] = value;
   };
-  offer("costs.currentUsdPerMTok", today, (m) => `${m.id} costs ${listed(m)}`);
+  offer("costs.currentUsdPerMTok", today, (m) => `${m.id} lists ${listed(m)}`);
   offer("costs.fineTunedUsdPerMTok", tuned, (m) =>
     m === tunedPrice
-      ? `fine-tuned ${candidate} costs ${listed(m)}`
-      : `${m.id} costs ${listed(m)} before fine-tuning, and a fine-tuned one can cost more`,
+      ? `Fine-tuned ${candidate} runs at ${listed(m)}`
+      : `${m.id} lists ${listed(m)} before fine-tuning (a fine-tune can cost more)`,
   );
   return { hints, filled };
 }

@@ -76,7 +76,7 @@ export function isUnknownAnswer(path: string): path is UnknownAnswer {
 }
 
 /** A copy of the answers with one field (by its dotted path) set to `value`. */
-export function withAnswer(answers: Answers, path: string, value: unknown): Answers {
+function withAnswer(answers: Answers, path: string, value: unknown): Answers {
   const copy = structuredClone(answers) as Record<string, unknown>;
   const keys = path.split(".");
   let node = copy;
