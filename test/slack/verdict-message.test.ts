@@ -362,6 +362,6 @@ describe("the answers behind a verdict", () => {
     expect(all).toContain("Model you would fine-tune\n> `gpt-4o-mini-2024-07-18`");
     expect(all).toContain("One training run, data preparation included (USD)\n> $3,000");
     expect(all).toContain("How does it fall short?\n> Format: output structure, Knowledge: missing facts, Too slow or too costly");
-    expect(all).toContain("Decide as of\n> <!date^1795521600^{date_long}|24 Nov 2026>");
+    expect(all).toContain("Date of this decision\n> <!date^1795521600^{date_long}|24 Nov 2026>");
   });
 });

@@ -359,8 +359,8 @@ export const FORM_FIELDS: readonly FormField[] = [
   {
     path: "asOf",
     step: "costs",
-    section: "Decision date",
-    label: "Decide as of",
+    section: "Date",
+    label: "Date of this decision",
     kind: "date",
     hint: "Which models providers let you fine-tune, and until when, is checked on this day. Keep today unless you are recording an earlier decision.",
   },
