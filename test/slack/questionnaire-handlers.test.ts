@@ -169,10 +169,10 @@ describe("a step's submission", () => {
 });
 
 describe("a choice that changes the form", () => {
-  const change = async (deps: QuestionnaireDeps, view: Json, updateError?: string) => {
+  const change = async (deps: QuestionnaireDeps, view: Json, updateError?: string, blockId = "shortfall") => {
     const { calls, client } = fakeClient(updateError);
     const { acks, ack } = recorder();
-    await handleQuestionnaireChange(deps)({ ack, body: body(view), client, logger } as never);
+    await handleQuestionnaireChange(deps)({ ack, body: body(view), action: { block_id: blockId }, client, logger } as never);
     expect(acks).toEqual([undefined]);
     return calls;
   };
@@ -195,10 +195,17 @@ describe("a choice that changes the form", () => {
       { ...values, baseModel: "gpt-4o" },
       { id: "V3", root_view_id: "V1" },
     );
-    const [update] = await change(deps, view);
+    const [update] = await change(deps, view, undefined, "baseModel");
     const price = ((update!.args.view as Json).blocks as Json[]).find((b) => String(b.block_id).startsWith("costs.currentUsdPerMTok"))!;
     expect(price.block_id).toBe("costs.currentUsdPerMTok~1");
     expect((price.element as Json).initial_value).toBe("4.375");
+  });
+
+  it("does not redraw for a model picked while no price shows", async () => {
+    const deps = setup();
+    const values = { ...answersToForm(validAnswers()), costFigures: "no" };
+    const view = payloadView(stepView(deps, "costs", REVIEW, values), values, { id: "V3", root_view_id: "V1" });
+    expect(await change(deps, view, undefined, "baseModel")).toEqual([]);
   });
 
   it("leaves a view that changed meanwhile as it is (hash_conflict) and one already closed (not_found)", async () => {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { deleteDraft } from "../../store/drafts.js";
+import { showsCosts } from "../questionnaire/form-values.js";
 import { PRICE_FIELDS } from "../questionnaire/price-hints.js";
 import {
   costFill,
@@ -11,7 +12,7 @@ import {
   stepOf,
   stepView,
 } from "../questionnaire-session.js";
-import { revisionsOf } from "../readers/read-step-values.js";
+import { fieldOfBlockId, revisionsOf } from "../readers/read-step-values.js";
 import { slackErrorCode } from "../slack-errors.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -55,6 +56,9 @@ export function handleQuestionnaireChange(deps: QuestionnaireDeps) {
     const open = openStep(args);
     const context = open ? readStepContext(deps.db, { body: args.body, view: open.view }) : null;
     if (!open || !context) return;
+    // A model only changes the form through its price, which shows with the cost fields.
+    const changed = fieldOfBlockId(String((args.action as { block_id?: unknown }).block_id ?? ""))?.path;
+    if ((changed === "baseModel" || changed === "candidateModel") && !showsCosts(context.values)) return;
     const revisions = revisionsOf(open.view.blocks);
     const fill = costFill(deps, open.step, context.values, context.metadata.prefilled);
     for (const path of PRICE_FIELDS) {
