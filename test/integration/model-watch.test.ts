@@ -188,7 +188,7 @@ describe("base-model watch, end to end", () => {
     const last = await toLastStep(h, view, changed, REQUESTER);
     // The last step offers the newer model, already picked.
     expect(JSON.stringify(last.view.blocks)).toContain(
-      '"initial_option":{"text":{"type":"plain_text","text":"gpt-4o-2024-11-20","emoji":true},"value":"gpt-4o-2024-11-20"}',
+      '"initial_option":{"text":{"type":"plain_text","text":"gpt-4o-2024-11-20"},"value":"gpt-4o-2024-11-20"}',
     );
     const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view: last, values: fillFromAnswers(changed, last.view) });
     expect(res.status).toBe(200);

@@ -72,7 +72,8 @@ function fakeClient(updateError?: string) {
   const call =
     (method: string, answer: Json = { ok: true }) =>
     async (args: Json) => {
-      calls.push({ method, args });
+      // As Slack does, a view sent as JSON text is read as the view.
+      calls.push({ method, args: typeof args.view === "string" ? { ...args, view: JSON.parse(args.view) } : args });
       if (method === "views.update" && updateError)
         throw Object.assign(new Error(updateError), { code: "slack_webapi_platform_error", data: { ok: false, error: updateError } });
       return answer;

@@ -30,7 +30,7 @@ export interface StepViewInput {
 
 const STEP_TITLE: Record<StepId, string> = { problem: "the problem", evidence: "the evidence", costs: "cost and operations" };
 
-const plain = (text: string, max: number = LIMIT.optionText) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
+const plain = (text: string, max: number = LIMIT.optionText) => ({ type: "plain_text" as const, text: truncate(text, max) });
 
 function option(o: FieldOption): PlainTextOption {
   return { text: plain(o.label), value: o.value };
@@ -112,7 +112,7 @@ function inputBlock(field: FormField, input: StepViewInput): KnownBlock {
   return {
     type: "input",
     block_id: blockIdOf(field.path, input.revisions?.[field.path] ?? 0),
-    optional: field.optional ?? false,
+    ...(field.optional ? { optional: true } : {}),
     ...(field.dispatch ? { dispatch_action: true } : {}),
     label: plain(field.label, 2000),
     ...(hint ? { hint: plain(hint, 2000) } : {}),

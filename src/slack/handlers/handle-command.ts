@@ -5,6 +5,7 @@ import { buildDecisionDetail, buildDecisionList, buildHelp, type DecisionSummary
 import { escapeMrkdwn } from "../mrkdwn.js";
 import { firstStepView, type QuestionnaireDeps } from "../questionnaire-session.js";
 import { readCommand } from "../readers/read-command.js";
+import { viewArg } from "../view-arg.js";
 
 export interface CommandDeps extends QuestionnaireDeps {
   summaryExtras?: (decisionIds: number[]) => DecisionSummaryExtras;
@@ -20,12 +21,14 @@ export function handleCommand(deps: CommandDeps) {
       await ack();
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: firstStepView(deps, {
-          teamId: command.team_id,
-          userId: command.user_id,
-          metadata: { channelId: command.channel_id, responseUrl: command.response_url },
-          title: request.title,
-        }),
+        view: viewArg(
+          firstStepView(deps, {
+            teamId: command.team_id,
+            userId: command.user_id,
+            metadata: { channelId: command.channel_id, responseUrl: command.response_url },
+            title: request.title,
+          }),
+        ),
       });
       return;
     }

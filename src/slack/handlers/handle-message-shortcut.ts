@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import { firstStepView, type QuestionnaireDeps } from "../questionnaire-session.js";
+import { viewArg } from "../view-arg.js";
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -10,15 +11,17 @@ export function handleMessageShortcut(deps: QuestionnaireDeps) {
     const message = shortcut.message as { ts: string; thread_ts?: string };
     await client.views.open({
       trigger_id: shortcut.trigger_id,
-      view: firstStepView(deps, {
-        teamId: shortcut.team?.id ?? shortcut.user.team_id ?? "",
-        userId: shortcut.user.id,
-        metadata: {
-          channelId: shortcut.channel.id,
-          threadTs: message.thread_ts ?? message.ts,
-          responseUrl: shortcut.response_url,
-        },
-      }),
+      view: viewArg(
+        firstStepView(deps, {
+          teamId: shortcut.team?.id ?? shortcut.user.team_id ?? "",
+          userId: shortcut.user.id,
+          metadata: {
+            channelId: shortcut.channel.id,
+            threadTs: message.thread_ts ?? message.ts,
+            responseUrl: shortcut.response_url,
+          },
+        }),
+      ),
     });
   };
 }

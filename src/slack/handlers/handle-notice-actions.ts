@@ -8,6 +8,7 @@ import { escapeMrkdwn, mentionUser } from "../mrkdwn.js";
 import { answersToForm, mergeValues } from "../questionnaire/form-values.js";
 import { type QuestionnaireDeps, stepView } from "../questionnaire-session.js";
 import { readNoticeAction } from "../readers/read-notice-action.js";
+import { viewArg } from "../view-arg.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -31,9 +32,11 @@ export function handleReEvaluate(deps: NoticeActionDeps) {
     const values = mergeValues(answersToForm(decision.answers, decision.unknownAnswers), { baseModel: newest, asOf: deps.today() });
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: stepView(deps, "problem", { channelId: decision.channelId, threadTs: decision.threadTs, parentId: decision.id }, values, {
-        intro: `Re-evaluating decision #${decision.id} with \`${escapeMrkdwn(newest)}\` as the model in production. Update what changed: the prompted baseline above all.`,
-      }),
+      view: viewArg(
+        stepView(deps, "problem", { channelId: decision.channelId, threadTs: decision.threadTs, parentId: decision.id }, values, {
+          intro: `Re-evaluating decision #${decision.id} with \`${escapeMrkdwn(newest)}\` as the model in production. Update what changed: the prompted baseline above all.`,
+        }),
+      ),
     });
   };
 }

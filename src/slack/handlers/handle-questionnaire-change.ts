@@ -14,6 +14,7 @@ import {
 } from "../questionnaire-session.js";
 import { fieldOfBlockId, revisionsOf } from "../readers/read-step-values.js";
 import { slackErrorCode } from "../slack-errors.js";
+import { viewArg } from "../view-arg.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -30,7 +31,7 @@ interface OpenView {
  */
 async function redraw(args: Args, view: OpenView, next: ModalView): Promise<void> {
   try {
-    await args.client.views.update({ view_id: view.id, hash: view.hash, view: next });
+    await args.client.views.update({ view_id: view.id, hash: view.hash, view: viewArg(next) });
   } catch (error) {
     const code = slackErrorCode(error);
     // not_found: the user closed the form before the update arrived.

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { getDecision } from "../../store/decisions.js";
 import type { Db } from "../../store/open-db.js";
 import { buildAnswersView } from "../builders/build-answers-view.js";
+import { viewArg } from "../view-arg.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -18,7 +19,7 @@ export function handleViewAnswers(deps: { db: Db }) {
     }
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildAnswersView({ decisionId: decision.id, answers: decision.answers, unknownAnswers: decision.unknownAnswers }),
+      view: viewArg(buildAnswersView({ decisionId: decision.id, answers: decision.answers, unknownAnswers: decision.unknownAnswers })),
     });
   };
 }
