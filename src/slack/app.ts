@@ -18,7 +18,7 @@ import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-s
 import { handleReaction } from "./handlers/handle-reaction.js";
 import { handleViewAnswers } from "./handlers/handle-view-answers.js";
 import { createHttpReceiver } from "./http-receiver.js";
-import { ACTION, COMMAND, SHORTCUT, STEP_VIEWS, VIEW } from "./ids.js";
+import { ACTION, COMMAND, SHORTCUT, STEP_VIEW_PATTERN, VIEW } from "./ids.js";
 import type { PublishDeps } from "./publish-decision.js";
 import type { QuestionnaireDeps } from "./questionnaire-session.js";
 import type { ReviewSettings } from "./review-settings.js";
@@ -123,7 +123,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.view(VIEW.questionnaire, handleQuestionnaireStep(questionnaire, "problem"));
   app.view(VIEW.questionnaireEvidence, handleQuestionnaireStep(questionnaire, "evidence"));
   app.view(VIEW.questionnaireCosts, handleQuestionnaireSubmission({ ...publishDeps, ...questionnaire }));
-  for (const callbackId of STEP_VIEWS) app.view({ callback_id: callbackId, type: "view_closed" }, handleQuestionnaireClosed(questionnaire));
+  app.view({ callback_id: STEP_VIEW_PATTERN, type: "view_closed" }, handleQuestionnaireClosed(questionnaire));
   app.action({ type: "block_actions", action_id: ACTION.field }, handleQuestionnaireChange(questionnaire));
   app.action(ACTION.startOver, handleStartOver(questionnaire));
   app.options({ type: "block_suggestion", action_id: ACTION.field }, handleModelOptions(questionnaire));

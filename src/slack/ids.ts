@@ -14,6 +14,8 @@ export const VIEW = {
 
 /** The questionnaire's steps by callback id, in order. */
 export const STEP_VIEWS = [VIEW.questionnaire, VIEW.questionnaireEvidence, VIEW.questionnaireCosts] as const;
+/** Any of the steps' callback ids. */
+export const STEP_VIEW_PATTERN = new RegExp(`^(${STEP_VIEWS.join("|")})$`);
 
 export const SHORTCUT = {
   reviewInThread: "review_in_thread",

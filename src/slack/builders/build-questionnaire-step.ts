@@ -181,7 +181,7 @@ export function questionnaireMetadata(
     ...(input.draftSavedAt && input.step === "problem" ? { draftFrom: input.draftSavedAt } : {}),
     ...(input.intro ? { intro: input.intro } : {}),
   };
-  const serialise = () => JSON.stringify({ ...input.metadata, values, ...extras });
+  const serialise = () => JSON.stringify({ ...input.metadata, ...(Object.keys(values).length > 0 ? { values } : {}), ...extras });
   let text = serialise();
   const longestFirst = Object.entries(values).sort((a, b) => JSON.stringify(b[1]).length - JSON.stringify(a[1]).length);
   for (const [path] of longestFirst) {
