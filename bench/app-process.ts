@@ -1,15 +1,31 @@
-// Runs an app as a child process (`node --import tsx <script>`), finds its port in its log, and reads its memory and
-// CPU time from /proc (Linux; elsewhere those read as undefined).
-import { type ChildProcess, spawn } from "node:child_process";
+// Runs an app as a child process (`node <script>.js`, or `node --import tsx <script>.ts`), finds its port in its log,
+// and reads its memory and CPU time from /proc (Linux; elsewhere those read as undefined).
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** Our app as production runs it: compiled by `npm run build`. */
+export const OUR_APP = "dist/main.js";
+
+let built = false;
+/** Builds dist/ once per bench run (scripts/build.sh), so the bench measures the code production runs. */
+export function buildOurApp(): void {
+  if (built) return;
+  execFileSync("scripts/build.sh", [], { cwd: REPO_ROOT, stdio: "inherit" });
+  built = true;
+}
+
+/** The V8 flags the Dockerfile runs the app with (its NODE_OPTIONS), so the memory measured is what a user gets. */
+export function productionNodeOptions(): string {
+  return /NODE_OPTIONS=(\S+)/.exec(readFileSync(new URL("../Dockerfile", import.meta.url), "utf8"))?.[1] ?? "";
+}
 
 /** Linux USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
 const CLOCK_TICKS_PER_SEC = 100;
 const PORT_LINE = /HTTP on port (\d+)/;
-const WARN_LINE = /^\[(WARN|ERROR)\]/;
+/** Bolt's console lines, or our JSON lines, at warn or error level. */
+const WARN_LINE = /^\[(WARN|ERROR)\]|"level":"(warn|error)"/;
 
 export interface Memory {
   rssMb: number;
@@ -43,7 +59,8 @@ export function startAppProcess(opts: {
   env: Record<string, string>;
   startTimeoutMs?: number;
 }): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", opts.script], {
+  const args = opts.script.endsWith(".ts") ? ["--import", "tsx", opts.script] : [opts.script];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Answers, parseAnswers } from "../src/engine/answers.js";
 import { SlackEmulator } from "../test/emulator/slack-emulator.js";
-import { type AppProcess, REPO_ROOT, startAppProcess } from "./app-process.js";
+import { type AppProcess, buildOurApp, OUR_APP, productionNodeOptions, REPO_ROOT, startAppProcess } from "./app-process.js";
 import { BARE, LEVELS, type Measurements, notes, OURS, tables, targets } from "./http-report.js";
 import { settle, sleep } from "./load.js";
 import { startCpuAccounting } from "./machine-load.js";
@@ -13,7 +13,7 @@ import { type CommandRun, commandBurst, mergeRuns, type Run, reactionBurst, subm
 import type { BenchContext, Section, SectionReport } from "./section.js";
 
 const SIGNING_SECRET = "bench-signing-secret";
-const WATCH_PASS_LINE = /model watch/;
+const WATCH_PASS_LINE = /model watch: \d+ base models/;
 const WATCH_PASS_WAIT_MS = 45_000;
 
 /** Requests per burst: 3× the concurrency, at least 300 (fewer with --quick) so p99 rests on a few samples. */
@@ -38,7 +38,7 @@ async function measure(ctx: BenchContext, dbDir: string): Promise<Measurements> 
   try {
     const ours = await startAppProcess({
       name: OURS,
-      script: "src/main.ts",
+      script: OUR_APP,
       // Every setting explicit, so a developer's .env (read by dotenv in src/main.ts) cannot change the run.
       env: {
         ...common,
@@ -52,8 +52,7 @@ async function measure(ctx: BenchContext, dbDir: string): Promise<Measurements> 
         // The base-model watch reads only the bundled catalog (no network) and runs once, before the load (see below).
         MODEL_SOURCES: "bundled",
         MODEL_CHECK_INTERVAL_MINUTES: "1440",
-        // The V8 flags `npm start` runs the app with, so the memory measured is the memory a user gets.
-        NODE_OPTIONS: startNodeFlags(),
+        NODE_OPTIONS: productionNodeOptions(),
       },
     });
     apps.push(ours);
@@ -134,6 +133,7 @@ export const httpSection: Section = {
   name: "http",
   title: "HTTP load: our app vs a bare Bolt app, and our memory",
   async run(ctx): Promise<SectionReport> {
+    buildOurApp();
     const dbDir = mkdtempSync(join(tmpdir(), "swf-bench-"));
     try {
       const m = await measure(ctx, dbDir);
@@ -143,9 +143,3 @@ export const httpSection: Section = {
     }
   },
 };
-
-/** The node flags of package.json's `start` script (e.g. `--max-semi-space-size=2`), minus the tsx loader. */
-function startNodeFlags(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } };
-  return (pkg.scripts.start.match(/--max-[\w-]+=\d+/g) ?? []).join(" ");
-}

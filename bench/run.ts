@@ -4,10 +4,12 @@
 //   engine  verdicts/s of decide() on the main thread over seeded, validated answers (median and best round);
 //   watcher one base-model watch pass over 100,000 stored decisions on 2,000 base models (a real SQLite file):
 //           CPU beyond the fetches, and memory;
-//   http    the real app (src/main.ts) and a bare Bolt app (bench/bare-app.ts), each its own process, driven with
-//           signed slash commands at 10/50/200 in flight against the Slack emulator running in this process; our
-//           app also with view submissions and reactions; who used the CPU meanwhile; our app's RSS after start
-//           and at the end of the load.
+//   http    the real app as production runs it (dist/main.js, built first) and a bare Bolt app (bench/bare-app.ts),
+//           each its own process, driven with signed slash commands at 10/50/200 in flight against the Slack
+//           emulator running in this process; our app also with view submissions and reactions; who used the CPU
+//           meanwhile; our app's RSS after start and at the end of the load.
+//   flood   both apps answering slash commands while 32 connections send large bodies to /slack/events (unsigned
+//           3.9 MB, and the same with forged signature headers).
 // Reading it: latencies are ms from handing the request to fetch, p50/p95/p99/max over every request of that row.
 // The ours / bare ratio matters more than absolute numbers, which depend on the machine and on whatever else ran
 // (machine, load average and the CPU table say how busy it was). Targets are reported as met or missed by how
@@ -17,13 +19,14 @@
 // (bench/section.ts); add one by listing it in SECTIONS.
 import { writeFileSync } from "node:fs";
 import { engineSection } from "./engine-section.js";
+import { floodSection } from "./flood-section.js";
 import { httpSection } from "./http-section.js";
 import { describeMachine, renderMachine, renderSection, renderTargets } from "./report.js";
 import type { BenchContext, Section, TargetResult } from "./section.js";
 import { watcherSection } from "./watcher-section.js";
 
 /** Run in this order; add later sections here. */
-const SECTIONS: Section[] = [engineSection, watcherSection, httpSection];
+const SECTIONS: Section[] = [engineSection, watcherSection, httpSection, floodSection];
 
 interface Options {
   quick: boolean;

@@ -217,7 +217,7 @@ export async function submissionBurst(
   return { ...finish(ws, app, m, concurrency, effectMs, errors), messages };
 }
 
-/** :white_check_mark: from many reviewers, three per verdict message → ack (Bolt acks events before the listener runs). */
+/** :white_check_mark: from many reviewers, three per verdict message → ack (sent once the review is stored and its Slack work queued). */
 export async function reactionBurst(
   ws: Workspace,
   app: AppProcess,

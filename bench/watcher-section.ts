@@ -3,10 +3,12 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { decide } from "../src/engine/decide.js";
-import { closeDb, openDb } from "../src/store/open-db.js";
+import { openDb } from "../src/store/open-db.js";
 import type { CatalogSource } from "../src/watcher/catalog-source.js";
-import { checkModels, type ModelNotifier } from "../src/watcher/check-models.js";
+import { checkModels } from "../src/watcher/check-models.js";
 import { catalogRecord, type ModelRecord } from "../src/watcher/model-record.js";
 import { loadBundledCatalog } from "../src/watcher/sources/bundled.js";
 import { parseOpenRouter } from "../src/watcher/sources/openrouter.js";
@@ -35,16 +37,17 @@ async function catalog(): Promise<ModelRecord[]> {
   return [...(await loadBundledCatalog()), ...openRouter, ...hub];
 }
 
-/** Fills the database with `count` posted decisions over `models` distinct base models, in one transaction. */
-function seed(dbPath: string, count: number, models: readonly string[]): void {
-  const db = openDb(dbPath);
+/** Fills the database (created and migrated by the app's openDb) with `count` posted decisions, in one transaction. */
+async function seed(dbPath: string, count: number, models: readonly string[]): Promise<void> {
+  await (await openDb(dbPath)).close();
+  const db = new Database(dbPath);
   const templates = generateAnswers(50).map((answers) => ({ answers, verdict: decide(answers) }));
-  const insert = db.$client.prepare(
+  const insert = db.prepare(
     `insert into decisions (team_id, channel_id, requester_id, title, base_model, answers, verdict, engine_version,
-       fine_tune, status, message_ts, thread_ts, reply_ts, submission_key, posted_at, outbox)
-     values ('T1', ?, ?, ?, ?, ?, ?, ?, ?, 'approved', ?, ?, ?, ?, '2026-01-01T00:00:00Z', 0)`,
+       fine_tune, status, message_ts, thread_ts, reply_ts, submission_key)
+     values ('T1', ?, ?, ?, ?, ?, ?, ?, ?, 'approved', ?, ?, ?, ?)`,
   );
-  db.$client.transaction(() => {
+  db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const t = templates[i % templates.length]!;
       const baseModel = models[i % models.length]!;
@@ -65,7 +68,7 @@ function seed(dbPath: string, count: number, models: readonly string[]): void {
       );
     }
   })();
-  closeDb(db);
+  db.close();
 }
 
 export const watcherSection: Section = {
@@ -81,20 +84,14 @@ export const watcherSection: Section = {
     const dbPath = join(dir, "watch.db");
     try {
       ctx.progress(`watcher: writing ${count.toLocaleString("en-US")} decisions`);
-      seed(dbPath, count, models);
-      const db = openDb(dbPath);
+      await seed(dbPath, count, models);
+      const db = await openDb(dbPath);
       const source: CatalogSource = { name: "in-memory", fetchModels: async () => records };
-      let notices = 0;
-      const notifier: ModelNotifier = {
-        announceNewer: async () => `n${notices++}`,
-        warnLifecycle: async () => `n${notices++}`,
-      };
       const deps = {
         db,
         sources: [source],
         fetch: globalThis.fetch,
         timeoutMs: 1000,
-        notifier,
         minAgeDays: 3,
         now: () => new Date("2026-11-24T00:00:00Z"),
         log: () => undefined,
@@ -108,15 +105,16 @@ export const watcherSection: Section = {
       const cpuUsed = process.cpuUsage(cpu0);
       const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
       const rssAfter = process.memoryUsage().rss;
-      ctx.progress("watcher: posting pass (in-memory notifier) and a quiet second pass");
+      ctx.progress("watcher: queueing pass (notices recorded and queued for the worker) and a quiet second pass");
       const post0 = process.cpuUsage();
       const posted = await checkModels(deps);
       const postCpu = process.cpuUsage(post0);
       const quiet0 = process.cpuUsage();
       const second = await checkModels(deps);
       const quietCpu = process.cpuUsage(quiet0);
-      const noticeRows = (db.$client.prepare("select count(*) as n from model_notices").get() as { n: number }).n;
-      closeDb(db);
+      const [counted] = await db.all<{ n: number }>(sql`select count(*) as n from model_notices`);
+      const noticeRows = counted?.n ?? 0;
+      await db.close();
       const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
       return {
         tables: [
@@ -137,8 +135,8 @@ export const watcherSection: Section = {
                 formatNumber(count),
                 formatNumber(distinct),
                 formatNumber(records.length),
-                "plan + record notices",
-                formatNumber(posted.posted.length),
+                "plan + record and queue notices",
+                formatNumber(posted.queued.length),
                 formatNumber(ms(postCpu)),
                 "–",
               ],
@@ -147,7 +145,7 @@ export const watcherSection: Section = {
                 formatNumber(distinct),
                 formatNumber(records.length),
                 "next pass (nothing new)",
-                formatNumber(second.posted.length),
+                formatNumber(second.queued.length),
                 formatNumber(ms(quietCpu)),
                 "–",
               ],
@@ -172,7 +170,7 @@ export const watcherSection: Section = {
         ],
         notes: [
           "The catalog is handed to the pass in memory (the fetch is what the target excludes); parsing the recorded OpenRouter body and the bundled models.dev file happens before the timer.",
-          "Every decision is posted (has a thread), so every one is read; the notifier records notices in the database but sends nothing.",
+          "Every decision is posted (has a thread), so every one is read; each notice is recorded and queued as a job (nothing is sent: no worker runs here).",
         ],
       };
     } finally {

@@ -33,6 +33,13 @@ const WatchPolicy = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const port = z.coerce.number().int().min(0).max(65535);
+
+const hasCredentials = (url: string) => {
+  const { username, password } = new URL(url);
+  return username !== "" || password !== "";
+};
+
 const ReviewerIds = z
   .string()
   .default("")
@@ -57,16 +64,20 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z.string({ message: "is required" }).regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" }),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith("xapp-"), { message: "must be an app-level token (xapp-…)" }),
-  SLACK_API_URL: optionalText.refine((s) => s === undefined || URL.canParse(s), {
-    message: "must be a URL like http://127.0.0.1:4000/api/",
-  }),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_API_URL: optionalText
+    .refine((s) => s === undefined || URL.canParse(s), { message: "must be a URL like http://127.0.0.1:4000/api/" })
+    // Slack's client sends requests with fetch, which refuses URLs that carry credentials.
+    .refine((s) => s === undefined || !URL.canParse(s) || !hasCredentials(s), { message: "must not contain a user name or password" }),
+  PORT: port.default(3000),
+  HEALTH_PORT: port.optional(),
   DATABASE_PATH: z.string().min(1).default("./data/should-we-finetune.db"),
   REQUIRED_APPROVALS: positiveInt(2),
   APPROVAL_REACTIONS: list("white_check_mark"),
   REJECT_REACTIONS: list("x"),
   REVIEWERS: ReviewerIds,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   MODEL_SOURCES: optionalText,
   MODELS_DEV_URL: optionalUrl,
   OPENROUTER_URL: optionalUrl,
@@ -106,6 +117,8 @@ export interface Config {
     mode: "socket" | "http";
   };
   port: number;
+  /** Where /healthz, /readyz and /metrics are served: the app's port in HTTP mode unless set; PORT in Socket Mode. */
+  healthPort: number | undefined;
   databasePath: string;
   review: {
     requiredApprovals: number;
@@ -115,6 +128,9 @@ export interface Config {
     reviewerGroup: string | undefined;
   };
   logLevel: "debug" | "info" | "warn" | "error";
+  logFormat: "json" | "pretty";
+  /** How long a stop waits for work in flight before giving up. */
+  shutdownGraceMs: number;
   watch: {
     sources: SourceConfig;
     intervalMinutes: number;
@@ -146,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         mode: e.SLACK_APP_TOKEN ? "socket" : "http",
       },
       port: e.PORT,
+      healthPort: e.HEALTH_PORT,
       databasePath: e.DATABASE_PATH,
       review: {
         requiredApprovals: e.REQUIRED_APPROVALS,
@@ -155,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         reviewerGroup: e.REVIEWERS.group,
       },
       logLevel: e.LOG_LEVEL,
+      logFormat: e.LOG_FORMAT,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       watch: {
         sources: {
           MODEL_SOURCES: e.MODEL_SOURCES,
@@ -171,4 +190,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       },
     },
   };
+}
+
+/** The configured values that must never be written anywhere (logs mask them verbatim). */
+export function configSecrets(config: Config): string[] {
+  const { slack, watch } = config;
+  return [slack.botToken, slack.signingSecret, slack.appToken, watch.sources.OPENAI_API_KEY, watch.sources.ANTHROPIC_API_KEY].filter(
+    (value): value is string => value !== undefined,
+  );
 }

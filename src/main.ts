@@ -1,115 +1,169 @@
+import type { EventEmitter } from "node:events";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import "dotenv/config";
-import { type Config, loadConfig } from "./config.js";
+import { WebClient } from "@slack/web-api";
+import { type Background, type BackgroundOptions, startBackground } from "./background.js";
+import { type Config, configSecrets, loadConfig } from "./config.js";
+import type { AppLogger } from "./ops/logger.js";
+import type { MetricsOptions } from "./ops/metrics.js";
+import { appLogger, type Operations, prepareOperations } from "./ops/operations.js";
+import type { ReadinessCheck } from "./ops/readiness.js";
+import { databaseWritable, slackReachable, socketConnected } from "./ops/readiness-checks.js";
+import { redactSecrets } from "./ops/redact.js";
+import { stopOnSignals } from "./ops/signals.js";
 import { createSlackApp } from "./slack/app.js";
-import { fetchBotIdentity, StartupError } from "./slack/bot-identity.js";
-import { slackModelNotifier } from "./slack/model-notifier.js";
-import { publishingSettled, publishPending } from "./slack/publish-decision.js";
-import { closeDb, openDb } from "./store/open-db.js";
-import { checkModels } from "./watcher/check-models.js";
+import { fetchBotIdentity } from "./slack/bot-identity.js";
+import { checkDatabase } from "./startup/check-database.js";
+import { startupProblem } from "./startup/startup-problem.js";
+import { countJobsForMetrics } from "./store/jobs.js";
+import { openDb } from "./store/open-db.js";
+import type { SqlClient } from "./store/sql-client.js";
 import { createModelDirectory } from "./watcher/model-directory.js";
-import { schedulePasses } from "./watcher/schedule.js";
 import { BUNDLED_CATALOG_READ_ON, loadBundledCatalog } from "./watcher/sources/bundled.js";
-import { sourcesFromConfig } from "./watcher/sources/registry.js";
 
 export interface RunningApp {
   /** The HTTP port in HTTP mode. */
   port: number | undefined;
-  /** Runs a base-model watch pass now (or joins the running one). */
+  /** Where /healthz, /readyz and /metrics answer. */
+  healthPort: number;
+  /** Runs a base-model watch pass now (or joins the running one); its notices are queued, the worker posts them. */
   checkModelsNow: () => Promise<void>;
+  /** Resolves once no request is being handled, including the work listeners do after their ack. */
+  idle: () => Promise<void>;
+  /** Resolves once no job is pending or running in the database, whichever process queued it. */
+  jobsSettled: () => Promise<void>;
+  /** Resolves once the reconcile of reactions this process ran on taking the lease is over (at once if it has not). */
+  reconciled: () => Promise<void>;
+  /** Whether this process holds the lease (runs the worker, the reconcile and the watch). */
+  readonly leader: boolean;
+  /** The job worker's events: 'finished' after every attempt. */
+  jobEvents: EventEmitter;
+  /** The app's own database connection. */
+  store: SqlClient;
   stop: () => Promise<void>;
 }
 
-export interface StartOptions {
-  /** How often decisions Slack has not accepted yet are retried. */
-  outboxIntervalMs?: number;
+export interface StartOptions extends BackgroundOptions {
   today?: () => string;
   now?: () => Date;
-  /** Delay before the first base-model watch pass after start. */
-  modelCheckDelayMs?: number;
-  fetch?: typeof fetch;
+  /** Default: JSON lines on standard output, at LOG_LEVEL, in LOG_FORMAT. */
+  logger?: AppLogger;
+  /** Delivery work waiting for Slack and given up, for the metrics (default: the job table). */
+  jobCounts?: MetricsOptions["jobCounts"];
+  /** Export Node's process metrics too (the real process does; they cannot be stopped once started). */
+  processMetrics?: boolean;
 }
 
-/** Composition root: config → database → Slack app → background jobs → start. */
+/** Composition root: config → database → Slack app → start → the lease and the background work. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const identity = await fetchBotIdentity(config.slack.botToken, config.slack.apiUrl);
-  const db = openDb(config.databasePath);
+  const db = await openDb(config.databasePath);
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const now = options.now ?? (() => new Date());
+  const ops = prepareOperations(config, {
+    logger: options.logger,
+    processMetrics: options.processMetrics,
+    jobCounts: options.jobCounts ?? (() => countJobsForMetrics(db)),
+  });
+  const { logger, metrics } = ops;
+  let background: Background | undefined;
   // The model menus answer from memory: the bundled catalog now, the configured catalogs after each watch pass.
   const models = createModelDirectory(await loadBundledCatalog(), BUNDLED_CATALOG_READ_ON);
-  const { app, publishDeps, stopReceiving } = createSlackApp({ config, db, today, now, identity, models });
+  const slack = createSlackApp({
+    config,
+    db,
+    today,
+    now,
+    identity,
+    models,
+    jobsQueued: () => background?.wake(),
+    onVerdict: metrics.countVerdict,
+    ...ops.slackAppHooks,
+  });
+  const { app, isReviewer, stopReceiving, listenersSettled } = slack;
   const started = (config.slack.mode === "http" ? await app.start(config.port) : await app.start()) as unknown;
   const port = config.slack.mode === "http" ? ((started as Server).address() as AddressInfo).port : undefined;
-  app.logger.info(`should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"})`);
-
-  let outbox = publishPending(publishDeps);
-  const timer = setInterval(() => {
-    outbox = outbox.then(() => publishPending(publishDeps, { skipAwaitingInvite: true }));
-  }, options.outboxIntervalMs ?? 60_000);
-  timer.unref();
-
-  const watch = schedulePasses(
-    async () => {
-      const report = await checkModels({
-        db,
-        sources: sourcesFromConfig(config.watch.sources),
-        fetch: options.fetch ?? globalThis.fetch,
-        timeoutMs: 15_000,
-        notifier: slackModelNotifier(app.client),
-        minAgeDays: config.watch.minAgeDays,
-        now,
-        log: (line) => app.logger.warn(line),
-        onCatalog: (records) => models.refresh(records, today()),
-      });
-      app.logger.info(
-        `model watch: ${report.distinctModels} base models, ${report.posted.length} notices posted, ${report.failed.length} failed`,
-      );
-    },
-    { firstDelayMs: options.modelCheckDelayMs ?? 30_000, intervalMs: config.watch.intervalMinutes * 60_000 },
-    (error) => app.logger.error(`model watch pass failed: ${(error as Error).message}`),
+  const healthPort = await ops.serve(readinessChecks(config, db, ops, slack.socketConnected), port);
+  const work = await startBackground({
+    config,
+    db,
+    listenerClient: app.client,
+    isReviewer,
+    logger: app.logger,
+    now,
+    options,
+    slackFetch: metrics.slackFetch,
+    observeWatchPass: metrics.observeWatchPass,
+    onCatalog: (records) => models.refresh(records, today()),
+  });
+  background = work;
+  const role = work.leader ? "posting to Slack" : "another process posts to Slack until it stops";
+  logger.info(
+    { mode: config.slack.mode, port, healthPort, leader: work.leader },
+    `should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"}; health on port ${healthPort}; ${role})`,
   );
 
   return {
     port,
-    checkModelsNow: watch.runNow,
+    healthPort,
+    checkModelsNow: () => work.runWatchPass(),
+    idle: slack.idle,
+    jobsSettled: () => work.jobsSettled(),
+    reconciled: () => work.reconciled(),
+    get leader() {
+      return work.leader;
+    },
+    jobEvents: work.jobEvents,
+    store: db,
     stop: async () => {
-      clearInterval(timer);
+      ops.markStopping();
       // No new requests, then let what was accepted finish: a stop loses nothing that was acknowledged.
       await stopReceiving();
-      await watch.stop();
-      await outbox.catch(() => undefined);
-      await publishingSettled(db);
-      closeDb(db);
+      await listenersSettled();
+      await work.stop();
+      await db.close();
+      await ops.close();
     },
   };
 }
 
+/** What /readyz checks. The database probe writes through the app's own connection. */
+function readinessChecks(config: Config, db: SqlClient, ops: Operations, isConnected: (() => boolean) | undefined): ReadinessCheck[] {
+  const probeClient = new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    fetch: ops.metrics.slackFetch,
+    retryConfig: { retries: 0 },
+    timeout: 3000,
+    logger: ops.slackAppHooks.logger,
+  });
+  return [databaseWritable(db), slackReachable(probeClient), ...(isConnected ? [socketConnected(isConnected)] : [])];
+}
+
 async function main(): Promise<void> {
   const loaded = loadConfig(process.env);
-  if (!loaded.ok) {
-    console.error("should-we-finetune cannot start; fix these settings (see .env.example):");
-    for (const problem of loaded.problems) console.error(`  ${problem}`);
-    process.exit(1);
-  }
+  if (!loaded.ok) cannotStart(loaded.problems, "; fix these settings (see .env.example)");
+  const { config } = loaded;
+  const storage = checkDatabase(config.databasePath);
+  if (storage) cannotStart([storage], "", configSecrets(config));
+  const logger = appLogger(config);
   let running: RunningApp;
   try {
-    running = await startApp(loaded.config);
+    running = await startApp(config, { logger, processMetrics: true });
   } catch (error) {
-    if (!(error instanceof StartupError)) throw error;
-    console.error("should-we-finetune cannot start:");
-    console.error(`  ${error.message}`);
-    process.exit(1);
+    const problem = startupProblem(error, config);
+    if (problem === undefined) throw error;
+    cannotStart([problem], "", configSecrets(config));
   }
-  const stop = async (signal: string) => {
-    console.error(`${signal}: stopping`);
-    await running.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  stopOnSignals({ stop: running.stop, graceMs: config.shutdownGraceMs, logger, exit: (code) => process.exit(code) });
+}
+
+/** One plain line per problem on standard error, no stack trace, exit 1. */
+function cannotStart(problems: readonly string[], hint: string, secrets: readonly string[] = []): never {
+  console.error(`should-we-finetune cannot start${hint}:`);
+  for (const problem of problems) console.error(`  ${redactSecrets(problem, secrets)}`);
+  process.exit(1);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

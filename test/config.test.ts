@@ -45,6 +45,10 @@ describe("loadConfig", () => {
     [{ ...base, PORT: "http" }, ["PORT"]],
     [{ ...base, REQUIRED_APPROVALS: "0" }, ["REQUIRED_APPROVALS"]],
     [{ ...base, SLACK_API_URL: "not a url" }, ["SLACK_API_URL"]],
+    [{ ...base, SLACK_API_URL: "http://gw:pw@127.0.0.1:4000/api/" }, ["SLACK_API_URL"]],
+    [{ ...base, HEALTH_PORT: "70000" }, ["HEALTH_PORT"]],
+    [{ ...base, LOG_FORMAT: "xml" }, ["LOG_FORMAT"]],
+    [{ ...base, SHUTDOWN_GRACE_MS: "-1" }, ["SHUTDOWN_GRACE_MS"]],
     [{ ...base, SLACK_APP_TOKEN: "xoxb-wrong" }, ["SLACK_APP_TOKEN"]],
     [{ ...base, REVIEWERS: "alice,S01A,S02B" }, ["REVIEWERS"]],
     [{ ...base, REJECT_REACTIONS: "white_check_mark" }, ["REJECT_REACTIONS"]],
@@ -84,9 +88,18 @@ describe("loadConfig", () => {
   });
 
   it("never echoes a secret value", () => {
-    const loaded = loadConfig({ SLACK_BOT_TOKEN: "xoxp-super-secret-value" });
+    const loaded = loadConfig({ SLACK_BOT_TOKEN: "xoxp-super-secret-value", SLACK_API_URL: "http://gw:super-secret-pw@gw/api/" });
     expect(loaded.ok).toBe(false);
-    if (!loaded.ok) expect(loaded.problems.join("\n")).not.toContain("super-secret");
+    if (!loaded.ok) {
+      expect(loaded.problems).toContain("SLACK_API_URL: must not contain a user name or password");
+      expect(loaded.problems.join("\n")).not.toContain("super-secret");
+    }
+  });
+
+  it("reads the operations settings", () => {
+    const loaded = loadConfig({ ...base, HEALTH_PORT: "9100", LOG_FORMAT: "pretty", SHUTDOWN_GRACE_MS: "2500" });
+    expect(loaded.ok && loaded.config).toMatchObject({ healthPort: 9100, logFormat: "pretty", shutdownGraceMs: 2500 });
+    expect(loadConfig(base)).toMatchObject({ config: { healthPort: undefined, logFormat: "json", shutdownGraceMs: 10_000 } });
   });
 });
 

@@ -1,9 +1,12 @@
 import { parseArgs } from "node:util";
-import { WebClient } from "@slack/web-api";
 import { z } from "zod";
-import { slackModelNotifier } from "../slack/model-notifier.js";
-import { closeDb, openDb } from "../store/open-db.js";
-import { checkModels, describeNotice, type ModelNotifier } from "../watcher/check-models.js";
+import { deliverNow } from "../delivery/deliver-now.js";
+import { workerId } from "../delivery/worker-identity.js";
+import { createDeliveryClient } from "../slack/delivery/delivery-client.js";
+import { slackJobRunner } from "../slack/delivery/slack-jobs.js";
+import { respondEphemeral } from "../slack/respond.js";
+import { openDb } from "../store/open-db.js";
+import { checkModels, describeNotice } from "../watcher/check-models.js";
 import { sourcesFromConfig } from "../watcher/sources/registry.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 
@@ -29,9 +32,13 @@ const Env = z.object({
   MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
 });
 
-const dryRunNotifier: ModelNotifier = {
-  announceNewer: async () => "dry-run",
-  warnLifecycle: async () => "dry-run",
+/** Notices need no review settings; the runner asks for them all the same. */
+const NO_REVIEW_SETTINGS = {
+  requiredApprovals: 1,
+  approvalReactions: [],
+  rejectReactions: [],
+  reviewerUsers: [],
+  reviewerGroup: undefined,
 };
 
 export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -62,36 +69,44 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
     return EXIT_USAGE;
   }
   const settings = parsed.data;
-  const db = openDb(settings.DATABASE_PATH);
+  const db = await openDb(settings.DATABASE_PATH);
   try {
-    const client = settings.SLACK_BOT_TOKEN
-      ? new WebClient(settings.SLACK_BOT_TOKEN, {
-          ...(settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL } : {}),
-          retryConfig: { retries: 2 },
-        })
-      : null;
     const report = await checkModels(
       {
         db,
         sources,
         fetch: globalThis.fetch,
         timeoutMs: 15_000,
-        notifier: dryRun || !client ? dryRunNotifier : slackModelNotifier(client),
         minAgeDays: settings.MODEL_MIN_AGE_DAYS,
         now: () => new Date(),
         log: (line) => io.stderr(line),
       },
       { dryRun },
     );
+    // The notices are queued like the app's; a worker here posts them (and leaves a Slack outage to the app).
+    const posted: typeof report.planned = [];
+    const failed = report.failed.map((f) => ({ notice: f.notice, error: f.error }));
+    if (!dryRun && report.queued.length > 0 && settings.SLACK_BOT_TOKEN) {
+      const client = createDeliveryClient(settings.SLACK_BOT_TOKEN, { apiUrl: settings.SLACK_API_URL, timeoutMs: 10_000 });
+      const log = { debug: () => undefined, warn: io.stderr, error: io.stderr };
+      const runner = slackJobRunner({ db, client, review: NO_REVIEW_SETTINGS, respond: respondEphemeral, now: () => new Date() });
+      const keys = report.queued.map((q) => q.jobKey);
+      const jobs = await deliverNow({ db, runner, log, owner: workerId(), kinds: ["post-notice"], keys });
+      for (const { notice, jobKey } of report.queued) {
+        const job = jobs.get(jobKey);
+        if (job?.status === "done") posted.push(notice);
+        else failed.push({ notice, error: job?.lastError ?? "not posted yet; the app posts it" });
+      }
+    }
     const verb = dryRun ? "would post" : "posted";
-    for (const notice of dryRun ? report.planned : report.posted) io.stdout(`${verb}: ${describeNotice(notice)}`);
-    for (const failure of report.failed) io.stdout(`not posted: ${describeNotice(failure.notice)} (${failure.error})`);
+    for (const notice of dryRun ? report.planned : posted) io.stdout(`${verb}: ${describeNotice(notice)}`);
+    for (const failure of failed) io.stdout(`not posted: ${describeNotice(failure.notice)} (${failure.error})`);
     io.stdout(
       `${report.decisions} decisions, ${report.distinctModels} base models, ${report.catalogRecords} catalog records: ` +
-        `${dryRun ? report.planned.length : report.posted.length} notices ${verb}${report.failed.length ? `, ${report.failed.length} failed` : ""}.`,
+        `${dryRun ? report.planned.length : posted.length} notices ${verb}${failed.length ? `, ${failed.length} failed` : ""}.`,
     );
-    return report.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
+    return failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {
-    closeDb(db);
+    await db.close();
   }
 }

@@ -1,8 +1,13 @@
 import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { FetchFunction } from "@slack/web-api";
 import type { Config } from "../config.js";
+import type { FineTune } from "../engine/verdict.js";
+import type { RefusalReason } from "../ops/metrics.js";
+import type { OpsRoutes } from "../ops/ops-routes.js";
 import { newerModelsWaiting } from "../store/model-notices.js";
-import type { Db } from "../store/open-db.js";
+import type { SqlClient } from "../store/sql-client.js";
 import type { ModelDirectory } from "../watcher/model-directory.js";
+import { afterAck, type Later } from "./after-ack.js";
 import type { BotIdentity } from "./bot-identity.js";
 import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
 import { handleCommand } from "./handlers/handle-command.js";
@@ -19,51 +24,74 @@ import { handleReaction } from "./handlers/handle-reaction.js";
 import { handleViewAnswers } from "./handlers/handle-view-answers.js";
 import { createHttpReceiver } from "./http-receiver.js";
 import { ACTION, COMMAND, SHORTCUT, STEP_VIEW_PATTERN, VIEW } from "./ids.js";
-import type { PublishDeps } from "./publish-decision.js";
+import { trackInFlight } from "./in-flight.js";
 import type { QuestionnaireDeps } from "./questionnaire-session.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
+import { ackEventsAfterHandling } from "./socket-mode-acks.js";
 
 export interface SlackAppDeps {
   config: Config;
-  db: Db;
+  db: SqlClient;
   today: () => string;
   now: () => Date;
   /** Who the bot is (auth.test at start), so Bolt never calls auth.test itself. */
   identity: BotIdentity;
+  /** Slack work was queued in this process: the job worker can start on it. */
+  jobsQueued: () => void;
+  /** A verdict was stored (for the metrics). */
+  onVerdict?: (outcome: FineTune) => void;
   /** The models the questionnaire's model menus offer (and whose prices it fills in). */
   models?: ModelDirectory;
   logger?: Logger;
+  /** The fetch every Web API client uses (the metrics' timing seam). */
+  slackFetch?: FetchFunction;
+  /** HTTP mode: /healthz, /readyz and /metrics on the app's port. */
+  opsRoutes?: OpsRoutes;
+  onRefusedRequest?: (reason: RefusalReason) => void;
 }
 
 export interface SlackApp {
   app: App;
-  publishDeps: PublishDeps;
+  /** Whether a user may review, by the settings (user groups read from Slack, cached). */
+  isReviewer: ReviewDeps["isReviewer"];
   /** Stops receiving; in Socket Mode it resolves once the WebSocket has closed (Bolt's `app.stop()` resolves before). */
   stopReceiving: () => Promise<void>;
+  /** Resolves once every listener still running (work after an ack) has returned; logs how many it waits for. */
+  listenersSettled: () => Promise<void>;
+  /** Resolves once no listener is running, quietly. */
+  idle: () => Promise<void>;
+  /** Socket Mode: whether the WebSocket to Slack is open. */
+  socketConnected: (() => boolean) | undefined;
 }
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-/** Web API retries: a few quick ones; what still fails stays pending and the outbox retries it later. */
-const RETRY_CONFIG = { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true };
+/**
+ * The listeners' own client (views.open, views.publish, user groups, reactions.get): a few quick retries, and a timeout
+ * so a Slack that never answers cannot hold a listener. Posts go through the job worker's client, which never retries.
+ */
+const LISTENER_CLIENT = { retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000, randomize: true }, timeout: 5_000 };
 
-async function respondEphemeral(responseUrl: string, text: string): Promise<void> {
-  const res = await fetch(responseUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text }),
-    signal: AbortSignal.timeout(5000),
-  });
-  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
-}
+const isEventCallback = (body: unknown) => (body as { type?: unknown } | undefined)?.type === "event_callback";
 
 /** The Bolt app with every Slack id bound to its handler. */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const { config, db } = deps;
-  const clientOptions = {
+  const { config, db, jobsQueued } = deps;
+  const apiOptions = {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    retryConfig: RETRY_CONFIG,
+    ...(deps.slackFetch ? { fetch: deps.slackFetch } : {}),
+  };
+  const clientOptions = { ...apiOptions, ...LISTENER_CLIENT };
+  const common = {
+    token: config.slack.botToken,
+    ...deps.identity,
+    clientOptions,
+    // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
+    convoStore: false as const,
+    logLevel: LOG_LEVELS[config.logLevel],
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    extendedErrorHandler: true as const,
   };
   const socketReceiver =
     config.slack.mode === "socket"
@@ -71,76 +99,78 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           appToken: config.slack.appToken!,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
-          // Not RETRY_CONFIG: a failed apps.connections.open while reconnecting is final for @slack/socket-mode (no
+          // Not LISTENER_CLIENT: a failed apps.connections.open while reconnecting is final for @slack/socket-mode (no
           // reconnect, an unhandled rejection), so it keeps the library's own long retry policy.
-          installerOptions: { clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {} },
+          installerOptions: { clientOptions: apiOptions },
         })
       : undefined;
   const app = socketReceiver
-    ? new App({
-        token: config.slack.botToken,
-        ...deps.identity,
-        receiver: socketReceiver,
-        clientOptions,
-        convoStore: false,
-        logLevel: LOG_LEVELS[config.logLevel],
-        ...(deps.logger ? { logger: deps.logger } : {}),
-      })
+    ? new App({ ...common, receiver: socketReceiver })
     : new App({
-        token: config.slack.botToken,
-        ...deps.identity,
+        ...common,
         // Bolt's HTTPReceiver, guarded against a signed `null` body that would end the process (see http-receiver.ts).
+        // processBeforeResponse: Slack gets its answer once the listener has returned, so an event is stored before it
+        // is acknowledged, and one whose write failed is answered 500 (Slack sends it again).
         receiver: createHttpReceiver({
           signingSecret: config.slack.signingSecret!,
+          processBeforeResponse: true,
           logLevel: LOG_LEVELS[config.logLevel],
           ...(deps.logger ? { logger: deps.logger } : {}),
-          customRoutes: [
-            {
-              path: "/health",
-              method: ["GET"],
-              handler: (_req, res) => {
-                res.writeHead(200);
-                res.end("ok");
-              },
-            },
-          ],
+          ...(deps.opsRoutes ? { opsRoutes: deps.opsRoutes } : {}),
+          ...(deps.onRefusedRequest ? { onRefused: deps.onRefusedRequest } : {}),
         }),
-        clientOptions,
-        // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
-        convoStore: false,
-        logLevel: LOG_LEVELS[config.logLevel],
-        ...(deps.logger ? { logger: deps.logger } : {}),
       });
+  const inFlight = trackInFlight(app);
+  const later: Later = (what, work) => afterAck(app.logger, what, work, inFlight.track);
+  if (socketReceiver) ackEventsAfterHandling(app, socketReceiver, app.logger);
   const review: ReviewSettings = config.review;
-  const publishDeps: PublishDeps = { db, client: app.client, review, logger: app.logger, respond: respondEphemeral };
-  const reviewDeps: ReviewDeps = { ...publishDeps, isReviewer: reviewerCheck(app.client, review, app.logger) };
+  const isReviewer = reviewerCheck(app.client, review, app.logger);
+  const reviewDeps: ReviewDeps = { db, review, isReviewer, jobsQueued };
 
-  const summaryExtras = (ids: number[]): DecisionSummaryExtras => ({ newerModels: newerModelsWaiting(db, ids) });
-  const questionnaire: QuestionnaireDeps = { db, today: deps.today, ...(deps.models ? { models: deps.models } : {}) };
-  const noticeDeps = { ...questionnaire, now: deps.now };
+  const summaryExtras = async (ids: number[]): Promise<DecisionSummaryExtras> => ({ newerModels: await newerModelsWaiting(db, ids) });
+  const questionnaire: QuestionnaireDeps & { later: Later } = {
+    db,
+    today: deps.today,
+    later,
+    ...(deps.models ? { models: deps.models } : {}),
+  };
+  const noticeDeps = { ...questionnaire, now: deps.now, jobsQueued };
+  const submission = { ...questionnaire, logger: app.logger, jobsQueued, ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}) };
 
   app.command(COMMAND, handleCommand({ ...questionnaire, summaryExtras }));
   app.view(VIEW.questionnaire, handleQuestionnaireStep(questionnaire, "problem"));
   app.view(VIEW.questionnaireEvidence, handleQuestionnaireStep(questionnaire, "evidence"));
-  app.view(VIEW.questionnaireCosts, handleQuestionnaireSubmission({ ...publishDeps, ...questionnaire }));
+  app.view(VIEW.questionnaireCosts, handleQuestionnaireSubmission(submission));
   app.view({ callback_id: STEP_VIEW_PATTERN, type: "view_closed" }, handleQuestionnaireClosed(questionnaire));
   app.action({ type: "block_actions", action_id: ACTION.field }, handleQuestionnaireChange(questionnaire));
   app.action(ACTION.startOver, handleStartOver(questionnaire));
   app.options({ type: "block_suggestion", action_id: ACTION.field }, handleModelOptions(questionnaire));
-  app.action(ACTION.viewAnswers, handleViewAnswers({ db }));
+  app.action(ACTION.viewAnswers, handleViewAnswers(questionnaire));
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut(questionnaire));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
-  app.event("app_home_opened", handleHomeOpened({ db, summaryExtras }));
+  app.event("app_home_opened", handleHomeOpened({ db, summaryExtras, later }));
   app.action(ACTION.reEvaluate, handleReEvaluate(noticeDeps));
   app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
   app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));
-  app.event("member_joined_channel", handleMemberJoined(publishDeps));
-  app.error(async (error) => {
+  app.event("member_joined_channel", handleMemberJoined({ db, jobsQueued }));
+  app.error(async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
+    if (isEventCallback(body)) {
+      // Not acknowledged (HTTP 500, or no Socket Mode ack): Slack delivers the event again.
+      app.logger.error(`an event was not handled and will come again: ${error.message}`);
+      throw error;
+    }
     app.logger.error(`unhandled error: ${error.message}`);
   });
   const stopReceiving = socketReceiver ? () => stopSocketMode(app, socketReceiver) : async () => void (await app.stop());
-  return { app, publishDeps, stopReceiving };
+  const socketConnected = socketReceiver ? () => socketReceiver.client.websocket?.isActive() === true : undefined;
+  const listenersSettled = async () => {
+    const running = inFlight.count();
+    if (running > 0)
+      app.logger.info({ listeners: running }, `waiting for ${running} request${running === 1 ? "" : "s"} still being handled`);
+    await inFlight.settled();
+  };
+  return { app, isReviewer, stopReceiving, listenersSettled, idle: inFlight.settled, socketConnected };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ModalView } from "@slack/types";
 import { type DraftKey, getDraft, saveDraft } from "../store/drafts.js";
-import type { Db } from "../store/open-db.js";
+import type { SqlClient } from "../store/sql-client.js";
 import type { ModelDirectory } from "../watcher/model-directory.js";
 import { buildQuestionnaireStep } from "./builders/build-questionnaire-step.js";
 import { STEP_VIEWS } from "./ids.js";
@@ -15,7 +15,7 @@ import { readStepValues } from "./readers/read-step-values.js";
 // kept as the user's draft so a closed questionnaire can be continued (docs/questionnaire.md).
 
 export interface QuestionnaireDeps {
-  db: Db;
+  db: SqlClient;
   today: () => string;
   /** The models the model menus offer and the prices they fill in; without it the menus offer what was typed. */
   models?: ModelDirectory;
@@ -45,14 +45,14 @@ export interface StepContext {
  * Reads a step view's payload: null when the metadata or the user is not one the app could have made (a forged or
  * stale view). Answers typed on a later step before going Back come from the draft of the same questionnaire.
  */
-export function readStepContext(db: Db, payload: StepPayload): StepContext | null {
+export async function readStepContext(db: SqlClient, payload: StepPayload): Promise<StepContext | null> {
   const metadata = readQuestionnaireMetadata(payload.view.private_metadata);
   const userId = UserId.safeParse(payload.body.user?.id);
   const teamId = payload.body.team?.id ?? payload.body.user?.team_id;
   if (!metadata || !userId.success || typeof teamId !== "string" || teamId === "") return null;
   const key = { teamId, userId: userId.data };
   const session = payload.view.root_view_id || payload.view.id;
-  const draft = getDraft(db, key);
+  const draft = await getDraft(db, key);
   const fromDraft = draft?.session === session ? draft.values : {};
   const values = mergeValues(metadata.values, fromDraft, readStepValues(payload.view.state?.values));
   return { metadata, key, session, values };
@@ -103,8 +103,8 @@ export interface Start {
 }
 
 /** The first step, with the user's draft filled in when there is one (and "Start over" beside it). */
-export function firstStepView(deps: QuestionnaireDeps, start: Start): ModalView {
-  const draft = getDraft(deps.db, { teamId: start.teamId, userId: start.userId });
+export async function firstStepView(deps: QuestionnaireDeps, start: Start): Promise<ModalView> {
+  const draft = await getDraft(deps.db, { teamId: start.teamId, userId: start.userId });
   const title: FormValues = start.title ? { title: start.title } : {};
   if (!draft) return stepView(deps, "problem", start.metadata, title);
   return stepView(deps, "problem", start.metadata, mergeValues(draft.values, title), { draftSavedAt: draft.updatedAt });
@@ -122,7 +122,7 @@ export function hasAnswers(values: FormValues): boolean {
 }
 
 /** Keeps the answers as the user's draft; the decision date is not kept, so a continued draft is decided as of its day. */
-export function keepDraft(db: Db, context: StepContext): void {
+export async function keepDraft(db: SqlClient, context: StepContext): Promise<void> {
   const { asOf: _asOf, ...values } = context.values;
-  saveDraft(db, context.key, context.session, values);
+  await saveDraft(db, context.key, context.session, values);
 }

@@ -1,10 +1,13 @@
-import { and, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Answers } from "../engine/answers.js";
 import type { Verdict } from "../engine/verdict.js";
-import type { Db } from "./open-db.js";
-import { prepared } from "./prepared.js";
-import { type DecisionStatus, decisions } from "./schema.js";
+import type { VerdictPayload } from "./job-payloads.js";
+import { enqueueJob, jobKey } from "./jobs.js";
+import { setNoticeState } from "./model-notices.js";
+import type { DecisionStatus } from "./schema.js";
+import type { SqlClient } from "./sql-client.js";
 
+/** A fine-tuning decision: the answers, the engine's verdict, its review status and where it lives in Slack. */
 export interface Decision {
   id: number;
   teamId: string;
@@ -16,19 +19,14 @@ export interface Decision {
   verdict: Verdict;
   engineVersion: string;
   status: DecisionStatus;
+  /** The verdict message; null until Slack accepted it. */
   messageTs: string | null;
+  /** The thread the verdict lives in: the starting thread, or the verdict message itself. */
   threadTs: string | null;
+  /** The reasons-and-next-steps reply; null until Slack accepted it. */
   replyTs: string | null;
   parentId: number | null;
-  lastPostError: string | null;
-  postedAt: string | null;
-  postAttemptedAt: string | null;
-  replyAttemptedAt: string | null;
-  statusRevision: number;
-  announcedStatusRevision: number;
-  statusAttemptedRevision: number | null;
-  messageRevision: number;
-  renderedRevision: number;
+  statusChangedAt: string | null;
   /** Answers paths the team answered "Don't know". */
   unknownAnswers: string[];
   createdAt: string;
@@ -45,161 +43,127 @@ export interface NewDecision {
   verdict: Verdict;
   parentId?: number | undefined;
   submissionKey: string;
+  /** The command's response_url: how to reach the requester if the verdict cannot be posted. */
+  responseUrl?: string | undefined;
+  /** Answers paths the team answered "Don't know". */
   unknownAnswers?: readonly string[] | undefined;
 }
 
-type Row = typeof decisions.$inferSelect;
+interface DecisionRow {
+  id: number;
+  team_id: string;
+  channel_id: string;
+  requester_id: string;
+  title: string;
+  base_model: string;
+  answers: string;
+  verdict: string;
+  engine_version: string;
+  status: DecisionStatus;
+  message_ts: string | null;
+  thread_ts: string | null;
+  reply_ts: string | null;
+  parent_id: number | null;
+  status_changed_at: string | null;
+  unknown_answers: string;
+  created_at: string;
+  updated_at: string;
+}
 
-function toDecision(row: Row): Decision {
-  const { submissionKey: _key, fineTune: _fineTune, outbox: _outbox, ...rest } = row;
-  const unknownAnswers = Array.isArray(row.unknownAnswers) ? (row.unknownAnswers as string[]) : [];
-  return { ...rest, answers: row.answers as Answers, verdict: row.verdict as Verdict, unknownAnswers };
+const COLUMNS = sql.raw(
+  "id, team_id, channel_id, requester_id, title, base_model, answers, verdict, engine_version, status, message_ts, " +
+    "thread_ts, reply_ts, parent_id, status_changed_at, unknown_answers, created_at, updated_at",
+);
+
+function toDecision(row: DecisionRow): Decision {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    requesterId: row.requester_id,
+    title: row.title,
+    baseModel: row.base_model,
+    answers: JSON.parse(row.answers) as Answers,
+    verdict: JSON.parse(row.verdict) as Verdict,
+    engineVersion: row.engine_version,
+    status: row.status,
+    messageTs: row.message_ts,
+    threadTs: row.thread_ts,
+    replyTs: row.reply_ts,
+    parentId: row.parent_id,
+    statusChangedAt: row.status_changed_at,
+    unknownAnswers: JSON.parse(row.unknown_answers) as string[],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 const now = () => new Date().toISOString();
 
-/** Stores a decision; a second call with the same submission key returns the first one unchanged. */
-export function insertDecision(db: Db, input: NewDecision): { decision: Decision; created: boolean } {
-  const inserted = db
-    .insert(decisions)
-    .values({
-      teamId: input.teamId,
-      channelId: input.channelId,
-      threadTs: input.threadTs ?? null,
-      requesterId: input.requesterId,
-      title: input.answers.title,
-      baseModel: input.answers.baseModel,
-      answers: input.answers,
-      verdict: input.verdict,
-      engineVersion: input.verdict.engineVersion,
-      fineTune: input.verdict.fineTune,
-      parentId: input.parentId ?? null,
-      submissionKey: input.submissionKey,
-      unknownAnswers: [...(input.unknownAnswers ?? [])],
-    })
-    .onConflictDoNothing({ target: decisions.submissionKey })
-    .returning()
-    .get();
-  if (inserted) return { decision: toDecision(inserted), created: true };
-  const existing = db.select().from(decisions).where(eq(decisions.submissionKey, input.submissionKey)).get();
-  return { decision: toDecision(existing!), created: false };
-}
-
-export function getDecision(db: Db, id: number): Decision | null {
-  const query = prepared(db, "getDecision", () =>
-    db
-      .select()
-      .from(decisions)
-      .where(eq(decisions.id, sql.placeholder("id")))
-      .prepare(),
-  );
-  const row = query.get({ id });
-  return row ? toDecision(row) : null;
-}
-
-export function findDecisionByMessage(db: Db, channelId: string, messageTs: string): Decision | null {
-  const query = prepared(db, "findDecisionByMessage", () =>
-    db
-      .select()
-      .from(decisions)
-      .where(and(eq(decisions.channelId, sql.placeholder("channelId")), eq(decisions.messageTs, sql.placeholder("messageTs"))))
-      .prepare(),
-  );
-  const row = query.get({ channelId, messageTs });
-  return row ? toDecision(row) : null;
-}
-
-/** Decisions Slack still has to be told something about (verdict, reasons, a status reply, an update), oldest first. */
-export function listOutbox(db: Db, channelId?: string): Decision[] {
-  const pending = eq(decisions.outbox, 1);
-  return db
-    .select()
-    .from(decisions)
-    .where(channelId ? and(pending, eq(decisions.channelId, channelId)) : pending)
-    .orderBy(decisions.id)
-    .all()
-    .map(toDecision);
-}
-
-/** Records that a post is about to be sent, so that after a crash its fate is looked up rather than guessed. */
-export function markAttempt(db: Db, id: number, part: "verdict" | "reply"): void {
-  const at = now();
-  db.update(decisions)
-    .set(part === "verdict" ? { postAttemptedAt: at, updatedAt: at } : { replyAttemptedAt: at, updatedAt: at })
-    .where(eq(decisions.id, id))
-    .run();
-}
-
-export function markMessagePosted(db: Db, id: number, messageTs: string, threadTs: string, renderedRevision: number): void {
-  db.update(decisions)
-    .set({ messageTs, threadTs, renderedRevision, lastPostError: null, updatedAt: now() })
-    .where(eq(decisions.id, id))
-    .run();
-}
-
-export function markReplyPosted(db: Db, id: number, replyTs: string): void {
-  const at = now();
-  db.update(decisions).set({ replyTs, postedAt: at, lastPostError: null, updatedAt: at }).where(eq(decisions.id, id)).run();
-}
-
-export function markStatusAttempt(db: Db, id: number, revision: number): void {
-  db.update(decisions).set({ statusAttemptedRevision: revision, updatedAt: now() }).where(eq(decisions.id, id)).run();
-}
-
-export function markStatusAnnounced(db: Db, id: number, revision: number): void {
-  db.update(decisions).set({ announcedStatusRevision: revision, updatedAt: now() }).where(eq(decisions.id, id)).run();
-}
-
-export function markRendered(db: Db, id: number, revision: number): void {
-  db.update(decisions).set({ renderedRevision: revision, updatedAt: now() }).where(eq(decisions.id, id)).run();
-}
-
-/** Takes a decision out of the outbox when nothing is left to tell Slack; false when something still is. */
-export function settleOutbox(db: Db, id: number): boolean {
-  const result = db
-    .update(decisions)
-    .set({ outbox: 0 })
-    .where(
-      and(
-        eq(decisions.id, id),
-        isNotNull(decisions.postedAt),
-        eq(decisions.announcedStatusRevision, decisions.statusRevision),
-        eq(decisions.renderedRevision, decisions.messageRevision),
-      ),
-    )
-    .run();
-  return result.changes === 1;
-}
-
-/** Something the verdict message shows changed (a review came or went): it needs an update. */
-export function touchMessage(db: Db, id: number): void {
-  db.update(decisions)
-    .set({ messageRevision: sql`${decisions.messageRevision} + 1`, outbox: 1, updatedAt: now() })
-    .where(eq(decisions.id, id))
-    .run();
-}
-
-export function recordPostError(db: Db, id: number, error: string): void {
-  db.update(decisions).set({ lastPostError: error, updatedAt: now() }).where(eq(decisions.id, id)).run();
-}
-
 /**
- * Moves a decision from one status to another; false when it was not in `from` (someone else got there first).
- * The change is queued for the thread and the verdict message.
+ * Stores a decision and enqueues its verdict post, in one transaction: the decision exists exactly when its post is
+ * due. A re-evaluation also takes up the newer base model its parent was told about. A second call with the same
+ * submission key returns the first decision unchanged.
  */
-export function changeStatus(db: Db, id: number, from: DecisionStatus, to: DecisionStatus): boolean {
-  const result = db
-    .update(decisions)
-    .set({
-      status: to,
-      statusRevision: sql`${decisions.statusRevision} + 1`,
-      messageRevision: sql`${decisions.messageRevision} + 1`,
-      outbox: 1,
-      updatedAt: now(),
-    })
-    .where(and(eq(decisions.id, id), eq(decisions.status, from)))
-    .run();
-  return result.changes === 1;
+export async function insertDecision(db: SqlClient, input: NewDecision): Promise<{ decision: Decision; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const at = now();
+    const [inserted] = await tx.all<DecisionRow>(sql`
+      insert into decisions (team_id, channel_id, thread_ts, requester_id, title, base_model, answers, verdict,
+        engine_version, fine_tune, parent_id, submission_key, unknown_answers, created_at, updated_at)
+      values (${input.teamId}, ${input.channelId}, ${input.threadTs ?? null}, ${input.requesterId}, ${input.answers.title},
+        ${input.answers.baseModel}, ${JSON.stringify(input.answers)}, ${JSON.stringify(input.verdict)},
+        ${input.verdict.engineVersion}, ${input.verdict.fineTune}, ${input.parentId ?? null}, ${input.submissionKey},
+        ${JSON.stringify(input.unknownAnswers ?? [])}, ${at}, ${at})
+      on conflict (submission_key) do nothing
+      returning ${COLUMNS}`);
+    if (inserted) {
+      await enqueueJob(tx, {
+        kind: "post-verdict",
+        decisionId: inserted.id,
+        key: jobKey.verdict(inserted.id),
+        payload: (input.responseUrl ? { responseUrl: input.responseUrl } : {}) satisfies VerdictPayload,
+      });
+      if (input.parentId) await setNoticeState(tx, input.parentId, [input.answers.baseModel], "re-evaluated");
+      return { decision: toDecision(inserted), created: true };
+    }
+    const [existing] = await tx.all<DecisionRow>(sql`select ${COLUMNS} from decisions where submission_key = ${input.submissionKey}`);
+    if (!existing) throw new Error(`decision with submission key ${input.submissionKey} vanished`);
+    return { decision: toDecision(existing), created: false };
+  });
+}
+
+export async function getDecision(db: SqlClient, id: number): Promise<Decision | null> {
+  const [row] = await db.all<DecisionRow>(sql`select ${COLUMNS} from decisions where id = ${id}`);
+  return row ? toDecision(row) : null;
+}
+
+export async function findDecisionByMessage(db: SqlClient, channelId: string, messageTs: string): Promise<Decision | null> {
+  const [row] = await db.all<DecisionRow>(
+    sql`select ${COLUMNS} from decisions where channel_id = ${channelId} and message_ts = ${messageTs}`,
+  );
+  return row ? toDecision(row) : null;
+}
+
+/** Slack accepted the verdict message: where it is, and the reasons reply becomes due. */
+export async function recordVerdictPosted(tx: SqlClient, decisionId: number, messageTs: string, threadTs: string): Promise<void> {
+  await tx.run(
+    sql`update decisions set message_ts = ${messageTs}, thread_ts = ${threadTs}, updated_at = ${now()} where id = ${decisionId}`,
+  );
+  await enqueueJob(tx, { kind: "post-reasons", decisionId, key: jobKey.reasons(decisionId) });
+}
+
+export async function recordReasonsPosted(tx: SqlClient, decisionId: number, replyTs: string): Promise<void> {
+  await tx.run(sql`update decisions set reply_ts = ${replyTs}, updated_at = ${now()} where id = ${decisionId}`);
+}
+
+/** Moves a decision to a new status (in the caller's transaction); false when it already had it. */
+export async function setStatus(tx: SqlClient, decisionId: number, status: DecisionStatus): Promise<boolean> {
+  const at = now();
+  const changed = await tx.run(sql`
+    update decisions set status = ${status}, status_changed_at = ${at}, updated_at = ${at}
+    where id = ${decisionId} and status <> ${status}`);
+  return changed === 1;
 }
 
 export interface ListScope {
@@ -208,45 +172,32 @@ export interface ListScope {
   limit?: number;
 }
 
-export function listDecisions(db: Db, scope: ListScope): Decision[] {
-  const team = eq(decisions.teamId, scope.teamId);
-  return db
-    .select()
-    .from(decisions)
-    .where(scope.channelId ? and(team, eq(decisions.channelId, scope.channelId)) : team)
-    .orderBy(desc(decisions.id))
-    .limit(scope.limit ?? 20)
-    .all()
-    .map(toDecision);
+export async function listDecisions(db: SqlClient, scope: ListScope): Promise<Decision[]> {
+  const channel = scope.channelId ? sql`and channel_id = ${scope.channelId}` : sql``;
+  const rows = await db.all<DecisionRow>(sql`
+    select ${COLUMNS} from decisions where team_id = ${scope.teamId} ${channel} order by id desc limit ${scope.limit ?? 20}`);
+  return rows.map(toDecision);
 }
 
-export function listByRequester(db: Db, teamId: string, userId: string, limit = 10): Decision[] {
-  return db
-    .select()
-    .from(decisions)
-    .where(and(eq(decisions.teamId, teamId), eq(decisions.requesterId, userId)))
-    .orderBy(desc(decisions.id))
-    .limit(limit)
-    .all()
-    .map(toDecision);
+export async function listByRequester(db: SqlClient, teamId: string, userId: string, limit = 10): Promise<Decision[]> {
+  const rows = await db.all<DecisionRow>(sql`
+    select ${COLUMNS} from decisions where team_id = ${teamId} and requester_id = ${userId} order by id desc limit ${limit}`);
+  return rows.map(toDecision);
 }
 
-/** In-review decisions of others that this user has not approved yet. */
-export function listAwaitingReview(db: Db, teamId: string, userId: string, limit = 10): Decision[] {
-  return db
-    .select()
-    .from(decisions)
-    .where(
-      and(
-        eq(decisions.teamId, teamId),
-        eq(decisions.status, "in-review"),
-        ne(decisions.requesterId, userId),
-        isNotNull(decisions.messageTs),
-        sql`not exists (select 1 from reviews r where r.decision_id = ${decisions.id} and r.reviewer_id = ${userId} and r.kind = 'approve')`,
-      ),
-    )
-    .orderBy(desc(decisions.id))
-    .limit(limit)
-    .all()
-    .map(toDecision);
+/** In-review decisions of others, posted, that this user has not approved yet. */
+export async function listAwaitingReview(db: SqlClient, teamId: string, userId: string, limit = 10): Promise<Decision[]> {
+  const rows = await db.all<DecisionRow>(sql`
+    select ${COLUMNS} from decisions d
+    where d.team_id = ${teamId} and d.status = 'in-review' and d.requester_id <> ${userId} and d.message_ts is not null
+      and not exists (select 1 from reviews r where r.decision_id = d.id and r.reviewer_id = ${userId} and r.kind = 'approve')
+    order by d.id desc limit ${limit}`);
+  return rows.map(toDecision);
+}
+
+/** Posted decisions still under review (in review or changes requested), newest first: what a restart reconciles. */
+export async function listOpenReviews(db: SqlClient, limit = 500): Promise<Decision[]> {
+  const rows = await db.all<DecisionRow>(sql`
+    select ${COLUMNS} from decisions where status <> 'approved' and message_ts is not null order by id desc limit ${limit}`);
+  return rows.map(toDecision);
 }

@@ -1,7 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "./open-db.js";
-import { prepared } from "./prepared.js";
-import { drafts } from "./schema.js";
+import { sql } from "drizzle-orm";
+import type { SqlClient } from "./sql-client.js";
 
 /** A form's values by field path: text, or a list for a multi-select. */
 export type DraftValues = Record<string, string | string[]>;
@@ -19,28 +17,21 @@ export interface DraftKey {
 }
 
 /** Keeps one draft per user and workspace: the latest save wins. */
-export function saveDraft(db: Db, key: DraftKey, session: string, values: DraftValues): void {
-  const updatedAt = new Date().toISOString();
-  db.insert(drafts)
-    .values({ ...key, session, values, updatedAt })
-    .onConflictDoUpdate({ target: [drafts.teamId, drafts.userId], set: { session, values, updatedAt } })
-    .run();
+export async function saveDraft(db: SqlClient, key: DraftKey, session: string, values: DraftValues): Promise<void> {
+  const at = new Date().toISOString();
+  await db.run(sql`
+    insert into drafts (team_id, user_id, session, "values", created_at, updated_at)
+    values (${key.teamId}, ${key.userId}, ${session}, ${JSON.stringify(values)}, ${at}, ${at})
+    on conflict (team_id, user_id) do update set session = excluded.session, "values" = excluded."values", updated_at = excluded.updated_at`);
 }
 
-export function getDraft(db: Db, key: DraftKey): Draft | null {
-  const query = prepared(db, "getDraft", () =>
-    db
-      .select({ session: drafts.session, values: drafts.values, updatedAt: drafts.updatedAt })
-      .from(drafts)
-      .where(and(eq(drafts.teamId, sql.placeholder("teamId")), eq(drafts.userId, sql.placeholder("userId"))))
-      .prepare(),
+export async function getDraft(db: SqlClient, key: DraftKey): Promise<Draft | null> {
+  const [row] = await db.all<{ session: string; values: string; updated_at: string }>(
+    sql`select session, "values", updated_at from drafts where team_id = ${key.teamId} and user_id = ${key.userId}`,
   );
-  const row = query.get({ teamId: key.teamId, userId: key.userId });
-  return row ? { session: row.session, values: row.values as DraftValues, updatedAt: row.updatedAt } : null;
+  return row ? { session: row.session, values: JSON.parse(row.values) as DraftValues, updatedAt: row.updated_at } : null;
 }
 
-export function deleteDraft(db: Db, key: DraftKey): void {
-  db.delete(drafts)
-    .where(and(eq(drafts.teamId, key.teamId), eq(drafts.userId, key.userId)))
-    .run();
+export async function deleteDraft(db: SqlClient, key: DraftKey): Promise<void> {
+  await db.run(sql`delete from drafts where team_id = ${key.teamId} and user_id = ${key.userId}`);
 }

@@ -1,7 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "./open-db.js";
-import { prepared } from "./prepared.js";
-import { processedEvents, reviews } from "./schema.js";
+import { sql } from "drizzle-orm";
+import { nextStatus, type QuorumRule, type ReviewTally } from "../engine/review-status.js";
+import { setStatus } from "./decisions.js";
+import { enqueueJob, jobKey, type NewJob } from "./jobs.js";
+import type { DecisionStatus } from "./schema.js";
+import type { SqlClient } from "./sql-client.js";
 
 export type ReviewKind = "approve" | "reject";
 
@@ -9,51 +11,96 @@ export interface ReviewReaction {
   decisionId: number;
   reviewerId: string;
   kind: ReviewKind;
+  /** The reaction's name without a skin tone. */
   reaction: string;
 }
 
+export interface ReviewChange extends ReviewReaction {
+  /** The Events API delivery; Slack retries with the same id. Absent when reconciling at start. */
+  eventId?: string | undefined;
+  added: boolean;
+}
+
+/** What a review did, for logs and tests. */
+export type ReviewOutcome = "duplicate" | "ignored" | "counted" | "withdrawn" | "approved" | "changes-requested" | "back-in-review";
+
 /** Records that an event was handled; false when it had been already (a retried or repeated delivery). */
-export function claimEvent(db: Db, eventId: string): boolean {
-  const insert = prepared(db, "claimEvent", () =>
-    db
-      .insert(processedEvents)
-      .values({ eventId: sql.placeholder("eventId") })
-      .onConflictDoNothing()
-      .prepare(),
-  );
-  return insert.run({ eventId }).changes === 1;
-}
-
-/** False when this reviewer had already reacted this way. */
-export function addReview(db: Db, review: ReviewReaction): boolean {
-  return db.insert(reviews).values(review).onConflictDoNothing().run().changes === 1;
-}
-
-export function removeReview(db: Db, review: ReviewReaction): boolean {
-  const result = db
-    .delete(reviews)
-    .where(
-      and(
-        eq(reviews.decisionId, review.decisionId),
-        eq(reviews.reviewerId, review.reviewerId),
-        eq(reviews.kind, review.kind),
-        eq(reviews.reaction, review.reaction),
-      ),
-    )
-    .run();
-  return result.changes === 1;
+export async function claimEvent(db: SqlClient, eventId: string): Promise<boolean> {
+  const claimed = await db.run(sql`
+    insert into processed_events (event_id, created_at) values (${eventId}, ${new Date().toISOString()})
+    on conflict do nothing`);
+  return claimed === 1;
 }
 
 /** Distinct reviewers with at least one reaction of this kind, in the order they first reacted. */
-export function reviewersOf(db: Db, decisionId: number, kind: ReviewKind): string[] {
-  const query = prepared(db, "reviewersOf", () =>
-    db
-      .select({ reviewerId: reviews.reviewerId })
-      .from(reviews)
-      .where(and(eq(reviews.decisionId, sql.placeholder("decisionId")), eq(reviews.kind, sql.placeholder("kind"))))
-      .orderBy(reviews.createdAt, reviews.reviewerId)
-      .prepare(),
-  );
-  const rows = query.all({ decisionId, kind });
-  return [...new Set(rows.map((r) => r.reviewerId))];
+export async function reviewersOf(db: SqlClient, decisionId: number, kind: ReviewKind): Promise<string[]> {
+  const rows = await db.all<{ reviewer_id: string }>(sql`
+    select reviewer_id from reviews where decision_id = ${decisionId} and kind = ${kind} order by created_at, reviewer_id`);
+  return [...new Set(rows.map((r) => r.reviewer_id))];
+}
+
+export async function tallyOf(db: SqlClient, decisionId: number): Promise<ReviewTally> {
+  return { approvers: await reviewersOf(db, decisionId, "approve"), rejecters: await reviewersOf(db, decisionId, "reject") };
+}
+
+/** Every review reaction on record for a decision (what a restart compares with Slack's reactions). */
+export async function reviewReactions(db: SqlClient, decisionId: number): Promise<ReviewReaction[]> {
+  const rows = await db.all<{ reviewer_id: string; kind: ReviewKind; reaction: string }>(sql`
+    select reviewer_id, kind, reaction from reviews where decision_id = ${decisionId} order by created_at, reviewer_id`);
+  return rows.map((r) => ({ decisionId, reviewerId: r.reviewer_id, kind: r.kind, reaction: r.reaction }));
+}
+
+async function writeReview(tx: SqlClient, change: ReviewChange): Promise<boolean> {
+  const { decisionId, reviewerId, kind, reaction } = change;
+  if (change.added) {
+    const added = await tx.run(sql`
+      insert into reviews (decision_id, reviewer_id, kind, reaction, created_at)
+      values (${decisionId}, ${reviewerId}, ${kind}, ${reaction}, ${new Date().toISOString()})
+      on conflict do nothing`);
+    return added === 1;
+  }
+  const removed = await tx.run(sql`
+    delete from reviews
+    where decision_id = ${decisionId} and reviewer_id = ${reviewerId} and kind = ${kind} and reaction = ${reaction}`);
+  return removed === 1;
+}
+
+function outcomeOf(before: DecisionStatus, after: DecisionStatus, added: boolean): ReviewOutcome {
+  if (after === before) return added ? "counted" : "withdrawn";
+  if (after === "in-review") return "back-in-review";
+  return after;
+}
+
+/**
+ * One review reaction, added or removed, in one transaction: the event claimed, the review row written, the status
+ * moved as the quorum rule says, and the Slack work (the verdict message updated, a status reply) enqueued. A retried
+ * delivery, or many reviewers at once, can neither double-count nor announce a status twice.
+ */
+export async function applyReview(db: SqlClient, change: ReviewChange, rule: QuorumRule): Promise<ReviewOutcome> {
+  return db.transaction(async (tx) => {
+    if (change.eventId && !(await claimEvent(tx, change.eventId))) return "duplicate";
+    const [decision] = await tx.all<{ status: DecisionStatus }>(sql`select status from decisions where id = ${change.decisionId}`);
+    if (!decision) return "ignored";
+    // Once approved, an approval stays on the record even if its reaction is removed.
+    if (!change.added && change.kind === "approve" && decision.status === "approved") return "ignored";
+    if (!(await writeReview(tx, change))) return "duplicate";
+    const status = nextStatus(decision.status, await tallyOf(tx, change.decisionId), rule);
+    const moved = status !== decision.status && (await setStatus(tx, change.decisionId, status));
+    const { decisionId } = change;
+    if (moved) await enqueueJob(tx, { kind: "post-status", decisionId, key: jobKey.status(decisionId) });
+    await enqueueJob(tx, { kind: "update-verdict", decisionId, key: jobKey.update(decisionId) });
+    return outcomeOf(decision.status, moved ? status : decision.status, change.added);
+  });
+}
+
+/**
+ * A reaction that is not a review (the requester's own approval, someone not on the reviewer list): the event is
+ * claimed and the person told once, in one transaction. False when the event had been handled already.
+ */
+export async function noteReaction(db: SqlClient, eventId: string | undefined, note: NewJob): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (eventId && !(await claimEvent(tx, eventId))) return false;
+    await enqueueJob(tx, note);
+    return true;
+  });
 }

@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { REVIEW_STATUSES, type ReviewStatus } from "../engine/review-status.js";
 
 const timestamps = {
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 };
 
-export const DECISION_STATUSES = ["in-review", "approved", "changes-requested"] as const;
-export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export const DECISION_STATUSES = REVIEW_STATUSES;
+export type DecisionStatus = ReviewStatus;
 
 /** One fine-tuning decision: the answers, the engine's verdict, and where it lives in Slack. */
 export const decisions = sqliteTable(
@@ -34,28 +35,15 @@ export const decisions = sqliteTable(
     parentId: integer("parent_id"),
     /** Identifies the view submission that created it, so a replayed submission stores nothing twice. */
     submissionKey: text("submission_key").notNull(),
+    /** When the status last changed; null while it never has. */
+    statusChangedAt: text("status_changed_at"),
     /** Answers paths the team answered "Don't know" (decided as the cautious answer; the verdict says what it cost). */
-    unknownAnswers: text("unknown_answers", { mode: "json" }).notNull().default(sql`'[]'`),
-    lastPostError: text("last_post_error"),
-    postedAt: text("posted_at"),
-    /** Set before each post whose answer may be lost in a crash; a restart then looks the post up before re-posting. */
-    postAttemptedAt: text("post_attempted_at"),
-    replyAttemptedAt: text("reply_attempted_at"),
-    /** Bumped by every status change; the thread is told up to `announcedStatusRevision`. */
-    statusRevision: integer("status_revision").notNull().default(0),
-    announcedStatusRevision: integer("announced_status_revision").notNull().default(0),
-    statusAttemptedRevision: integer("status_attempted_revision"),
-    /** Bumped by anything the verdict message shows (reviews, status); the message shows `renderedRevision`. */
-    messageRevision: integer("message_revision").notNull().default(0),
-    renderedRevision: integer("rendered_revision").notNull().default(0),
-    /** 1 while Slack still has to be told something about this decision. */
-    outbox: integer("outbox").notNull().default(1),
+    unknownAnswers: text("unknown_answers").notNull().default("[]"),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("decisions_submission_key").on(t.submissionKey),
     index("decisions_channel_message").on(t.channelId, t.messageTs),
-    index("decisions_outbox").on(t.outbox),
     index("decisions_requester").on(t.requesterId),
     index("decisions_base_model").on(t.baseModel),
     // Covers what a watch pass reads, so it never walks the rows' large JSON (overflow pages): 5x faster at 100k.
@@ -108,6 +96,52 @@ export const modelNotices = sqliteTable(
   (t) => [primaryKey({ columns: [t.decisionId, t.modelId, t.kind] })],
 );
 
+export const JOB_STATUSES = ["pending", "running", "waiting", "done", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * Every Slack write, as a row committed with the change that caused it; one worker posts them (docs/delivery.md).
+ * `waiting`: parked until something outside changes (the bot is invited to a private channel).
+ */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    decisionId: integer("decision_id").references(() => decisions.id, { onDelete: "cascade" }),
+    /** Unique; it also travels in the post's message metadata, so a post whose answer was lost can be found. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    payload: text("payload").notNull().default("{}"),
+    status: text("status", { enum: JOB_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    claimOwner: text("claim_owner"),
+    claimExpiresAt: text("claim_expires_at"),
+    /** 1 when an earlier attempt may have reached Slack: the next one looks for it before posting again. */
+    maybeSent: integer("maybe_sent").notNull().default(0),
+    lastError: text("last_error"),
+    /** The ts of the message the job posted. */
+    slackTs: text("slack_ts"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("jobs_idempotency_key").on(t.idempotencyKey),
+    index("jobs_due").on(t.status, t.nextAttemptAt),
+    index("jobs_decision").on(t.decisionId, t.id),
+    // Coalescing: at most one pending update of a verdict message, and one pending status reply, per decision.
+    uniqueIndex("jobs_coalesced")
+      .on(t.decisionId, t.kind)
+      .where(sql`${t.status} = 'pending' and ${t.kind} in ('update-verdict', 'post-status')`),
+  ],
+);
+
+/** Who runs the background work (the job worker, the watch pass) on this database, until when. */
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: text("expires_at").notNull(),
+});
+
 /** A questionnaire its user has not submitted yet, offered back the next time they start one. */
 export const drafts = sqliteTable(
   "drafts",
@@ -117,7 +151,7 @@ export const drafts = sqliteTable(
     /** The questionnaire the values come from (its first view's id), so two open at once do not mix. */
     session: text("session").notNull(),
     /** The form's values by field path. */
-    values: text("values", { mode: "json" }).notNull(),
+    values: text("values").notNull(),
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] })],

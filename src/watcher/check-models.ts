@@ -1,35 +1,23 @@
-import {
-  listWatchedDecisions,
-  type ModelNotice,
-  noticesByDecision,
-  saveNotices,
-  type WatchedDecision,
-  watchedBaseModels,
-} from "../store/model-notices.js";
-import type { Db } from "../store/open-db.js";
+import { listWatchedDecisions, type NoticeContent, noticesByDecision, queueNotice, watchedBaseModels } from "../store/model-notices.js";
+import type { SqlClient } from "../store/sql-client.js";
 import { buildCatalogIndex } from "./catalog-index.js";
 import { type CatalogSource, fetchAllSources } from "./catalog-source.js";
-import type { Lifecycle, NewerVersion } from "./compare.js";
 import type { ModelRecord } from "./model-record.js";
 import { createPlanMemo, type PlannedNotice, planNotices } from "./plan-notices.js";
 
 const PAGE_SIZE = 5000;
 
-/** How the watch tells a decision's thread; the Slack layer implements it. Each resolves with the posted message's ts. */
-export interface ModelNotifier {
-  announceNewer(decision: WatchedDecision, versions: readonly NewerVersion[]): Promise<string>;
-  warnLifecycle(decision: WatchedDecision, lifecycle: Lifecycle): Promise<string>;
-}
-
 export interface ModelCheckDeps {
-  db: Db;
+  db: SqlClient;
   sources: readonly CatalogSource[];
   fetch: typeof fetch;
   timeoutMs: number;
-  notifier: ModelNotifier;
   minAgeDays: number;
   now: () => Date;
-  log: (line: string) => void;
+  /** A problem worth a log line; `fields` carries the decision it is about, when there is one. */
+  log: (line: string, fields?: { decisionId: number; channelId: string }) => void;
+  /** Called once a page's notices are queued, so the worker can start posting them. */
+  queued?: () => void;
   /** Decisions read per page (default 5,000). */
   pageSize?: number;
   /** Hears every catalog record a pass read (the questionnaire's model menus keep them). */
@@ -41,41 +29,23 @@ export interface CheckReport {
   distinctModels: number;
   catalogRecords: number;
   planned: PlannedNotice[];
-  posted: PlannedNotice[];
+  /** Queued for the worker to post, each recorded as told in the same transaction; with its job's key. */
+  queued: { notice: PlannedNotice; jobKey: string }[];
   failed: { notice: PlannedNotice; error: string }[];
 }
 
-function toNotices(notice: PlannedNotice, messageTs: string): ModelNotice[] {
-  if (notice.kind === "lifecycle") {
-    return [
-      {
-        decisionId: notice.decision.id,
-        modelId: notice.decision.baseModel,
-        kind: "lifecycle",
-        state: "announced",
-        releaseDate: notice.lifecycle.retirementDate,
-        snoozedUntil: null,
-        messageTs,
-      },
-    ];
-  }
-  return notice.versions.map((v) => ({
-    decisionId: notice.decision.id,
-    modelId: v.id,
-    kind: "newer-version" as const,
-    state: "announced" as const,
-    releaseDate: v.releaseDate,
-    snoozedUntil: null,
-    messageTs,
-  }));
+function contentOf(notice: PlannedNotice): NoticeContent {
+  return notice.kind === "lifecycle"
+    ? { kind: "lifecycle", lifecycle: notice.lifecycle }
+    : { kind: "newer-version", versions: notice.versions };
 }
 
 /**
- * One pass: one fetch per source, every recorded base model compared once, and one post per decision. A notice is
- * recorded only after Slack accepted it, so a failed post is simply planned again by the next pass.
+ * One pass: one fetch per source, every recorded base model compared once, and one notice per decision, queued with
+ * the record that it was told: the job worker posts it (exactly once), and the next pass does not plan it again.
  */
 export async function checkModels(deps: ModelCheckDeps, options: { dryRun?: boolean } = {}): Promise<CheckReport> {
-  const recordedIds = watchedBaseModels(deps.db);
+  const recordedIds = await watchedBaseModels(deps.db);
   const records = await fetchAllSources(deps.sources, { fetch: deps.fetch, timeoutMs: deps.timeoutMs, recordedIds, warn: deps.log });
   deps.onCatalog?.(records);
   const index = buildCatalogIndex(records);
@@ -86,37 +56,33 @@ export async function checkModels(deps: ModelCheckDeps, options: { dryRun?: bool
     distinctModels: recordedIds.length,
     catalogRecords: records.length,
     planned: [],
-    posted: [],
+    queued: [],
     failed: [],
   };
   // A page of decisions at a time, with their notices: memory stays bounded however many decisions there are.
   for (let afterId = 0; ; ) {
-    const page = listWatchedDecisions(deps.db, afterId, deps.pageSize ?? PAGE_SIZE);
+    const page = await listWatchedDecisions(deps.db, afterId, deps.pageSize ?? PAGE_SIZE);
     if (page.length === 0) break;
     afterId = page[page.length - 1]!.id;
     report.decisions += page.length;
-    const planned = planNotices(page, noticesByDecision(deps.db, page[0]!.id, afterId), index, planOptions, memo);
+    const planned = planNotices(page, await noticesByDecision(deps.db, page[0]!.id, afterId), index, planOptions, memo);
     report.planned.push(...planned);
-    if (!options.dryRun) await post(deps, planned, report);
+    if (options.dryRun) continue;
+    for (const notice of planned) {
+      try {
+        report.queued.push({ notice, jobKey: await queueNotice(deps.db, notice.decision, contentOf(notice)) });
+      } catch (error) {
+        const message = (error as Error).message ?? String(error);
+        report.failed.push({ notice, error: message });
+        deps.log(`decision #${notice.decision.id}: model notice not queued (${message}); the next pass plans it again`, {
+          decisionId: notice.decision.id,
+          channelId: notice.decision.channelId,
+        });
+      }
+    }
+    if (planned.length > 0) deps.queued?.();
   }
   return report;
-}
-
-async function post(deps: ModelCheckDeps, planned: readonly PlannedNotice[], report: CheckReport): Promise<void> {
-  for (const notice of planned) {
-    try {
-      const ts =
-        notice.kind === "lifecycle"
-          ? await deps.notifier.warnLifecycle(notice.decision, notice.lifecycle)
-          : await deps.notifier.announceNewer(notice.decision, notice.versions);
-      saveNotices(deps.db, toNotices(notice, ts));
-      report.posted.push(notice);
-    } catch (error) {
-      const message = (error as Error).message ?? String(error);
-      report.failed.push({ notice, error: message });
-      deps.log(`decision #${notice.decision.id}: model notice not posted (${message}); the next pass retries it`);
-    }
-  }
 }
 
 /** Describes a planned notice in one line, for the CLI and logs. */

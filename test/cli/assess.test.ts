@@ -5,7 +5,8 @@ import { decide } from "../../src/engine/decide.js";
 import { makeAnswers } from "../engine/answers-factory.js";
 import { runCli, todayUtc } from "./run-cli.js";
 
-// Each test spawns the real command (about a second of CPU under tsx); argument edge cases live in commands.test.ts.
+// The command line end to end (arguments, files, standard input and output, exit codes), in-process; argument edge
+// cases live in commands.test.ts, the real process in cli-process.test.ts.
 
 function decideText(text: string, asOf?: string) {
   const parsed = parseAnswers(JSON.parse(text));
@@ -13,7 +14,7 @@ function decideText(text: string, asOf?: string) {
   return decide(asOf && !parsed.answers.asOf ? { ...parsed.answers, asOf } : parsed.answers);
 }
 
-describe.concurrent("cli assess (child process)", () => {
+describe("cli assess", () => {
   it("prints the answer first, blockers as short titles, then reasons and next steps, and exits 0", async () => {
     const run = await runCli(["assess", "test/fixtures/answers/no-evals.json"]);
     expect(run.code).toBe(0);

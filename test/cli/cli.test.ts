@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CONTRACT_FIELDS } from "../engine/contract-fields.js";
 import { runCli } from "./run-cli.js";
 
-describe.concurrent("cli (child process)", () => {
+describe("cli", () => {
   it("--help lists the commands and exits 0", async () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);

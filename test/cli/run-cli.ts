@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runCli as runCommandLine } from "../../src/cli.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -9,22 +9,25 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real command line, `node --import tsx src/cli.ts ...args`, from the repository root. */
-export function runCli(args: string[], stdin?: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: "1" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? "");
+/**
+ * Runs the command line in this process, as `npm run cli` would run it from the repository root: the same command
+ * functions, with standard output and error collected as the process streams would print them (one line per write).
+ * The real process is covered once, in cli-process.test.ts.
+ */
+export async function runCli(args: string[], stdin?: string): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const line = (text: string) => (text.endsWith("\n") ? text : `${text}\n`);
+  const code = await runCommandLine(args, {
+    stdout: (text) => {
+      stdout += line(text);
+    },
+    stderr: (text) => {
+      stderr += line(text);
+    },
+    readStdin: async () => stdin ?? "",
   });
+  return { code, stdout, stderr };
 }
 
 /** Today as the CLI sees it (UTC). */

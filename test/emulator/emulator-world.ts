@@ -104,12 +104,14 @@ export class SlackWorld {
   responseUrls = new Map<string, ResponseUrl>();
   /** What the app offered in each external select (`viewId blockId actionId`): the only options a user can pick. */
   offeredOptions = new Map<string, Json[]>();
-  private tsCounter = 0;
+  private lastMicros: number;
 
+  /** `clockStartSec` fixes the clock (ts from that second on); without it, ts follow the real clock, as Slack's do. */
   constructor(
     readonly identity: EmulatorIdentity,
-    private readonly clockStartSec: number,
+    private readonly clockStartSec: number | undefined,
   ) {
+    this.lastMicros = (clockStartSec ?? 0) * 1_000_000;
     this.addBotUser();
   }
 
@@ -128,12 +130,12 @@ export class SlackWorld {
     this.addBotUser();
   }
 
-  /** Monotonic unique message ts in Slack's `seconds.micros` format, 100 µs apart. */
+  /** Monotonic unique message ts in Slack's `seconds.micros` format: now (or the fixed clock), at least 100 µs apart. */
   nextTs(): string {
-    this.tsCounter += 1;
-    const micros = this.tsCounter * 100;
-    const sec = this.clockStartSec + Math.floor(micros / 1_000_000);
-    return `${sec}.${String(micros % 1_000_000).padStart(6, "0")}`;
+    const wall = this.clockStartSec === undefined ? Date.now() * 1000 : 0;
+    this.lastMicros = Math.max(this.lastMicros + 100, wall);
+    const sec = Math.floor(this.lastMicros / 1_000_000);
+    return `${sec}.${String(this.lastMicros % 1_000_000).padStart(6, "0")}`;
   }
 
   /** Accepts a channel id, `#name`/`name`, or a user id (opens the bot's DM with that user). */

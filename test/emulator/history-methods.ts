@@ -17,6 +17,24 @@ function window(args: Record<string, unknown>) {
   return (m: StoredMessage) => Number(m.ts) >= oldest && Number(m.ts) <= latest;
 }
 
+/** Slack pages with an opaque cursor; here it is the offset of the page's first message. */
+const offsetOf = (cursor: unknown) => {
+  const offset = Number(
+    Buffer.from(stringArg(cursor) ?? "", "base64")
+      .toString("utf8")
+      .replace(/^offset:/, ""),
+  );
+  return Number.isInteger(offset) && offset > 0 ? offset : 0;
+};
+const cursorAt = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64");
+
+function page<T>(all: readonly T[], args: Record<string, unknown>, limit: number) {
+  const offset = offsetOf(args.cursor);
+  const slice = all.slice(offset, offset + limit);
+  const more = offset + limit < all.length;
+  return { slice, more, next: more ? cursorAt(offset + limit) : "" };
+}
+
 function present(world: SlackWorld, m: StoredMessage, withMetadata: boolean) {
   const message = toSlackMessage(m, world.identity);
   if (!withMetadata) delete message.metadata;
@@ -31,10 +49,12 @@ const history: MethodHandler = ({ world, args }) => {
   const all = world.messages
     .filter((m) => m.channel === channel.id && (m.threadTs === undefined || m.threadTs === m.ts || m.replyBroadcast) && inWindow(m))
     .sort((a, b) => Number(b.ts) - Number(a.ts));
+  const { slice, more, next } = page(all, args, limit);
   return {
     ok: true,
-    messages: all.slice(0, limit).map((m) => present(world, m, isTrue(args.include_all_metadata))),
-    has_more: all.length > limit,
+    messages: slice.map((m) => present(world, m, isTrue(args.include_all_metadata))),
+    has_more: more,
+    response_metadata: { next_cursor: next },
   };
 };
 
@@ -48,8 +68,13 @@ const replies: MethodHandler = ({ world, args }) => {
   const thread = world.messages
     .filter((m) => m.channel === channel.id && m.threadTs === parent.ts && m.ts !== parent.ts && inWindow(m))
     .sort((a, b) => Number(a.ts) - Number(b.ts));
-  const page = [parent, ...thread].slice(0, limit);
-  return { ok: true, messages: page.map((m) => present(world, m, isTrue(args.include_all_metadata))), has_more: thread.length + 1 > limit };
+  const { slice, more, next } = page([parent, ...thread], args, limit);
+  return {
+    ok: true,
+    messages: slice.map((m) => present(world, m, isTrue(args.include_all_metadata))),
+    has_more: more,
+    response_metadata: { next_cursor: next },
+  };
 };
 
 export const HISTORY_METHODS: Record<string, MethodHandler> = {

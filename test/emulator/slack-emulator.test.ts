@@ -285,6 +285,50 @@ describe("faults, latency and waiting", () => {
     expect(emu.callsTo("chat.postMessage").map((c) => c.status)).toEqual([500, 200]);
   });
 
+  it("can fail only the answer: the post is made, the caller gets a 500 or a reset connection", async () => {
+    emu.failNext("chat.postMessage", { status: 500, afterEffect: true });
+    await expect(client.chat.postMessage({ channel: "C1", text: "made, then 500" })).rejects.toMatchObject({ statusCode: 500 });
+    emu.failNext("chat.postMessage", { reset: true, afterEffect: true });
+    await expect(client.chat.postMessage({ channel: "C1", text: "made, then reset" })).rejects.toMatchObject({
+      code: webApi.ErrorCode.RequestError,
+    });
+    emu.failNext("chat.postMessage", { reset: true });
+    await expect(client.chat.postMessage({ channel: "C1", text: "never made" })).rejects.toMatchObject({
+      code: webApi.ErrorCode.RequestError,
+    });
+    expect(emu.messagesIn("C1").map((m) => m.text)).toEqual(["made, then 500", "made, then reset"]);
+  });
+
+  it("can leave a call hanging until it is released", async () => {
+    emu.failNext("chat.postMessage", { hang: true, afterEffect: true });
+    const hanging = client.chat.postMessage({ channel: "C1", text: "in flight" }).then(
+      () => "answered",
+      () => "cut",
+    );
+    await emu.waitFor(() => emu.callsTo("chat.postMessage").length === 1, 2000, "the call");
+    expect(emu.messagesIn("C1").map((m) => m.text)).toEqual(["in flight"]);
+    emu.releaseHung();
+    expect(await hanging).toBe("cut");
+  });
+
+  it("pages conversations.history with a cursor, newest first, within oldest", async () => {
+    const texts = Array.from({ length: 7 }, (_, i) => `m${i}`);
+    for (const text of texts) await client.chat.postMessage({ channel: "C1", text });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.conversations.history({ channel: "C1", limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...(page.messages ?? []).map((m) => m.text ?? ""));
+      cursor = page.response_metadata?.next_cursor || undefined;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...texts].reverse());
+    const future = `${Math.floor(Date.now() / 1000) + 3600}.000000`;
+    expect((await client.conversations.history({ channel: "C1", oldest: future })).messages).toEqual([]);
+  });
+
   it("delays answers by the configured latency", async () => {
     emu.setLatency(60);
     const started = performance.now();

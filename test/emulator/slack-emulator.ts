@@ -24,7 +24,7 @@ export type { Channel, StoredMessage, StoredView, User } from "./emulator-world.
 export interface EmulatorOptions extends Partial<EmulatorIdentity> {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** First message ts is `clockStartSec.000100`. Default 1700000000. */
+  /** A fixed clock: the first message ts is `clockStartSec.000100`. Default: the real clock, as Slack's ts are. */
   clockStartSec?: number;
   /** The app-level token `apps.connections.open` accepts (Socket Mode). Default `xapp-test-token`. */
   appToken?: string;
@@ -41,7 +41,16 @@ export interface RecordedCall {
   response: Json;
 }
 
-export type Fault = { status: 429; retryAfterSec: number } | { status: 500 | 502 | 503 } | { error: string };
+/**
+ * How a call fails instead of running. `afterEffect`: the method runs first (Slack did the work) and only the answer
+ * fails: a 5xx, a connection reset without an answer, or no answer at all (`hang`, until `releaseHung()` or stop).
+ */
+export type Fault =
+  | { status: 429; retryAfterSec: number }
+  | { status: 500 | 502 | 503; afterEffect?: boolean }
+  | { error: string }
+  | { reset: true; afterEffect?: boolean }
+  | { hang: true; afterEffect?: boolean };
 
 const METHODS: Record<string, MethodHandler> = { ...CHAT_METHODS, ...DIRECTORY_METHODS, ...HISTORY_METHODS, ...VIEW_METHODS };
 
@@ -65,7 +74,9 @@ export class SlackEmulator {
   readonly socket: SocketModeHub;
   private readonly world: SlackWorld;
   private readonly faults = new Map<string, Fault[]>();
+  private readonly holds = new Map<string, { arrive: () => void; released: Promise<void> }>();
   private readonly listeners = new Set<() => void>();
+  private readonly hung = new Set<ServerResponse>();
   private latencyMs = 0;
   private answerDelayMs = 0;
   private lastViewId: string | undefined;
@@ -73,7 +84,7 @@ export class SlackEmulator {
   private constructor(
     private readonly server: Server,
     readonly identity: EmulatorIdentity,
-    clockStartSec: number,
+    clockStartSec: number | undefined,
     appToken: string,
   ) {
     this.world = new SlackWorld(identity, clockStartSec);
@@ -81,7 +92,7 @@ export class SlackEmulator {
   }
 
   static async start(opts: EmulatorOptions = {}): Promise<SlackEmulator> {
-    const { port = 0, clockStartSec = 1_700_000_000, appToken = "xapp-test-token", ...identity } = opts;
+    const { port = 0, clockStartSec, appToken = "xapp-test-token", ...identity } = opts;
     const server = createServer();
     const emulator = new SlackEmulator(server, { ...DEFAULTS, ...identity }, clockStartSec, appToken);
     server.on("request", (req, res) => {
@@ -97,6 +108,7 @@ export class SlackEmulator {
   }
 
   async stop(): Promise<void> {
+    this.releaseHung();
     await this.socket.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -304,7 +316,7 @@ export class SlackEmulator {
    * Resolves with the first truthy value `probe` returns, re-checked after every call
    * or change (and every 25 ms); rejects after `timeoutMs` naming `label` and recent calls.
    */
-  waitFor<T>(probe: Probe<T>, timeoutMs = 2000, label = "condition"): Promise<T> {
+  waitFor<T>(probe: Probe<T>, timeoutMs = 10_000, label = "condition"): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let poll: NodeJS.Timeout | undefined;
       let timer: NodeJS.Timeout | undefined;
@@ -337,11 +349,11 @@ export class SlackEmulator {
   }
 
   /** The first recorded call to `method` (matching `predicate`), waiting if needed. */
-  waitForCall(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 2000): Promise<RecordedCall> {
+  waitForCall(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 10_000): Promise<RecordedCall> {
     return this.waitFor(() => this.calls.find((c) => c.method === method && predicate(c)), timeoutMs, `a ${method} call`);
   }
 
-  waitForMessage(channel: string, predicate: (m: StoredMessage) => boolean = () => true, timeoutMs = 2000): Promise<StoredMessage> {
+  waitForMessage(channel: string, predicate: (m: StoredMessage) => boolean = () => true, timeoutMs = 10_000): Promise<StoredMessage> {
     const find = (): StoredMessage | undefined => this.world.messages.find((m) => m.channel === channel && predicate(m));
     return this.waitFor(find, timeoutMs, `a message in ${channel}`);
   }
@@ -353,6 +365,29 @@ export class SlackEmulator {
     const queue = this.faults.get(method) ?? [];
     for (let i = 0; i < times; i += 1) queue.push(fault);
     this.faults.set(method, queue);
+  }
+
+  /**
+   * The next call to `method` waits before it runs until `release()` is called: work the app has in flight, for as
+   * long as a test needs. `arrived` resolves when that call comes in.
+   */
+  hold(method: string): { arrived: Promise<void>; release: () => void } {
+    let arrive = () => {};
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.set(method, { arrive, released });
+    return { arrived, release };
+  }
+
+  /** Drops the connections of calls left hanging by a `hang` fault. */
+  releaseHung(): void {
+    for (const res of this.hung) res.socket?.destroy();
+    this.hung.clear();
   }
 
   /** Delay every answer by `ms` (Web API and response_url). */
@@ -395,18 +430,33 @@ export class SlackEmulator {
     }
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const method = api?.[1] ?? "response_url";
+    const hold = this.holds.get(method);
+    if (hold) {
+      this.holds.delete(method);
+      hold.arrive();
+      await hold.released;
+    }
     const fault = this.takeFault(method);
     const parsed = api ? parseApiArgs(raw, req.headers["content-type"]) : parseJson(raw);
     const args: Json = { ...(typeof parsed === "object" && parsed !== null ? parsed : {}) };
     const token = bearer(req.headers.authorization) ?? (typeof args.token === "string" ? args.token : undefined);
     delete args.token;
-    let answer: { status: number; body: Json; headers?: Record<string, string> };
-    if (fault) answer = faultAnswer(fault);
-    else if (responseUrl) answer = postToResponseUrl(this.world, responseUrl[1] ?? "", parsed);
-    else if (parsed === undefined) answer = { status: 200, body: fail("invalid_json") };
-    else if (method === "apps.connections.open")
-      answer = { status: 200, body: this.socket.open(token, token === bearer(req.headers.authorization)) };
-    else answer = { status: 200, body: this.runMethod(method, token, args) };
+    const run = (): { status: number; body: Json; headers?: Record<string, string> } => {
+      if (responseUrl) return postToResponseUrl(this.world, responseUrl[1] ?? "", parsed);
+      if (parsed === undefined) return { status: 200, body: fail("invalid_json") };
+      if (method === "apps.connections.open") {
+        return { status: 200, body: this.socket.open(token, token === bearer(req.headers.authorization)) };
+      }
+      return { status: 200, body: this.runMethod(method, token, args) };
+    };
+    const effect = fault && !("afterEffect" in fault && fault.afterEffect) ? undefined : run();
+    if (fault && ("reset" in fault || "hang" in fault)) {
+      this.record({ method, args, at, status: 0, response: effect?.body ?? { ok: false, error: "no_answer" } });
+      if ("reset" in fault) req.socket.destroy();
+      else this.hung.add(res);
+      return;
+    }
+    const answer = fault ? faultAnswer(fault) : effect!;
     this.record({ method, args, at, status: answer.status, response: answer.body });
     if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
     res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });
@@ -442,7 +492,11 @@ export class SlackEmulator {
   }
 }
 
-function faultAnswer(fault: Fault): { status: number; body: Json; headers?: Record<string, string> } {
+function faultAnswer(fault: Exclude<Fault, { reset: true } | { hang: true }>): {
+  status: number;
+  body: Json;
+  headers?: Record<string, string>;
+} {
   if ("error" in fault) return { status: 200, body: fail(fault.error) };
   if (fault.status === 429) {
     return { status: 429, body: fail("ratelimited"), headers: { "retry-after": String(fault.retryAfterSec) } };

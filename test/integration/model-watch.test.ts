@@ -33,7 +33,6 @@ const notices = (threadTs: string) =>
         m.text?.includes("Newer base model") ||
         m.text?.includes("deprecated"),
     );
-const _pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function decisionOn(baseModel: string, title = `Decision on ${baseModel}`) {
   const { decision } = await runReview(h, validAnswers({ baseModel, title }));
@@ -60,7 +59,7 @@ describe("base-model watch, end to end", () => {
     const b = await decisionOn("gpt-4o-2024-05-13", "Another team on the same model");
     const current = await decisionOn("gpt-4o-2024-11-20");
 
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(catalog.requests).toBe(1);
     const [notice] = notices(a.threadTs!);
     expect(notices(a.threadTs!)).toHaveLength(1);
@@ -74,27 +73,27 @@ describe("base-model watch, end to end", () => {
     expect(text).toContain(`<@${REQUESTER}>`);
     for (const id of [ACTION.reEvaluate, ACTION.ignoreVersion, ACTION.snoozeVersion]) expect(text).toContain(id);
 
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(catalog.requests).toBe(2);
     await h.restart({ MODEL_SOURCES: "models.dev", MODELS_DEV_URL: catalog.url });
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(notices(a.threadTs!)).toHaveLength(1);
     expect(notices(b.threadTs!)).toHaveLength(1);
 
     const listed = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: "list" });
     expect(JSON.stringify(listed.json)).toContain("newer base model");
     await h.driver.sendAppHomeOpened(REQUESTER);
-    const home = await h.emulator.waitFor(() => h.emulator.homeView(REQUESTER), 3000, "home published");
+    const home = await h.emulator.waitFor(() => h.emulator.homeView(REQUESTER), 10_000, "home published");
     expect(JSON.stringify(home.view)).toContain("newer base model: `gpt-4o-2024-08-06`");
   });
 
   it("announces a version only once it is MODEL_MIN_AGE_DAYS old", async () => {
     const d = await decisionOn("gpt-4o-2024-05-13");
     clock = new Date("2024-11-21T00:00:00Z"); // gpt-4o-2024-11-20 is one day old
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(JSON.stringify(notices(d.threadTs!)[0]!.blocks)).not.toContain("gpt-4o-2024-11-20");
     clock = new Date("2024-11-24T00:00:00Z");
-    await h.app.checkModelsNow();
+    await h.checkModels();
     const all = notices(d.threadTs!);
     expect(all).toHaveLength(2);
     expect(JSON.stringify(all[1]!.blocks)).toContain("gpt-4o-2024-11-20");
@@ -105,33 +104,51 @@ describe("base-model watch, end to end", () => {
     ["500s", { status: 500 as const }],
     ["429 with Retry-After", { status: 429 as const, retryAfterSec: 1 }],
   ])(
-    "when Slack answers %s, the reply waits for the next pass and is then posted once",
+    "when Slack answers %s, the notice is retried until it is posted, once, and the next passes stay quiet",
     async (_name, fault) => {
       const d = await decisionOn("gpt-4o-2024-05-13");
-      h.emulator.failNext("chat.postMessage", fault, 4); // more than the client's retries
-      await h.app.checkModelsNow();
-      expect(notices(d.threadTs!)).toHaveLength(0);
-      await h.app.checkModelsNow();
+      h.emulator.failNext("chat.postMessage", fault, 4);
+      await h.checkModels();
+      expect(h.emulator.callsTo("chat.postMessage").filter((c) => c.status === fault.status)).toHaveLength(4);
       expect(notices(d.threadTs!)).toHaveLength(1);
-      await h.app.checkModelsNow();
+      await h.checkModels();
       expect(notices(d.threadTs!)).toHaveLength(1);
     },
     30_000,
   );
 
+  it("a notice Slack accepted just before the app went down is not announced again", async () => {
+    // Slow to give up on a call, and quick to stop: the stop leaves the notice's post in flight, as a crash would.
+    await h.restart({ MODEL_SOURCES: "models.dev", MODELS_DEV_URL: catalog.url }, { slackTimeoutMs: 600_000, stopGraceMs: 100 });
+    const d = await decisionOn("gpt-4o-2024-05-13");
+    h.emulator.failNext("chat.postMessage", { hang: true, afterEffect: true });
+    await h.app.checkModelsNow();
+    await h.emulator.waitFor(() => h.emulator.callsTo("chat.postMessage").some((c) => c.status === 0), 10_000, "the notice in flight");
+    expect(notices(d.threadTs!)).toHaveLength(1);
+    await h.app.stop();
+    expect(h.jobs(d.id).find((j) => j.kind === "post-notice")).toMatchObject({ status: "running", maybeSent: true });
+    h.emulator.releaseHung();
+
+    await h.restart({ MODEL_SOURCES: "models.dev", MODELS_DEV_URL: catalog.url });
+    await h.settled();
+    expect(h.jobs(d.id).find((j) => j.kind === "post-notice")).toMatchObject({ status: "done", slackTs: notices(d.threadTs!)[0]!.ts });
+    await h.checkModels();
+    expect(notices(d.threadTs!)).toHaveLength(1);
+  });
+
   it("a failing catalog is skipped without stopping the pass", async () => {
     const d = await decisionOn("gpt-4o-2024-05-13");
     catalog.fail = true;
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(notices(d.threadTs!)).toHaveLength(0);
     catalog.fail = false;
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(notices(d.threadTs!)).toHaveLength(1);
   });
 
   it("Ignore keeps those versions quiet", async () => {
     const d = await decisionOn("gpt-4o-2024-05-13");
-    await h.app.checkModelsNow();
+    await h.checkModels();
     const notice = notices(d.threadTs!)[0]!;
     await click(notice, ACTION.ignoreVersion);
     const updated = await h.emulator.waitFor(
@@ -139,35 +156,35 @@ describe("base-model watch, end to end", () => {
         const m = h.emulator.message(CHANNEL, notice.ts);
         return JSON.stringify(m?.blocks).includes("Ignored by") ? m : undefined;
       },
-      3000,
+      10_000,
       "notice updated",
     );
     expect(JSON.stringify(updated.blocks)).not.toContain(ACTION.reEvaluate);
     clock = new Date("2027-06-01T00:00:00Z");
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(notices(d.threadTs!)).toHaveLength(1);
   });
 
   it("Snooze keeps them quiet for 30 days, then tells again", async () => {
     const d = await decisionOn("gpt-4o-2024-05-13");
-    await h.app.checkModelsNow();
+    await h.checkModels();
     await click(notices(d.threadTs!)[0]!, ACTION.snoozeVersion);
     await h.emulator.waitFor(
       () => JSON.stringify(h.emulator.message(CHANNEL, notices(d.threadTs!)[0]!.ts)?.blocks).includes("Snoozed until 2026-12-24"),
-      3000,
+      10_000,
       "snoozed",
     );
     clock = new Date("2026-12-20T00:00:00Z");
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(notices(d.threadTs!)).toHaveLength(1);
     clock = new Date("2026-12-25T00:00:00Z");
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(notices(d.threadTs!)).toHaveLength(2);
   });
 
   it("Re-evaluate opens the questionnaire pre-filled with the new base model and posts the new verdict in the same thread, with what changed", async () => {
     const d = await decisionOn("gpt-4o-2024-05-13", "Re-evaluated decision");
-    await h.app.checkModelsNow();
+    await h.checkModels();
     const notice = notices(d.threadTs!)[0]!;
     await click(notice, ACTION.reEvaluate, REQUESTER);
     const view = await h.emulator.waitFor(
@@ -175,7 +192,7 @@ describe("base-model watch, end to end", () => {
         const v = h.emulator.lastView();
         return v?.view.callback_id === VIEW.questionnaire && JSON.stringify(v.view.blocks).includes("Re-evaluating") ? v : undefined;
       },
-      3000,
+      10_000,
       "pre-filled questionnaire",
     );
     expect(JSON.stringify(view.view.blocks)).toContain('"initial_value":"Re-evaluated decision"');
@@ -193,8 +210,8 @@ describe("base-model watch, end to end", () => {
     const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view: last, values: fillFromAnswers(changed, last.view) });
     expect(res.status).toBe(200);
     const child = await h.emulator.waitFor(
-      () => h.decisions().find((x) => x.parentId === d.id && x.postedAt),
-      5000,
+      () => h.decisions().find((x) => x.parentId === d.id && x.replyTs),
+      10_000,
       "re-evaluation posted",
     );
     expect(child.threadTs).toBe(d.threadTs);
@@ -207,14 +224,14 @@ describe("base-model watch, end to end", () => {
     // The re-evaluated version no longer waits for review, and the next pass stays quiet about it.
     const listed = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: `show ${d.id}` });
     expect(JSON.stringify(listed.json)).not.toContain("gpt-4o-2024-11-20");
-    await h.app.checkModelsNow();
+    await h.checkModels();
     expect(notices(d.threadTs!)).toHaveLength(1);
   });
 
   it("warns once when a catalog marks the recorded base model deprecated", async () => {
     const d = await decisionOn("claude-3-haiku-20240307");
-    await h.app.checkModelsNow();
-    await h.app.checkModelsNow();
+    await h.checkModels();
+    await h.checkModels();
     const warnings = h.emulator.threadReplies(CHANNEL, d.threadTs!).filter((m) => m.text?.includes("deprecated"));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.text).toContain("claude-3-haiku-20240307");

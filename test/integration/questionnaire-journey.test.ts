@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION, BLOCK, VIEW } from "../../src/slack/ids.js";
 import { answersToForm } from "../../src/slack/questionnaire/form-values.js";
-import { getDraft } from "../../src/store/drafts.js";
-import { closeDb, openDb } from "../../src/store/open-db.js";
 import type { Json } from "../emulator/block-kit-checks.js";
 import type { StoredView } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { choose, findModel, formFill, walkQuestionnaire } from "../support/fill.js";
 import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, startHarness } from "../support/harness.js";
+import { readDb } from "../support/read-db.js";
 
 // The questionnaire as a person meets it, over signed HTTP against the Slack emulator: three steps with fields that
 // appear when they matter, a draft that survives Cancel, a model picked from a menu whose price fills itself in.
@@ -21,14 +20,14 @@ afterAll(async () => {
 });
 
 const inputIds = (view: StoredView) => (view.view.blocks as Json[]).filter((b) => b.type === "input").map((b) => String(b.block_id));
-const draftOf = (userId: string) => {
-  const db = openDb(h.dbPath);
-  try {
-    return getDraft(db, { teamId: h.emulator.teamId, userId });
-  } finally {
-    closeDb(db);
-  }
-};
+/** The user's draft as stored, read as another process would. */
+const draftOf = (userId: string) =>
+  readDb(h.dbPath, (db) => {
+    const row = db.prepare(`select "values" from drafts where team_id = ? and user_id = ?`).get(h.emulator.teamId, userId) as
+      | { values: string }
+      | undefined;
+    return row ? { values: JSON.parse(row.values) as Record<string, unknown> } : null;
+  });
 
 /** A latency and cost gap, a "Don't know" or two, and no prices: the catalog gives them. */
 const ANSWERS = validAnswers({
@@ -147,10 +146,11 @@ describe("the questionnaire, step by step", () => {
     // Next again: step 3 comes back with what was typed on it.
     const res = await h.driver.sendViewSubmission({ userId: user, view: second!, values: formFill(answersToForm(answers), second!.view) });
     expect((res.json as Json).response_action).toBe("push");
-    const again = JSON.stringify((res.ack?.view as Json).blocks);
+    const pushed = res.ack!.view as Json;
+    const again = JSON.stringify(pushed.blocks);
     expect(again).toContain('"initial_value":"5000"');
     expect(again).toContain('"value":"gpt-4.1"');
-    const third = h.emulator.view(String((res.ack?.view as Json).id))!;
+    const third = h.emulator.view(String(pushed.id))!;
     await h.driver.sendViewClosed({ userId: user, view: third, cleared: true });
   });
 

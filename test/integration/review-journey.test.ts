@@ -43,7 +43,7 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
     expect(submitted.json).toEqual({ response_action: "clear" });
     expect(views.every((v) => h.emulator.view(v.id)?.open === false)).toBe(true);
 
-    const decision = await h.emulator.waitFor(() => h.decisions().find((d) => d.postedAt), 5000, "posted");
+    const decision = await h.emulator.waitFor(() => h.decisions().find((d) => d.replyTs), 10_000, "posted");
     expect(decision.verdict).toEqual(decide(answers));
     expect(decision.requesterId).toBe(REQUESTER);
     const message = h.emulator.message(CHANNEL, decision.messageTs!)!;
@@ -55,7 +55,11 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
     expect(texts(replies[0]!)).toContain("Next steps");
 
     await h.driver.sendReaction({ userId: ALICE, reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
-    await h.emulator.waitFor(() => texts(h.emulator.message(CHANNEL, decision.messageTs!)!).includes("1 so far"), 3000, "1 approval shown");
+    await h.emulator.waitFor(
+      () => texts(h.emulator.message(CHANNEL, decision.messageTs!)!).includes("1 so far"),
+      10_000,
+      "1 approval shown",
+    );
     expect(h.decision(decision.id)?.status).toBe("in-review");
 
     await h.driver.sendReaction({
@@ -64,12 +68,13 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
       channelId: CHANNEL,
       messageTs: decision.messageTs!,
     });
-    await h.emulator.waitFor(() => h.decision(decision.id)?.status === "approved", 3000, "approved");
+    await h.emulator.waitFor(() => h.decision(decision.id)?.status === "approved", 10_000, "approved");
     await h.emulator.waitFor(
       () => texts(h.emulator.message(CHANNEL, decision.messageTs!)!).includes("*Approved* by"),
-      3000,
+      10_000,
       "message updated",
     );
+    await h.settled();
     const after = h.emulator.threadReplies(CHANNEL, decision.messageTs!);
     expect(after).toHaveLength(2);
     expect(texts(after[1]!)).toContain(`<@${ALICE}>`);
@@ -77,7 +82,7 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
 
     // A third approval after the quorum announces nothing more.
     await h.driver.sendReaction({ userId: CAROL, reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
-    await new Promise((r) => setTimeout(r, 200));
+    await h.settled();
     expect(h.emulator.threadReplies(CHANNEL, decision.messageTs!)).toHaveLength(2);
   });
 
@@ -95,7 +100,7 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
     expect(body.response_action).toBe("errors");
     expect(body.errors).toEqual({ "data.labeledExamples": "Examples can't be negative", "evals.baselineScore": "Scores go from 0 to 100" });
     expect(res.ack?.ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 100));
+    await h.settled();
     expect(h.decisions()).toHaveLength(before);
     expect(h.emulator.callsTo("chat.postMessage")).toHaveLength(posts);
   });
@@ -142,11 +147,11 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
   it("publishes App Home with the user's decisions and those waiting for their review", async () => {
     await runReview(h, validAnswers({ title: "Home decision" }));
     await h.driver.sendAppHomeOpened(CAROL);
-    const home = await h.emulator.waitFor(() => h.emulator.homeView(CAROL), 3000, "home published");
+    const home = await h.emulator.waitFor(() => h.emulator.homeView(CAROL), 10_000, "home published");
     expect(JSON.stringify(home.view)).toContain("Waiting for your review");
     expect(JSON.stringify(home.view)).toContain("Home decision");
     await h.driver.sendAppHomeOpened(REQUESTER);
-    const mine = await h.emulator.waitFor(() => h.emulator.homeView(REQUESTER), 3000, "home published");
+    const mine = await h.emulator.waitFor(() => h.emulator.homeView(REQUESTER), 10_000, "home published");
     expect(JSON.stringify(mine.view)).toContain("Home decision");
   });
 
@@ -159,10 +164,10 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
       messageTs: root.ts,
     });
     expect(res.status).toBe(200);
-    await h.emulator.waitFor(() => h.emulator.lastView()?.view.callback_id === VIEW.questionnaire, 3000, "view");
+    await h.emulator.waitFor(() => h.emulator.lastView()?.view.callback_id === VIEW.questionnaire, 10_000, "view");
     const view = h.emulator.lastView()!;
     await completeQuestionnaire(h, view, validAnswers({ title: "In a thread" }));
-    const decision = await h.emulator.waitFor(() => h.decisions().find((d) => d.title === "In a thread" && d.postedAt), 5000, "posted");
+    const decision = await h.emulator.waitFor(() => h.decisions().find((d) => d.title === "In a thread" && d.replyTs), 5000, "posted");
     expect(decision.threadTs).toBe(root.ts);
     const thread = h.emulator.threadReplies(CHANNEL, root.ts);
     expect(thread.map((m) => m.ts)).toContain(decision.messageTs);

@@ -4,14 +4,15 @@ import { decide } from "../../src/engine/decide.js";
 import type { Verdict } from "../../src/engine/verdict.js";
 import { handleCommand } from "../../src/slack/handlers/handle-command.js";
 import { insertDecision } from "../../src/store/decisions.js";
-import { closeDb, type Db, openDb } from "../../src/store/open-db.js";
+import { openDb } from "../../src/store/open-db.js";
+import type { SqlClient } from "../../src/store/sql-client.js";
 import { validAnswers } from "../support/answers.js";
 
 // `show` called directly, on a real SQLite database with the real migrations.
 
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) closeDb(db);
+const dbs: SqlClient[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.close();
 });
 
 /** What engine 1.1.0 stored for an OpenAI fine-tune: yes, with codes and no titles or steps. */
@@ -33,10 +34,17 @@ function engine1Verdict(): Verdict {
 }
 
 async function show(verdict: Verdict, today: string): Promise<string> {
-  const db = openDb(":memory:");
+  const db = await openDb(":memory:");
   dbs.push(db);
   const answers = validAnswers();
-  const { decision } = insertDecision(db, { teamId: "T1", channelId: "C1", requesterId: "UREQ", answers, verdict, submissionKey: "k1" });
+  const { decision } = await insertDecision(db, {
+    teamId: "T1",
+    channelId: "C1",
+    requesterId: "UREQ",
+    answers,
+    verdict,
+    submissionKey: "k1",
+  });
   const acks: unknown[] = [];
   const args = {
     command: { text: `show ${decision.id}`, team_id: "T1", channel_id: "C1", trigger_id: "t", response_url: "https://example.invalid/r" },

@@ -13,7 +13,8 @@ import { answersToForm, type FormValues } from "../../src/slack/questionnaire/fo
 import { type QuestionnaireDeps, stepView } from "../../src/slack/questionnaire-session.js";
 import { getDecision, insertDecision, listDecisions } from "../../src/store/decisions.js";
 import { getDraft, saveDraft } from "../../src/store/drafts.js";
-import { closeDb, type Db, openDb } from "../../src/store/open-db.js";
+import { openDb } from "../../src/store/open-db.js";
+import type { SqlClient } from "../../src/store/sql-client.js";
 import { createModelDirectory } from "../../src/watcher/model-directory.js";
 import type { Json } from "../emulator/block-kit-checks.js";
 import { buildStateValues } from "../emulator/view-state.js";
@@ -22,9 +23,9 @@ import { formFill } from "../support/fill.js";
 
 // The questionnaire's handlers called directly (bolt-js style), with payload factories and a real SQLite database.
 
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const d of dbs.splice(0)) closeDb(d);
+const dbs: SqlClient[] = [];
+afterEach(async () => {
+  for (const d of dbs.splice(0)) await d.close();
 });
 
 const ME = { teamId: "T1", userId: "UREQ" };
@@ -43,10 +44,17 @@ const models = createModelDirectory(
   "2026-07-02",
 );
 
-function setup(): QuestionnaireDeps {
-  const db = openDb(":memory:");
+/** Work a handler leaves for after its ack, run at once and awaited by `settle`. */
+const pending: Promise<unknown>[] = [];
+const later = (_what: string, work: () => Promise<unknown>) => void pending.push(work());
+const settle = async () => {
+  await Promise.all(pending.splice(0));
+};
+
+async function setup(): Promise<QuestionnaireDeps & { later: typeof later }> {
+  const db = await openDb(":memory:");
   dbs.push(db);
-  return { db, today: () => "2026-11-24", models };
+  return { db, today: () => "2026-11-24", models, later };
 }
 
 /** A step view as Slack echoes it in a payload: ids, hash, and the state of what the user entered. */
@@ -87,11 +95,19 @@ function fakeClient(updateError?: string) {
   };
 }
 
-const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => "error" as never,
+  setName: () => undefined,
+};
 
 describe("a step's submission", () => {
   it("pushes the next step and keeps the answers as the user's draft", async () => {
-    const deps = setup();
+    const deps = await setup();
     const entered = answersToForm(validAnswers());
     const view = payloadView(stepView(deps, "problem", REVIEW, entered), entered);
     const { acks, ack } = recorder();
@@ -100,11 +116,14 @@ describe("a step's submission", () => {
     expect(pushed.response_action).toBe("push");
     expect(pushed.view.callback_id).toBe(VIEW.questionnaireEvidence);
     expect(JSON.parse(String(pushed.view.private_metadata)).values.title).toBe("Ticket triage classifier");
-    expect(getDraft(deps.db, ME)).toMatchObject({ session: "V1", values: { title: "Ticket triage classifier", task: "classification" } });
+    expect(await getDraft(deps.db, ME)).toMatchObject({
+      session: "V1",
+      values: { title: "Ticket triage classifier", task: "classification" },
+    });
   });
 
   it("answers problems in plain words under their fields, and keeps nothing", async () => {
-    const deps = setup();
+    const deps = await setup();
     const entered = { ...answersToForm(validAnswers()), title: " ", tasksServed: "0" };
     const view = payloadView(stepView(deps, "problem", REVIEW, entered), entered);
     const { acks, ack } = recorder();
@@ -112,60 +131,39 @@ describe("a step's submission", () => {
     expect(acks).toEqual([
       { response_action: "errors", errors: { title: "Give the decision a name", tasksServed: "A model serves at least one task" } },
     ]);
-    expect(getDraft(deps.db, ME)).toBeNull();
+    expect(await getDraft(deps.db, ME)).toBeNull();
   });
 
   it("on the last step, sends the team back for a problem on an earlier step, and stores nothing", async () => {
-    const deps = setup();
+    const deps = await setup();
     const answers = validAnswers();
     const { title: _title, ...withoutTitle } = answersToForm(answers);
     const view = payloadView(stepView(deps, "costs", REVIEW, withoutTitle), withoutTitle, { id: "V3", root_view_id: "V1" });
     const { acks, ack } = recorder();
-    const { client } = fakeClient();
-    const publish = {
-      db: deps.db,
-      client,
-      review: {
-        requiredApprovals: 2,
-        approvalReactions: ["white_check_mark"],
-        rejectReactions: ["x"],
-        reviewerUsers: [],
-        reviewerGroup: undefined,
-      },
-      logger,
-    };
-    await handleQuestionnaireSubmission({ ...publish, ...deps } as never)({ ack, body: body(view), view } as never);
+    let queued = 0;
+    await handleQuestionnaireSubmission({ ...deps, logger, jobsQueued: () => void queued++ })({ ack, body: body(view), view } as never);
     expect(acks).toEqual([{ response_action: "errors", errors: { baseModel: EARLIER_STEP_ERROR } }]);
-    expect(listDecisions(deps.db, { teamId: ME.teamId })).toEqual([]);
+    expect(queued).toBe(0);
+    expect(await listDecisions(deps.db, { teamId: ME.teamId })).toEqual([]);
   });
 
   it("on the last step, decides, keeps what was not known, drops the draft and closes every step", async () => {
-    const deps = setup();
+    const deps = await setup();
     const answers = validAnswers({ evals: { ...validAnswers().evals, hasHeldOutTestSet: false } });
     const values = answersToForm(answers, ["evals.hasHeldOutTestSet"]);
-    saveDraft(deps.db, ME, "V1", values);
+    await saveDraft(deps.db, ME, "V1", values);
     const view = payloadView(stepView(deps, "costs", REVIEW, values), values, { id: "V3", root_view_id: "V1" });
     const { acks, ack } = recorder();
-    const { client } = fakeClient();
-    const publish = {
-      db: deps.db,
-      client,
-      review: {
-        requiredApprovals: 2,
-        approvalReactions: ["white_check_mark"],
-        rejectReactions: ["x"],
-        reviewerUsers: [],
-        reviewerGroup: undefined,
-      },
-      logger,
-    };
-    await handleQuestionnaireSubmission({ ...publish, ...deps } as never)({ ack, body: body(view), view } as never);
+    let queued = 0;
+    await handleQuestionnaireSubmission({ ...deps, logger, jobsQueued: () => void queued++ })({ ack, body: body(view), view } as never);
     expect(acks).toEqual([{ response_action: "clear" }]);
-    const [stored] = listDecisions(deps.db, { teamId: ME.teamId });
+    // Its verdict post was queued, for the worker.
+    expect(queued).toBe(1);
+    const [stored] = await listDecisions(deps.db, { teamId: ME.teamId });
     expect(stored?.answers).toEqual(answers);
     expect(stored?.verdict).toEqual(decide(answers));
     expect(stored?.unknownAnswers).toEqual(["evals.hasHeldOutTestSet"]);
-    expect(getDraft(deps.db, ME)).toBeNull();
+    expect(await getDraft(deps.db, ME)).toBeNull();
   });
 });
 
@@ -174,12 +172,13 @@ describe("a choice that changes the form", () => {
     const { calls, client } = fakeClient(updateError);
     const { acks, ack } = recorder();
     await handleQuestionnaireChange(deps)({ ack, body: body(view), action: { block_id: blockId }, client, logger } as never);
+    await settle();
     expect(acks).toEqual([undefined]);
     return calls;
   };
 
   it("redraws the step with the fields it reveals, passing the view's hash", async () => {
-    const deps = setup();
+    const deps = await setup();
     const view = payloadView(stepView(deps, "problem", REVIEW, {}), { title: "Kept", shortfall: "yes" });
     const [update] = await change(deps, view);
     expect(update?.args).toMatchObject({ view_id: "V2", hash: "1700000000.h1" });
@@ -189,7 +188,7 @@ describe("a choice that changes the form", () => {
   });
 
   it("fills in a picked model's price in a new input, since Slack keeps an input's old content", async () => {
-    const deps = setup();
+    const deps = await setup();
     const values = { ...answersToForm(validAnswers()), costFigures: "yes" };
     const view = payloadView(
       stepView(deps, "costs", REVIEW, { ...values, baseModel: "" }),
@@ -203,14 +202,14 @@ describe("a choice that changes the form", () => {
   });
 
   it("does not redraw for a model picked while no price shows", async () => {
-    const deps = setup();
+    const deps = await setup();
     const values = { ...answersToForm(validAnswers()), costFigures: "no" };
     const view = payloadView(stepView(deps, "costs", REVIEW, values), values, { id: "V3", root_view_id: "V1" });
     expect(await change(deps, view, undefined, "baseModel")).toEqual([]);
   });
 
   it("leaves a view that changed meanwhile as it is (hash_conflict) and one already closed (not_found)", async () => {
-    const deps = setup();
+    const deps = await setup();
     const view = payloadView(stepView(deps, "problem", REVIEW, {}), { shortfall: "yes" });
     expect(await change(deps, view, "hash_conflict")).toHaveLength(1);
     expect(await change(deps, view, "not_found")).toHaveLength(1);
@@ -218,14 +217,15 @@ describe("a choice that changes the form", () => {
   });
 
   it("Start over drops the draft and draws the first step empty, in new inputs", async () => {
-    const deps = setup();
-    saveDraft(deps.db, ME, "V0", { title: "Old draft" });
+    const deps = await setup();
+    await saveDraft(deps.db, ME, "V0", { title: "Old draft" });
     const first = stepView(deps, "problem", REVIEW, { title: "Old draft" }, { draftSavedAt: "2026-11-20T10:00:00.000Z" });
     const view = payloadView(first, { title: "Old draft" });
     const { calls, client } = fakeClient();
     const { ack } = recorder();
     await handleStartOver(deps)({ ack, body: body(view), client, logger } as never);
-    expect(getDraft(deps.db, ME)).toBeNull();
+    await settle();
+    expect(await getDraft(deps.db, ME)).toBeNull();
     const drawn = JSON.stringify((calls[0]!.args.view as Json).blocks);
     expect(drawn).toContain('"block_id":"title~1"');
     expect(drawn).not.toContain("Old draft");
@@ -235,7 +235,7 @@ describe("a choice that changes the form", () => {
 
 describe("closing the form", () => {
   it("keeps what was entered as a draft, without the decision date", async () => {
-    const deps = setup();
+    const deps = await setup();
     const view = payloadView(
       stepView(deps, "costs", REVIEW, { title: "Closed" }),
       { baseModel: "gpt-4o", asOf: "2026-11-01" },
@@ -243,20 +243,20 @@ describe("closing the form", () => {
     );
     const { ack } = recorder();
     await handleQuestionnaireClosed(deps)({ ack, body: body(view), view } as never);
-    expect(getDraft(deps.db, ME)).toMatchObject({ session: "V1", values: { title: "Closed", baseModel: "gpt-4o" } });
-    expect(getDraft(deps.db, ME)?.values.asOf).toBeUndefined();
+    expect(await getDraft(deps.db, ME)).toMatchObject({ session: "V1", values: { title: "Closed", baseModel: "gpt-4o" } });
+    expect((await getDraft(deps.db, ME))?.values.asOf).toBeUndefined();
   });
 
   it("keeps no draft of a form closed untouched", async () => {
-    const deps = setup();
+    const deps = await setup();
     const view = payloadView(stepView(deps, "problem", REVIEW, {}), {});
     await handleQuestionnaireClosed(deps)({ ...recorder(), body: body(view), view } as never);
-    expect(getDraft(deps.db, ME)).toBeNull();
+    expect(await getDraft(deps.db, ME)).toBeNull();
   });
 
   it("offers the draft back the next time the command opens the form", async () => {
-    const deps = setup();
-    saveDraft(deps.db, ME, "V1", { title: "Half done", task: "extraction" });
+    const deps = await setup();
+    await saveDraft(deps.db, ME, "V1", { title: "Half done", task: "extraction" });
     const { calls, client } = fakeClient();
     const command = {
       text: "",
@@ -266,7 +266,8 @@ describe("closing the form", () => {
       trigger_id: "1.2.3",
       response_url: "https://hooks.example/r",
     };
-    await handleCommand(deps)({ command, ack: async () => undefined, client } as never);
+    await handleCommand(deps)({ command, ack: async () => undefined, client, logger } as never);
+    await settle();
     const opened = JSON.stringify(calls[0]!.args.view);
     expect(opened).toContain("Continuing your draft from <!date^");
     expect(opened).toContain('"initial_value":"Half done"');
@@ -287,9 +288,9 @@ describe("the model menus' options", () => {
 
 describe("View answers", () => {
   it("opens the answers of a decision of the same workspace, and of no other", async () => {
-    const deps = setup();
+    const deps = await setup();
     const answers = validAnswers();
-    const { decision } = insertDecision(deps.db, {
+    const { decision } = await insertDecision(deps.db, {
       teamId: "T1",
       channelId: "C1",
       requesterId: "UREQ",
@@ -308,11 +309,12 @@ describe("View answers", () => {
         respond: async (r: unknown) => void responses.push(r),
       };
       await handleViewAnswers(deps)(args as never);
+      await settle();
       return { calls, responses };
     };
     const mine = await run("T1");
     expect((mine.calls[0]!.args.view as Json).callback_id).toBe(VIEW.answers);
-    expect(getDecision(deps.db, decision.id)).not.toBeNull();
+    expect(await getDecision(deps.db, decision.id)).not.toBeNull();
     const theirs = await run("T2");
     expect(theirs.calls).toEqual([]);
     expect(JSON.stringify(theirs.responses)).toContain("no longer on record");

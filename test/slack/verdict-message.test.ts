@@ -71,17 +71,9 @@ function decision(overrides: Partial<Decision> = {}): Decision {
     threadTs: "1.1",
     replyTs: "1.2",
     parentId: null,
-    lastPostError: null,
-    postedAt: "x",
+    statusChangedAt: null,
     createdAt: "2026-11-24T00:00:00Z",
     updatedAt: "x",
-    postAttemptedAt: null,
-    replyAttemptedAt: null,
-    statusRevision: 0,
-    announcedStatusRevision: 0,
-    statusAttemptedRevision: null,
-    messageRevision: 0,
-    renderedRevision: 0,
     unknownAnswers: [],
     ...overrides,
   };
@@ -127,7 +119,10 @@ describe("decision detail", () => {
 function visibleText(message: { blocks: unknown[] }): string {
   const parts: string[] = [];
   const texts = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(texts);
+    if (Array.isArray(node)) {
+      node.forEach(texts);
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const o = node as Record<string, unknown>;
     if ((o.type === "mrkdwn" || o.type === "plain_text") && typeof o.text === "string") parts.push(o.text);

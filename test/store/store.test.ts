@@ -1,39 +1,45 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
 import {
-  changeStatus,
   findDecisionByMessage,
   getDecision,
   insertDecision,
   listAwaitingReview,
   listDecisions,
-  listOutbox,
-  markMessagePosted,
-  markReplyPosted,
-  settleOutbox,
+  recordReasonsPosted,
+  recordVerdictPosted,
+  setStatus,
 } from "../../src/store/decisions.js";
-import { closeDb, type Db, openDb } from "../../src/store/open-db.js";
-import { addReview, claimEvent, removeReview, reviewersOf } from "../../src/store/reviews.js";
+import { listJobs } from "../../src/store/jobs.js";
+import { openDb } from "../../src/store/open-db.js";
+import { applyReview, claimEvent, reviewersOf } from "../../src/store/reviews.js";
+import type { SqlClient } from "../../src/store/sql-client.js";
 import { validAnswers } from "../support/answers.js";
 
-const dbs: Db[] = [];
+const dbs: SqlClient[] = [];
 const dirs: string[] = [];
-function memoryDb(): Db {
-  const db = openDb(":memory:");
+async function memoryDb(): Promise<SqlClient> {
+  const db = await openDb(":memory:");
   dbs.push(db);
   return db;
 }
-afterEach(() => {
-  for (const db of dbs.splice(0)) closeDb(db);
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "swf-store-"));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function store(db: Db, key = "view:V1", overrides: Partial<Parameters<typeof insertDecision>[1]> = {}) {
+async function store(db: SqlClient, key = "view:V1", overrides: Partial<Parameters<typeof insertDecision>[1]> = {}) {
   const answers = validAnswers();
-  return insertDecision(db, {
+  const { decision } = await insertDecision(db, {
     teamId: "T1",
     channelId: "C1",
     requesterId: "UREQ",
@@ -41,41 +47,41 @@ function store(db: Db, key = "view:V1", overrides: Partial<Parameters<typeof ins
     verdict: decide(answers),
     submissionKey: key,
     ...overrides,
-  }).decision;
+  });
+  return decision;
 }
 
+const pragma = async (db: SqlClient, name: string) => (await db.all<Record<string, unknown>>(sql.raw(`pragma ${name}`)))[0]?.[name];
+const rule = { requiredApprovals: 2 };
+
 describe("store", () => {
-  it("creates the file and its folder, in WAL mode with foreign keys on", () => {
-    const dir = mkdtempSync(join(tmpdir(), "swf-store-"));
-    dirs.push(dir);
-    const db = openDb(join(dir, "nested", "app.db"));
+  it("creates the file and its folder, in WAL mode with foreign keys on", async () => {
+    const db = await openDb(join(tempDir(), "nested", "app.db"));
     dbs.push(db);
-    expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(await pragma(db, "journal_mode")).toBe("wal");
+    expect(await pragma(db, "foreign_keys")).toBe(1);
   });
 
-  it("keeps the full answers, verdict and engine version, and survives reopening the file", () => {
-    const dir = mkdtempSync(join(tmpdir(), "swf-store-"));
-    dirs.push(dir);
-    const path = join(dir, "app.db");
-    const first = openDb(path);
-    const stored = store(first);
-    addReview(first, { decisionId: stored.id, reviewerId: "UA", kind: "approve", reaction: "white_check_mark" });
-    closeDb(first);
-    const second = openDb(path);
+  it("keeps the full answers, verdict and engine version, and survives reopening the file", async () => {
+    const path = join(tempDir(), "app.db");
+    const first = await openDb(path);
+    const stored = await store(first);
+    await applyReview(first, { decisionId: stored.id, reviewerId: "UA", kind: "approve", reaction: "white_check_mark", added: true }, rule);
+    await first.close();
+    const second = await openDb(path);
     dbs.push(second);
-    const again = getDecision(second, stored.id)!;
+    const again = (await getDecision(second, stored.id))!;
     expect(again.answers).toEqual(validAnswers());
     expect(again.verdict).toEqual(decide(validAnswers()));
     expect(again.engineVersion).toBe(again.verdict.engineVersion);
     expect(again.baseModel).toBe("gpt-4o-2024-08-06");
-    expect(reviewersOf(second, stored.id, "approve")).toEqual(["UA"]);
+    expect(await reviewersOf(second, stored.id, "approve")).toEqual(["UA"]);
   });
 
-  it("stores one decision per submission key", () => {
-    const db = memoryDb();
-    const a = store(db, "view:V1");
-    const again = insertDecision(db, {
+  it("stores one decision per submission key, with one verdict post queued with it", async () => {
+    const db = await memoryDb();
+    const a = await store(db, "view:V1", { responseUrl: "https://hooks.example/r/1" });
+    const again = await insertDecision(db, {
       teamId: "T1",
       channelId: "C1",
       requesterId: "UREQ",
@@ -85,67 +91,65 @@ describe("store", () => {
     });
     expect(again.created).toBe(false);
     expect(again.decision.id).toBe(a.id);
-    expect(listDecisions(db, { teamId: "T1" })).toHaveLength(1);
+    expect(await listDecisions(db, { teamId: "T1" })).toHaveLength(1);
+    const jobs = await listJobs(db, { decisionId: a.id });
+    expect(jobs.map((j) => [j.kind, j.status, j.idempotencyKey])).toEqual([["post-verdict", "pending", `decision:${a.id}:verdict`]]);
+    expect(jobs[0]!.payload).toEqual({ responseUrl: "https://hooks.example/r/1" });
   });
 
-  it("keeps a decision in the outbox until the message and the thread reply are accepted and every change is told", () => {
-    const db = memoryDb();
-    const d = store(db);
-    const outbox = () => listOutbox(db).map((x) => x.id);
-    expect(outbox()).toEqual([d.id]);
-    markMessagePosted(db, d.id, "100.1", "100.1", 0);
-    expect(settleOutbox(db, d.id)).toBe(false);
-    expect(findDecisionByMessage(db, "C1", "100.1")?.id).toBe(d.id);
-    markReplyPosted(db, d.id, "100.2");
-    expect(settleOutbox(db, d.id)).toBe(true);
-    expect(outbox()).toEqual([]);
-    expect(changeStatus(db, d.id, "in-review", "approved")).toBe(true);
-    expect(outbox()).toEqual([d.id]);
-    const changed = getDecision(db, d.id)!;
-    expect([changed.statusRevision, changed.messageRevision]).toEqual([1, 1]);
-    expect(settleOutbox(db, d.id)).toBe(false);
+  it("records where the verdict was posted, and queues the reasons reply with it", async () => {
+    const db = await memoryDb();
+    const d = await store(db);
+    await db.transaction((tx) => recordVerdictPosted(tx, d.id, "100.1", "100.1"));
+    expect((await findDecisionByMessage(db, "C1", "100.1"))?.id).toBe(d.id);
+    expect((await listJobs(db, { decisionId: d.id })).map((j) => j.kind)).toEqual(["post-verdict", "post-reasons"]);
+    await db.transaction((tx) => recordReasonsPosted(tx, d.id, "100.2"));
+    expect((await getDecision(db, d.id))?.replyTs).toBe("100.2");
   });
 
-  it("claims an event id once", () => {
-    const db = memoryDb();
-    expect(claimEvent(db, "Ev1")).toBe(true);
-    expect(claimEvent(db, "Ev1")).toBe(false);
-    expect(claimEvent(db, "Ev2")).toBe(true);
+  it("claims an event id once", async () => {
+    const db = await memoryDb();
+    expect(await claimEvent(db, "Ev1")).toBe(true);
+    expect(await claimEvent(db, "Ev1")).toBe(false);
+    expect(await claimEvent(db, "Ev2")).toBe(true);
   });
 
-  it("counts a reviewer once across several approval reactions, and until the last is removed", () => {
-    const db = memoryDb();
-    const d = store(db);
+  it("counts a reviewer once across several approval reactions, and until the last is removed", async () => {
+    const db = await memoryDb();
+    const d = await store(db);
     const review = { decisionId: d.id, reviewerId: "UA", kind: "approve" as const };
-    expect(addReview(db, { ...review, reaction: "white_check_mark" })).toBe(true);
-    expect(addReview(db, { ...review, reaction: "white_check_mark" })).toBe(false);
-    expect(addReview(db, { ...review, reaction: "+1" })).toBe(true);
-    expect(reviewersOf(db, d.id, "approve")).toEqual(["UA"]);
-    expect(removeReview(db, { ...review, reaction: "+1" })).toBe(true);
-    expect(reviewersOf(db, d.id, "approve")).toEqual(["UA"]);
-    removeReview(db, { ...review, reaction: "white_check_mark" });
-    expect(reviewersOf(db, d.id, "approve")).toEqual([]);
+    const apply = (reaction: string, added: boolean) => applyReview(db, { ...review, reaction, added }, { requiredApprovals: 5 });
+    expect(await apply("white_check_mark", true)).toBe("counted");
+    expect(await apply("white_check_mark", true)).toBe("duplicate");
+    expect(await apply("+1", true)).toBe("counted");
+    expect(await reviewersOf(db, d.id, "approve")).toEqual(["UA"]);
+    expect(await apply("+1", false)).toBe("withdrawn");
+    expect(await reviewersOf(db, d.id, "approve")).toEqual(["UA"]);
+    await apply("white_check_mark", false);
+    expect(await reviewersOf(db, d.id, "approve")).toEqual([]);
   });
 
-  it("changes status only from the expected one", () => {
-    const db = memoryDb();
-    const d = store(db);
-    expect(changeStatus(db, d.id, "in-review", "approved")).toBe(true);
-    expect(changeStatus(db, d.id, "in-review", "approved")).toBe(false);
-    expect(getDecision(db, d.id)?.status).toBe("approved");
+  it("changes status only to a different one, and records when", async () => {
+    const db = await memoryDb();
+    const d = await store(db);
+    expect(await db.transaction((tx) => setStatus(tx, d.id, "approved"))).toBe(true);
+    expect(await db.transaction((tx) => setStatus(tx, d.id, "approved"))).toBe(false);
+    const after = (await getDecision(db, d.id))!;
+    expect(after.status).toBe("approved");
+    expect(after.statusChangedAt).not.toBeNull();
   });
 
-  it("lists by channel and team, and what waits for a reviewer", () => {
-    const db = memoryDb();
-    const a = store(db, "view:A");
-    const b = store(db, "view:B", { channelId: "C2" });
-    markMessagePosted(db, a.id, "1.1", "1.1", 0);
-    markMessagePosted(db, b.id, "2.1", "2.1", 0);
-    expect(listDecisions(db, { teamId: "T1", channelId: "C1" }).map((d) => d.id)).toEqual([a.id]);
-    expect(listDecisions(db, { teamId: "T1" }).map((d) => d.id)).toEqual([b.id, a.id]);
-    expect(listDecisions(db, { teamId: "T2" })).toEqual([]);
-    expect(listAwaitingReview(db, "T1", "UREQ")).toEqual([]);
-    addReview(db, { decisionId: a.id, reviewerId: "UA", kind: "approve", reaction: "white_check_mark" });
-    expect(listAwaitingReview(db, "T1", "UA").map((d) => d.id)).toEqual([b.id]);
+  it("lists by channel and team, and what waits for a reviewer", async () => {
+    const db = await memoryDb();
+    const a = await store(db, "view:A");
+    const b = await store(db, "view:B", { channelId: "C2" });
+    await db.transaction((tx) => recordVerdictPosted(tx, a.id, "1.1", "1.1"));
+    await db.transaction((tx) => recordVerdictPosted(tx, b.id, "2.1", "2.1"));
+    expect((await listDecisions(db, { teamId: "T1", channelId: "C1" })).map((d) => d.id)).toEqual([a.id]);
+    expect((await listDecisions(db, { teamId: "T1" })).map((d) => d.id)).toEqual([b.id, a.id]);
+    expect(await listDecisions(db, { teamId: "T2" })).toEqual([]);
+    expect(await listAwaitingReview(db, "T1", "UREQ")).toEqual([]);
+    await applyReview(db, { decisionId: a.id, reviewerId: "UA", kind: "approve", reaction: "white_check_mark", added: true }, rule);
+    expect((await listAwaitingReview(db, "T1", "UA")).map((d) => d.id)).toEqual([b.id]);
   });
 });

@@ -6,13 +6,24 @@ export interface AppProcess {
   child: ChildProcess;
   /** Everything the process wrote so far. */
   output: () => string;
+  /** Resolves with the first match of `pattern` in the output (already written, or to come); rejects if the process exits first. */
+  waitForOutput: (pattern: RegExp) => Promise<RegExpExecArray>;
   kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
-/** The app as its own process (`node --import tsx src/main.ts`), as `npm start` runs it; resolves once it listens. */
-export async function startAppProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: process.cwd(),
+/** How to start the app: by default `node --import tsx src/main.ts` from here (node itself, as production runs it). */
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd: string;
+}
+
+const FROM_SOURCE: Launch = { command: process.execPath, args: ["--import", "tsx", "src/main.ts"], cwd: process.cwd() };
+
+/** The app as its own process; resolves once it listens. */
+export async function startAppProcess(env: Record<string, string>, timeoutMs = 60_000, launch = FROM_SOURCE): Promise<AppProcess> {
+  const child = spawn(launch.command, launch.args, {
+    cwd: launch.cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -34,10 +45,30 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 2
       reject(new Error(`app exited with ${code} before listening:\n${output}`));
     });
   });
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const look = () => {
+        const match = pattern.exec(output);
+        if (!match) return false;
+        child.stdout!.off("data", look);
+        child.stderr!.off("data", look);
+        child.off("close", exited);
+        resolve(match);
+        return true;
+      };
+      const exited = () => {
+        if (!look()) reject(new Error(`app exited before writing ${pattern}:\n${output}`));
+      };
+      if (look()) return;
+      child.stdout!.on("data", look);
+      child.stderr!.on("data", look);
+      child.once("close", exited);
+    });
   return {
     port,
     child,
     output: () => output,
+    waitForOutput,
     kill: async (signal) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, "exit");

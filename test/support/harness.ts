@@ -1,33 +1,51 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../../src/config.js";
+import { configSecrets, loadConfig } from "../../src/config.js";
 import type { Answers } from "../../src/engine/answers.js";
 import { type RunningApp, type StartOptions, startApp } from "../../src/main.js";
-import { type Decision, getDecision, listDecisions } from "../../src/store/decisions.js";
-import { closeDb, openDb } from "../../src/store/open-db.js";
+import { createLogger } from "../../src/ops/logger.js";
+import type { Decision } from "../../src/store/decisions.js";
+import type { Job } from "../../src/store/jobs.js";
 import { SlackDriver } from "../emulator/slack-driver.js";
 import { SlackEmulator, type StoredView } from "../emulator/slack-emulator.js";
 import { walkQuestionnaire } from "./fill.js";
+import { readDecision, readDecisions, readJobs } from "./read-db.js";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const CHANNEL = "CGENERAL";
 export const PRIVATE_CHANNEL = "GSECRET";
 export const REQUESTER = "UREQ";
 export const REVIEWERS = ["UALICE", "UBOB", "UCAROL"] as const;
+/** How long a wait for the app's next step may take before the test fails: long, as the machine may be busy. */
+export const WAIT_MS = 30_000;
 
 export interface Harness {
   emulator: SlackEmulator;
   driver: SlackDriver;
   app: RunningApp;
   dbPath: string;
-  /** Stops the app and starts a new one on the same database file and emulator. */
-  restart: (env?: Record<string, string>) => Promise<void>;
+  /** Stops the app (unless stopped already) and starts a new one on the same database file and emulator. */
+  restart: (env?: Record<string, string>, options?: StartOptions) => Promise<void>;
   stop: () => Promise<void>;
   /** Reads the database through a fresh connection, as another process would. */
   decisions: () => Decision[];
   decision: (id: number) => Decision | null;
+  /** Every line the app logged so far (at LOG_LEVEL, default error), parsed. TEST_LOGS=1 also prints them. */
+  logs: () => Record<string, unknown>[];
+  jobs: (decisionId?: number) => Job[];
+  /** Waits until every queued Slack write has run (no job pending or running): what tests wait on, never a sleep. */
+  settled: () => Promise<void>;
+  /** A base-model watch pass, then its notices posted. */
+  checkModels: () => Promise<void>;
 }
+
+/** Quick job timing for tests: short polls and backoff, a short Slack timeout, a quick stop. */
+export const TEST_TIMING: StartOptions = {
+  jobs: { pollMs: 50, backoff: { baseMs: 20, capMs: 200 } },
+  slackTimeoutMs: 2_000,
+  stopGraceMs: 3_000,
+};
 
 /** The real app over real HTTP, against the in-repo Slack emulator, with a temporary SQLite file. */
 export async function startHarness(env: Record<string, string> = {}, options: StartOptions = {}): Promise<Harness> {
@@ -39,8 +57,9 @@ export async function startHarness(env: Record<string, string> = {}, options: St
   emulator.addChannel({ id: PRIVATE_CHANNEL, name: "secret", isPrivate: true, members: [REQUESTER, ...REVIEWERS] });
   const dir = mkdtempSync(join(tmpdir(), "swf-it-"));
   const dbPath = join(dir, "app.db");
+  const logLines: string[] = [];
 
-  const boot = async (extra: Record<string, string>) => {
+  const boot = async (extra: Record<string, string>, extraOptions: StartOptions = {}) => {
     const loaded = loadConfig({
       SLACK_BOT_TOKEN: emulator.botToken,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -54,39 +73,65 @@ export async function startHarness(env: Record<string, string> = {}, options: St
       ...extra,
     });
     if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+    const logger = createLogger({
+      level: loaded.config.logLevel,
+      secrets: configSecrets(loaded.config),
+      sink: {
+        write: (line) => {
+          logLines.push(line);
+          if (process.env.TEST_LOGS) process.stdout.write(line);
+        },
+      },
+    });
     // Watch passes run only when a test asks (checkModelsNow), so they never race a test's own steps.
-    return startApp(loaded.config, { outboxIntervalMs: 300, today: () => "2026-11-24", modelCheckDelayMs: 3_600_000, ...options });
+    return startApp(loaded.config, {
+      ...TEST_TIMING,
+      today: () => "2026-11-24",
+      modelCheckDelayMs: 3_600_000,
+      logger,
+      ...options,
+      ...extraOptions,
+    });
   };
 
+  // An app a test stopped itself is not stopped twice.
+  const stopped = new WeakSet<RunningApp>();
+  const track = (app: RunningApp) => {
+    const stop = app.stop;
+    app.stop = async () => {
+      stopped.add(app);
+      await stop();
+    };
+  };
   const harness: Harness = {
     emulator,
     app: await boot({}),
     driver: undefined as unknown as SlackDriver,
     dbPath,
-    restart: async (extra = {}) => {
-      await harness.app.stop();
-      harness.app = await boot(extra);
+    restart: async (extra = {}, extraOptions = {}) => {
+      if (!stopped.has(harness.app)) await harness.app.stop();
+      harness.app = await boot(extra, extraOptions);
+      track(harness.app);
       harness.driver = new SlackDriver({ emulator, appUrl: `http://127.0.0.1:${harness.app.port}`, signingSecret: SIGNING_SECRET });
     },
     stop: async () => {
-      await harness.app.stop();
+      if (!stopped.has(harness.app)) await harness.app.stop();
       await emulator.stop();
       rmSync(dir, { recursive: true, force: true });
     },
-    decisions: () => withDb(dbPath, (db) => listDecisions(db, { teamId: emulator.teamId, limit: 1000 }).reverse()),
-    decision: (id) => withDb(dbPath, (db) => getDecision(db, id)),
+    logs: () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    decisions: () => readDecisions(dbPath),
+    decision: (id) => readDecision(dbPath, id),
+    jobs: (decisionId) => readJobs(dbPath, decisionId),
+    settled: () => harness.app.jobsSettled(),
+    checkModels: async () => {
+      await harness.app.checkModelsNow();
+      await harness.app.jobsSettled();
+    },
   };
+  track(harness.app);
   harness.driver = new SlackDriver({ emulator, appUrl: `http://127.0.0.1:${harness.app.port}`, signingSecret: SIGNING_SECRET });
   return harness;
-}
-
-function withDb<T>(path: string, read: (db: ReturnType<typeof openDb>) => T): T {
-  const db = openDb(path);
-  try {
-    return read(db);
-  } finally {
-    closeDb(db);
-  }
 }
 
 export interface ReviewStart {
@@ -104,7 +149,7 @@ export async function openQuestionnaire(h: Harness, start: ReviewStart = {}) {
     text: start.text ?? "",
   });
   if (res.status !== 200) throw new Error(`command answered ${res.status}`);
-  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, 3000, "views.open");
+  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, WAIT_MS, "views.open");
   const call = h.emulator.callsTo("views.open").at(-1)!;
   if (!(call.response as { ok: boolean }).ok) throw new Error(`views.open failed: ${JSON.stringify(call.response)}`);
   return h.emulator.lastView()!;
@@ -139,10 +184,10 @@ export async function runReview(h: Harness, answers: Answers, start: ReviewStart
   const decision = await h.emulator.waitFor(
     () => {
       const latest = h.decisions().at(-1);
-      return latest?.postedAt ? latest : undefined;
+      return latest?.replyTs ? latest : undefined;
     },
-    5000,
-    "verdict posted",
+    WAIT_MS,
+    "verdict and reasons posted",
   );
   return { view, response: res, decision };
 }

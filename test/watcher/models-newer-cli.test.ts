@@ -1,14 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { catalogShape, runModelsNewer } from "../../src/cli/models-newer.js";
+import { runCli } from "../cli/run-cli.js";
 import { BUNDLED_CATALOG, CATALOGS, readCatalog } from "./fake-fetch.js";
 
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const OPENROUTER = fileURLToPath(new URL("openrouter-models-2026-05-15.json", CATALOGS));
 const MODELS_DEV = fileURLToPath(BUNDLED_CATALOG);
 
@@ -109,17 +107,10 @@ describe("catalogShape", () => {
   });
 });
 
-describe("models newer in a child process", () => {
-  const exec = promisify(execFile);
-  const entry = `
-    const { runModelsNewer } = await import("./src/cli/models-newer.ts");
-    const io = { stdout: (s) => process.stdout.write(s + "\\n"), stderr: (s) => process.stderr.write(s + "\\n") };
-    process.exitCode = await runModelsNewer(process.argv.slice(1), io);`;
-  const node = (...args: string[]) =>
-    exec(process.execPath, ["--import", "tsx", "--input-type=module", "-e", entry, "--", ...args], { cwd: REPO });
-
+describe("models newer through the command line", () => {
   it("prints only the JSON answer on stdout", async () => {
-    const { stdout } = await node("mistral-large-2402", "--json");
+    const { code, stdout, stderr } = await runCli(["models", "newer", "mistral-large-2402", "--json"]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(JSON.parse(stdout)).toEqual({
       model: "mistral-large-2402",
       newer: [
@@ -130,6 +121,10 @@ describe("models newer in a child process", () => {
   });
 
   it("exits 2 on bad input", async () => {
-    await expect(node("--json")).rejects.toMatchObject({ code: 2, stderr: "models newer: give the MODEL_ID to look up (try --help)\n" });
+    expect(await runCli(["models", "newer", "--json"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "models newer: give the MODEL_ID to look up (try --help)\n",
+    });
   });
 });

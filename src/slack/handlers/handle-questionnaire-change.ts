@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { deleteDraft } from "../../store/drafts.js";
+import { type Later, laterOr } from "../after-ack.js";
 import { showsCosts } from "../questionnaire/form-values.js";
 import { PRICE_FIELDS } from "../questionnaire/price-hints.js";
 import {
@@ -51,11 +52,11 @@ function openStep(args: Args) {
  * answers as they stand, keeping what was typed. A price field is given a new input (block id) only to show a
  * catalog price in it: Slack would keep the old content of the same input.
  */
-export function handleQuestionnaireChange(deps: QuestionnaireDeps) {
+export function handleQuestionnaireChange(deps: QuestionnaireDeps & { later?: Later }) {
   return async (args: Args): Promise<void> => {
     await args.ack();
     const open = openStep(args);
-    const context = open ? readStepContext(deps.db, { body: args.body, view: open.view }) : null;
+    const context = open ? await readStepContext(deps.db, { body: args.body, view: open.view }) : null;
     if (!open || !context) return;
     // A model only changes the form through its price, which shows with the cost fields.
     const changed = fieldOfBlockId(String((args.action as { block_id?: unknown }).block_id ?? ""))?.path;
@@ -73,19 +74,20 @@ export function handleQuestionnaireChange(deps: QuestionnaireDeps) {
       ...(context.metadata.draftFrom ? { draftSavedAt: context.metadata.draftFrom } : {}),
       ...(context.metadata.intro ? { intro: context.metadata.intro } : {}),
     });
-    await redraw(args, open.view, next);
+    laterOr(deps.later, args.logger)("redrawing the questionnaire", () => redraw(args, open.view, next));
   };
 }
 
 /** "Start over": the draft is dropped and the first step drawn empty (new inputs, so Slack shows them empty). */
-export function handleStartOver(deps: QuestionnaireDeps) {
+export function handleStartOver(deps: QuestionnaireDeps & { later?: Later }) {
   return async (args: Args): Promise<void> => {
     await args.ack();
     const open = openStep(args);
-    const context = open ? readStepContext(deps.db, { body: args.body, view: open.view }) : null;
+    const context = open ? await readStepContext(deps.db, { body: args.body, view: open.view }) : null;
     if (!open || !context || open.step !== "problem") return;
-    deleteDraft(deps.db, context.key);
+    await deleteDraft(deps.db, context.key);
     const revisions = Object.fromEntries(Object.entries(revisionsOf(open.view.blocks)).map(([path, n]) => [path, n + 1]));
-    await redraw(args, open.view, stepView(deps, "problem", reviewPart(context.metadata), {}, { revisions }));
+    const empty = stepView(deps, "problem", reviewPart(context.metadata), {}, { revisions });
+    laterOr(deps.later, args.logger)("emptying the questionnaire", () => redraw(args, open.view, empty));
   };
 }

@@ -8,9 +8,13 @@ type Args = SlackViewMiddlewareArgs<ViewClosedAction> & AllMiddlewareArgs;
  * stored before the close is acknowledged, as a submission is.
  */
 export function handleQuestionnaireClosed(deps: QuestionnaireDeps) {
-  return async ({ ack, body, view }: Args): Promise<void> => {
-    const context = readStepContext(deps.db, { body, view });
-    if (context && hasAnswers(context.values)) keepDraft(deps.db, context);
+  return async ({ ack, body, view, logger }: Args): Promise<void> => {
+    const context = await readStepContext(deps.db, { body, view });
+    if (context && hasAnswers(context.values)) {
+      await keepDraft(deps.db, context).catch((error: unknown) =>
+        logger.warn(`a questionnaire draft was not saved: ${(error as Error)?.message ?? String(error)}`),
+      );
+    }
     await ack();
   };
 }

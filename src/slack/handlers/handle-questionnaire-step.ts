@@ -27,8 +27,8 @@ export function stepErrors(step: StepId, errors: Record<string, string>, blocks:
  * so far are kept as the user's draft. Problems come back under their fields.
  */
 export function handleQuestionnaireStep(deps: QuestionnaireDeps, step: Exclude<StepId, "costs">) {
-  return async ({ ack, body, view }: Args): Promise<void> => {
-    const context = readStepContext(deps.db, { body, view });
+  return async ({ ack, body, view, logger }: Args): Promise<void> => {
+    const context = await readStepContext(deps.db, { body, view });
     if (!context) {
       await ack({ response_action: "errors", errors: { [firstInputId(view.blocks)]: LOST_CONTEXT_ERROR } });
       return;
@@ -38,7 +38,10 @@ export function handleQuestionnaireStep(deps: QuestionnaireDeps, step: Exclude<S
       await ack({ response_action: "errors", errors });
       return;
     }
-    keepDraft(deps.db, context);
+    // The draft is a convenience: a failed save must not stop the team going on.
+    await keepDraft(deps.db, context).catch((error: unknown) =>
+      logger.warn(`a questionnaire draft was not saved: ${(error as Error)?.message ?? String(error)}`),
+    );
     const next = stepView(deps, nextStep(step)!, reviewPart(context.metadata), context.values, { prefilled: context.metadata.prefilled });
     await ack({ response_action: "push", view: next });
   };

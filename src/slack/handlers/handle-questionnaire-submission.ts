@@ -1,27 +1,37 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { decide } from "../../engine/decide.js";
+import type { FineTune } from "../../engine/verdict.js";
 import { insertDecision } from "../../store/decisions.js";
 import { deleteDraft } from "../../store/drafts.js";
-import { setNoticeState } from "../../store/model-notices.js";
-import { type PublishDeps, publishDecision } from "../publish-decision.js";
+import { storageProblem } from "../../store/storage-problem.js";
 import { readForm } from "../questionnaire/read-form.js";
 import { type QuestionnaireDeps, readStepContext } from "../questionnaire-session.js";
 import { firstInputId, LOST_CONTEXT_ERROR, stepErrors } from "./handle-questionnaire-step.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
+export interface SubmissionDeps extends QuestionnaireDeps {
+  logger: Logger;
+  /** The verdict post was queued: the worker can start on it. */
+  jobsQueued: () => void;
+  /** A verdict was stored (for the metrics). */
+  onVerdict?: (outcome: FineTune) => void;
+}
+
 export { LOST_CONTEXT_ERROR };
 
 export const EARLIER_STEP_ERROR = "An answer on an earlier step needs a look: go Back to it.";
 
+export const notSavedError = (why: string) => `We couldn't save this decision: ${why}. Nothing was posted; try again in a minute.`;
+
 /**
- * The last step. Valid answers are decided and stored before the ack, so an acknowledged submission is never lost,
- * the draft is dropped, and every step closes; the verdict is posted after the ack. Problems come back under their
- * fields, and nothing is stored.
+ * The last step. Valid answers are decided, stored and their verdict post queued in one transaction before the ack,
+ * so an acknowledged submission is never lost; the draft is dropped and every step closes. If that write fails, the
+ * step stays open with the reason under its first field. Problems come back under their fields, and nothing is stored.
  */
-export function handleQuestionnaireSubmission(deps: PublishDeps & QuestionnaireDeps) {
+export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
-    const context = readStepContext(deps.db, { body, view });
+    const context = await readStepContext(deps.db, { body, view });
     if (!context) {
       await ack({ response_action: "errors", errors: { [firstInputId(view.blocks)]: LOST_CONTEXT_ERROR } });
       return;
@@ -34,21 +44,31 @@ export function handleQuestionnaireSubmission(deps: PublishDeps & QuestionnaireD
       return;
     }
     const { metadata } = context;
-    const { decision } = insertDecision(deps.db, {
-      teamId: context.key.teamId,
-      channelId: metadata.channelId,
-      threadTs: metadata.threadTs,
-      requesterId: context.key.userId,
-      answers: reading.answers,
-      verdict: decide(reading.answers),
-      unknownAnswers: reading.unknowns,
-      parentId: metadata.parentId,
-      submissionKey: `view:${view.id}`,
-    });
-    deleteDraft(deps.db, context.key);
-    // A re-evaluation takes up the newer base model its parent was told about.
-    if (metadata.parentId) setNoticeState(deps.db, metadata.parentId, [reading.answers.baseModel], "re-evaluated");
+    const verdict = decide(reading.answers);
+    try {
+      const { created } = await insertDecision(deps.db, {
+        teamId: context.key.teamId,
+        channelId: metadata.channelId,
+        threadTs: metadata.threadTs,
+        requesterId: context.key.userId,
+        answers: reading.answers,
+        verdict,
+        unknownAnswers: reading.unknowns,
+        parentId: metadata.parentId,
+        submissionKey: `view:${view.id}`,
+        responseUrl: metadata.responseUrl,
+      });
+      if (created) deps.onVerdict?.(verdict.fineTune);
+    } catch (error) {
+      deps.logger.error(`a questionnaire submission was not saved (view ${view.id}): ${(error as Error)?.message ?? String(error)}`);
+      await ack({ response_action: "errors", errors: { [firstInputId(view.blocks)]: notSavedError(storageProblem(error)) } });
+      return;
+    }
+    // The decision is stored: a draft left behind (a failure here) would only be offered once more.
+    await deleteDraft(deps.db, context.key).catch((error: unknown) =>
+      deps.logger.warn(`the draft of ${context.key.userId} was not dropped: ${(error as Error)?.message ?? String(error)}`),
+    );
     await ack({ response_action: "clear" });
-    await publishDecision(deps, decision.id, metadata.responseUrl);
+    deps.jobsQueued();
   };
 }

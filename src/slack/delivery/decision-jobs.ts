@@ -1,0 +1,53 @@
+import type { JobResult } from "../../delivery/worker.js";
+import { getDecision, recordReasonsPosted, recordVerdictPosted } from "../../store/decisions.js";
+import { buildVerdictReply } from "../builders/build-verdict-reply.js";
+import type { JobTask } from "./delivery-deps.js";
+import { postOnce, withChannelAccess } from "./post-once.js";
+import { renderStatusReply, renderVerdictMessage } from "./render-decision.js";
+
+/** Nothing to do (the decision is gone, or what the job was for is already done). */
+const nothingToDo: JobResult = { outcome: "done" };
+
+/** The verdict message, in the channel or in the thread the review started in; then the reasons reply is due. */
+export const postVerdict: JobTask = async (deps, job, context) => {
+  const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
+  if (!decision || decision.messageTs) return nothingToDo;
+  const message = await renderVerdictMessage(deps.db, decision, deps.review);
+  const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, message);
+  return { outcome: "done", slackTs: ts, effects: (tx) => recordVerdictPosted(tx, decision.id, ts, decision.threadTs ?? ts) };
+};
+
+/** The first reply in the verdict's thread: reasons and next steps. */
+export const postReasons: JobTask = async (deps, job, context) => {
+  const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
+  if (!decision?.threadTs || decision.replyTs) return nothingToDo;
+  const reply = buildVerdictReply({
+    decisionId: decision.id,
+    verdict: decision.verdict,
+    answers: decision.answers,
+    unknownAnswers: decision.unknownAnswers,
+  });
+  const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, reply);
+  return { outcome: "done", slackTs: ts, effects: (tx) => recordReasonsPosted(tx, decision.id, ts) };
+};
+
+/** A thread reply saying where the review stands. */
+export const postStatus: JobTask = async (deps, job, context) => {
+  const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
+  if (!decision?.threadTs) return nothingToDo;
+  const reply = await renderStatusReply(deps.db, decision);
+  const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, reply);
+  return { outcome: "done", slackTs: ts };
+};
+
+/** The verdict message redrawn from the decision as it stands (updates coalesce: one pending per decision). */
+export const updateVerdict: JobTask = async (deps, job, context) => {
+  const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
+  if (!decision?.messageTs) return nothingToDo;
+  const message = await renderVerdictMessage(deps.db, decision, deps.review);
+  await withChannelAccess(deps, context, decision.channelId, async () => {
+    await context.renew();
+    await deps.client.chat.update({ channel: decision.channelId, ts: decision.messageTs!, text: message.text, blocks: message.blocks });
+  });
+  return { outcome: "done" };
+};

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/** What each job kind carries besides its decision; written by the store, read (and checked) by the worker. */
+export const VerdictPayload = z.object({
+  /** The command's response_url: how to reach the requester when the bot cannot post in the channel. */
+  responseUrl: z.string().optional(),
+});
+export type VerdictPayload = z.infer<typeof VerdictPayload>;
+
+export const WatchedDecisionPayload = z.object({
+  id: z.number().int(),
+  baseModel: z.string(),
+  channelId: z.string(),
+  threadTs: z.string(),
+  requesterId: z.string(),
+});
+
+export const NoticeContent = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("newer-version"),
+    versions: z.array(z.object({ id: z.string(), releaseDate: z.string().nullable(), source: z.string() })).min(1),
+  }),
+  z.object({
+    kind: z.literal("lifecycle"),
+    lifecycle: z.object({
+      status: z.enum(["deprecated", "retired"]),
+      retirementDate: z.string().nullable(),
+      source: z.string(),
+    }),
+  }),
+]);
+export type NoticeContent = z.infer<typeof NoticeContent>;
+
+export const NoticePayload = z.object({ decision: WatchedDecisionPayload, content: NoticeContent });
+export type NoticePayload = z.infer<typeof NoticePayload>;
+
+export const NoticeUpdatePayload = z.object({ channelId: z.string(), noticeTs: z.string(), outcome: z.string() });
+export type NoticeUpdatePayload = z.infer<typeof NoticeUpdatePayload>;
+
+/**
+ * A note to one person: ephemeral in a channel when `channelId` is set, else through the command's response_url
+ * when there is one, else a direct message.
+ */
+export const NotePayload = z.object({
+  userId: z.string(),
+  text: z.string(),
+  channelId: z.string().optional(),
+  threadTs: z.string().optional(),
+  responseUrl: z.string().optional(),
+});
+export type NotePayload = z.infer<typeof NotePayload>;

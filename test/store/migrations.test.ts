@@ -1,0 +1,97 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterEach, describe, expect, it } from "vitest";
+import { decide } from "../../src/engine/decide.js";
+import { listJobs } from "../../src/store/jobs.js";
+import { openDb } from "../../src/store/open-db.js";
+import { validAnswers } from "../support/answers.js";
+
+const MIGRATIONS = join(process.cwd(), "db/migrations");
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A database as the app before the job table left it: migrations up to 0002 only. */
+function databaseBeforeJobs(path: string): Database.Database {
+  const old = join(dir, "old-migrations");
+  mkdirSync(join(old, "meta"), { recursive: true });
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  const kept = journal.entries.filter((e) => e.tag < "0003");
+  for (const e of kept) cpSync(join(MIGRATIONS, `${e.tag}.sql`), join(old, `${e.tag}.sql`));
+  writeFileSync(join(old, "meta/_journal.json"), JSON.stringify({ ...journal, entries: kept }));
+  const db = new Database(path);
+  migrate(drizzle(db), { migrationsFolder: old });
+  return db;
+}
+
+describe("upgrading a database from the outbox columns to the job table", () => {
+  it("turns what the old outbox still owed Slack into jobs, looking up what may have been sent, and drops the columns", async () => {
+    dir = mkdtempSync(join(tmpdir(), "swf-migrate-"));
+    const path = join(dir, "app.db");
+    const old = databaseBeforeJobs(path);
+    const answers = validAnswers();
+    const insert = old.prepare(`insert into decisions (team_id, channel_id, requester_id, title, base_model, answers, verdict,
+      engine_version, fine_tune, submission_key, message_ts, thread_ts, reply_ts, post_attempted_at, reply_attempted_at,
+      last_post_error, status, status_revision, announced_status_revision, status_attempted_revision, message_revision,
+      rendered_revision, outbox)
+      values ('T1', 'C1', 'U1', 't', 'm', ?, ?, 'e', 'yes', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const row = (key: string, r: Partial<Record<string, string | number | null>>) =>
+      insert.run(
+        JSON.stringify(answers),
+        JSON.stringify(decide(answers)),
+        key,
+        r.message_ts ?? null,
+        r.message_ts ?? null,
+        r.reply_ts ?? null,
+        r.post_attempted_at ?? null,
+        r.reply_attempted_at ?? null,
+        r.last_post_error ?? null,
+        r.status ?? "in-review",
+        r.status_revision ?? 0,
+        r.announced_status_revision ?? 0,
+        r.status_attempted_revision ?? null,
+        r.message_revision ?? 0,
+        r.rendered_revision ?? 0,
+        r.outbox ?? 1,
+      );
+    row("never-posted", {});
+    row("maybe-posted", { post_attempted_at: "2026-01-01T00:00:00Z" });
+    row("waiting-for-invite", { last_post_error: "not_in_channel (join: channel_not_found)" });
+    row("reasons-due", { message_ts: "1.1", reply_attempted_at: "2026-01-01T00:00:00Z" });
+    row("all-told", { message_ts: "2.1", reply_ts: "2.2", outbox: 0 });
+    row("status-and-update-due", {
+      message_ts: "3.1",
+      reply_ts: "3.2",
+      status: "approved",
+      status_revision: 1,
+      status_attempted_revision: 1,
+      message_revision: 3,
+      rendered_revision: 2,
+    });
+    old.close();
+
+    const db = await openDb(path);
+    try {
+      const jobs = (await listJobs(db)).map((j) => [j.decisionId, j.kind, j.idempotencyKey, j.status, j.maybeSent]);
+      expect(jobs).toEqual([
+        [1, "post-verdict", "decision:1:verdict", "pending", false],
+        [2, "post-verdict", "decision:2:verdict", "pending", true],
+        [3, "post-verdict", "decision:3:verdict", "waiting", false],
+        [4, "post-reasons", "decision:4:reasons", "pending", true],
+        // The metadata of posts from before carried `part: "status:1"`, which the lookup reads as this key.
+        [6, "post-status", "decision:6:status:1", "pending", true],
+        [6, "update-verdict", "decision:6:update:3", "pending", false],
+      ]);
+      const columns = (await db.all<{ name: string }>(sql`select name from pragma_table_info('decisions')`)).map((c) => c.name);
+      expect(columns).not.toContain("outbox");
+      expect(columns).not.toContain("post_attempted_at");
+      expect(columns).toContain("status_changed_at");
+    } finally {
+      await db.close();
+    }
+  });
+});
