@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Answers } from "../src/engine/answers.js";
-import { ACTION } from "../src/slack/ids.js";
+import { ACTION, BLOCK } from "../src/slack/ids.js";
 import type { Json } from "../test/emulator/block-kit-checks.js";
 import type { StoredView } from "../test/emulator/slack-emulator.js";
 import { validAnswers } from "../test/support/answers.js";
@@ -99,6 +99,40 @@ async function verdict(h: Harness, name: string, answers: Answers, unknowns: str
   return decision.id;
 }
 
+/**
+ * The watch's surfaces: a verdict made on an older day names the versions already out then, and a watch pass tells the
+ * thread about each of its models' later ones (the bundled catalog, so nothing leaves the machine).
+ */
+async function watch(h: Harness): Promise<void> {
+  await h.restart({}, { today: () => "2024-09-01" });
+  const answers = validAnswers({
+    title: "Invoice field extractor",
+    baseModel: "gpt-4o-2024-05-13",
+    candidateModel: "gpt-4o-mini-2024-07-18",
+    asOf: "2024-09-01",
+  });
+  const { decision } = await runReview(h, answers);
+  const message = h.emulator.message(CHANNEL, decision.messageTs!)!;
+  save("17-already-out-message", { kind: "message", title: "A verdict naming a newer version already out", message, replies: 3 });
+  await h.checkModels();
+  const notices = h.emulator.threadReplies(CHANNEL, decision.messageTs!).filter((m) => m.text?.includes("Newer version of"));
+  notices.forEach((notice, i) =>
+    save(`18-model-notice-${i + 1}`, { kind: "thread", title: "A model notice in the verdict's thread", parent: message, message: notice }),
+  );
+  process.stdout.write(`model notices: ${notices.length}\n`);
+  const opens = h.emulator.callsTo("views.open").length;
+  const blockId = BLOCK.modelNoticeActions;
+  await h.driver.sendBlockAction({
+    userId: REQUESTER,
+    actionId: ACTION.reEvaluate,
+    blockId,
+    channelId: CHANNEL,
+    messageTs: notices[0]!.ts,
+  });
+  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > opens, 3000, "re-evaluation opened");
+  modal("19-re-evaluate", "Re-evaluate on a notice: step 1, pre-filled", h.emulator.lastView()!);
+}
+
 const h = await startHarness();
 try {
   await questionnaire(h);
@@ -143,6 +177,7 @@ try {
       message: res.json as Json,
     });
   }
+  await watch(h);
 } finally {
   await h.stop();
 }

@@ -13,6 +13,7 @@ import { respondEphemeral } from "./slack/respond.js";
 import { claimOwners, expireClaims, requeueWaiting } from "./store/jobs.js";
 import type { SqlClient } from "./store/sql-client.js";
 import { checkModels } from "./watcher/check-models.js";
+import type { KnownCatalog } from "./watcher/known-catalog.js";
 import type { ModelRecord } from "./watcher/model-record.js";
 import { type PeriodicJob, schedulePasses } from "./watcher/schedule.js";
 import { sourcesFromConfig } from "./watcher/sources/registry.js";
@@ -44,6 +45,8 @@ export interface BackgroundDeps {
   options: BackgroundOptions;
   /** The fetch the worker's Slack client uses (the metrics time every call through it). */
   slackFetch?: FetchFunction;
+  /** Where a watch pass leaves the catalog it read, for the verdicts of new decisions. */
+  catalog?: KnownCatalog;
   /** Wraps each watch pass (the metrics record its duration and failures). */
   observeWatchPass?: <T extends { failed: readonly unknown[] }>(pass: () => Promise<T>) => Promise<T>;
   /** Hears every catalog record a watch pass read (the questionnaire's model menus keep them). */
@@ -97,13 +100,16 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
         fetch: options.fetch ?? globalThis.fetch,
         timeoutMs: 15_000,
         minAgeDays: config.watch.minAgeDays,
+        policy: config.watch.policy,
         now: deps.now,
         log: (line) => log.warn(line),
         queued: wake,
+        ...(deps.catalog ? { catalog: deps.catalog } : {}),
         ...(deps.onCatalog ? { onCatalog: deps.onCatalog } : {}),
       }),
     );
-    log.info(`model watch: ${report.distinctModels} base models, ${report.queued.length} notices queued, ${report.failed.length} failed`);
+    const notices = report.queued.reduce((n, q) => n + q.jobKeys.length, 0) + report.retold.length;
+    log.info(`model watch: ${report.distinctModels} models, ${notices} notices queued, ${report.failed.length} failed`);
   };
   let watch: PeriodicJob | null = null;
   let stopping = false;

@@ -20,7 +20,10 @@ import { startupProblem } from "./startup/startup-problem.js";
 import { countJobsForMetrics } from "./store/jobs.js";
 import { openDb } from "./store/open-db.js";
 import type { SqlClient } from "./store/sql-client.js";
+import { firstSeenDays } from "./store/watch-state.js";
+import { knownCatalog, modelsAlreadyOut } from "./watcher/known-catalog.js";
 import { createModelDirectory } from "./watcher/model-directory.js";
+import type { ModelRecord } from "./watcher/model-record.js";
 import { BUNDLED_CATALOG_READ_ON, loadBundledCatalog } from "./watcher/sources/bundled.js";
 
 export interface RunningApp {
@@ -69,8 +72,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   const { logger, metrics } = ops;
   let background: Background | undefined;
-  // The model menus answer from memory: the bundled catalog now, the configured catalogs after each watch pass.
-  const models = createModelDirectory(await loadBundledCatalog(), BUNDLED_CATALOG_READ_ON);
+  // New verdicts and the model menus answer from memory: the bundled catalog now, the configured ones after each watch pass.
+  const bundled = await bundledCatalog(logger);
+  const catalog = knownCatalog(bundled, await firstSeenDays(db));
+  const models = createModelDirectory(bundled, BUNDLED_CATALOG_READ_ON);
   const slack = createSlackApp({
     config,
     db,
@@ -80,6 +85,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     models,
     jobsQueued: () => background?.wake(),
     onVerdict: metrics.countVerdict,
+    alreadyOut: (answers, decidedOn) => modelsAlreadyOut(catalog.current(), answers, decidedOn, config.watch.policy),
     ...ops.slackAppHooks,
   });
   const { app, isReviewer, stopReceiving, listenersSettled } = slack;
@@ -96,6 +102,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     options,
     slackFetch: metrics.slackFetch,
     observeWatchPass: metrics.observeWatchPass,
+    catalog,
     onCatalog: (records) => models.refresh(records, today()),
   });
   background = work;
@@ -127,6 +134,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await ops.close();
     },
   };
+}
+
+/** What new verdicts and the model menus know until a watch pass reads a fresher catalog: the copy that ships with the app. */
+async function bundledCatalog(logger: AppLogger): Promise<ModelRecord[]> {
+  return loadBundledCatalog().catch((error: unknown) => {
+    logger.warn(
+      `the bundled model catalog is unreadable (${(error as Error).message}): verdicts name no newer versions and the model menus offer only what is typed until a watch pass`,
+    );
+    return [];
+  });
 }
 
 /** What /readyz checks. The database probe writes through the app's own connection. */

@@ -1,9 +1,11 @@
 import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { FetchFunction } from "@slack/web-api";
 import type { Config } from "../config.js";
+import type { Answers } from "../engine/answers.js";
 import type { FineTune } from "../engine/verdict.js";
 import type { RefusalReason } from "../ops/metrics.js";
 import type { OpsRoutes } from "../ops/ops-routes.js";
+import type { ModelsAlreadyOut } from "../store/job-payloads.js";
 import { newerModelsWaiting } from "../store/model-notices.js";
 import type { SqlClient } from "../store/sql-client.js";
 import type { ModelDirectory } from "../watcher/model-directory.js";
@@ -43,6 +45,8 @@ export interface SlackAppDeps {
   onVerdict?: (outcome: FineTune) => void;
   /** The models the questionnaire's model menus offer (and whose prices it fills in). */
   models?: ModelDirectory;
+  /** Newer versions of a new decision's models already out on its day (the verdict names them). */
+  alreadyOut?: (answers: Answers, decidedOn: string) => ModelsAlreadyOut;
   logger?: Logger;
   /** The fetch every Web API client uses (the metrics' timing seam). */
   slackFetch?: FetchFunction;
@@ -134,8 +138,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     later,
     ...(deps.models ? { models: deps.models } : {}),
   };
-  const noticeDeps = { ...questionnaire, now: deps.now, jobsQueued };
-  const submission = { ...questionnaire, logger: app.logger, jobsQueued, ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}) };
+  const noticeDeps = { ...questionnaire, now: deps.now, isReviewer, jobsQueued };
+  const submission = {
+    ...questionnaire,
+    logger: app.logger,
+    jobsQueued,
+    ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}),
+    ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
+  };
 
   app.command(COMMAND, handleCommand({ ...questionnaire, summaryExtras }));
   app.view(VIEW.questionnaire, handleQuestionnaireStep(questionnaire, "problem"));

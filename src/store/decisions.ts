@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Answers } from "../engine/answers.js";
 import type { Verdict } from "../engine/verdict.js";
-import type { VerdictPayload } from "./job-payloads.js";
+import { ModelsAlreadyOut, type VerdictPayload } from "./job-payloads.js";
 import { enqueueJob, jobKey } from "./jobs.js";
-import { setNoticeState } from "./model-notices.js";
+import { recordReEvaluated } from "./model-notices.js";
 import type { DecisionStatus } from "./schema.js";
 import type { SqlClient } from "./sql-client.js";
 
@@ -42,6 +42,12 @@ export interface NewDecision {
   answers: Answers;
   verdict: Verdict;
   parentId?: number | undefined;
+  /** The model notice the re-evaluation was started from. */
+  noticeId?: number | undefined;
+  /** The day it is made, `YYYY-MM-DD`. */
+  decidedOn: string;
+  /** Newer versions of its models already out that day (the verdict names them). */
+  alreadyOut?: ModelsAlreadyOut | undefined;
   submissionKey: string;
   /** The command's response_url: how to reach the requester if the verdict cannot be posted. */
   responseUrl?: string | undefined;
@@ -102,19 +108,21 @@ const now = () => new Date().toISOString();
 
 /**
  * Stores a decision and enqueues its verdict post, in one transaction: the decision exists exactly when its post is
- * due. A re-evaluation also takes up the newer base model its parent was told about. A second call with the same
- * submission key returns the first decision unchanged.
+ * due. A re-evaluation started from a model notice marks that notice as taken up, by whom. A second call with the
+ * same submission key returns the first decision unchanged.
  */
 export async function insertDecision(db: SqlClient, input: NewDecision): Promise<{ decision: Decision; created: boolean }> {
   return db.transaction(async (tx) => {
     const at = now();
     const [inserted] = await tx.all<DecisionRow>(sql`
-      insert into decisions (team_id, channel_id, thread_ts, requester_id, title, base_model, answers, verdict,
-        engine_version, fine_tune, parent_id, submission_key, unknown_answers, created_at, updated_at)
+      insert into decisions (team_id, channel_id, thread_ts, requester_id, title, base_model, candidate_model, decided_on,
+        already_out, answers, verdict, engine_version, fine_tune, parent_id, submission_key, unknown_answers, created_at,
+        updated_at)
       values (${input.teamId}, ${input.channelId}, ${input.threadTs ?? null}, ${input.requesterId}, ${input.answers.title},
-        ${input.answers.baseModel}, ${JSON.stringify(input.answers)}, ${JSON.stringify(input.verdict)},
-        ${input.verdict.engineVersion}, ${input.verdict.fineTune}, ${input.parentId ?? null}, ${input.submissionKey},
-        ${JSON.stringify(input.unknownAnswers ?? [])}, ${at}, ${at})
+        ${input.answers.baseModel}, ${input.answers.candidateModel ?? null}, ${input.decidedOn},
+        ${input.alreadyOut?.length ? JSON.stringify(input.alreadyOut) : null}, ${JSON.stringify(input.answers)},
+        ${JSON.stringify(input.verdict)}, ${input.verdict.engineVersion}, ${input.verdict.fineTune}, ${input.parentId ?? null},
+        ${input.submissionKey}, ${JSON.stringify(input.unknownAnswers ?? [])}, ${at}, ${at})
       on conflict (submission_key) do nothing
       returning ${COLUMNS}`);
     if (inserted) {
@@ -124,7 +132,14 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
         key: jobKey.verdict(inserted.id),
         payload: (input.responseUrl ? { responseUrl: input.responseUrl } : {}) satisfies VerdictPayload,
       });
-      if (input.parentId) await setNoticeState(tx, input.parentId, [input.answers.baseModel], "re-evaluated");
+      if (input.parentId && input.noticeId) {
+        await recordReEvaluated(tx, {
+          noticeId: input.noticeId,
+          parentId: input.parentId,
+          userId: input.requesterId,
+          followUpId: inserted.id,
+        });
+      }
       return { decision: toDecision(inserted), created: true };
     }
     const [existing] = await tx.all<DecisionRow>(sql`select ${COLUMNS} from decisions where submission_key = ${input.submissionKey}`);
@@ -136,6 +151,15 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
 export async function getDecision(db: SqlClient, id: number): Promise<Decision | null> {
   const [row] = await db.all<DecisionRow>(sql`select ${COLUMNS} from decisions where id = ${id}`);
   return row ? toDecision(row) : null;
+}
+
+/** The newer versions of a decision's models that were already out the day it was made (empty when none, or unknown). */
+export async function alreadyOutAtDecision(db: SqlClient, decisionId: number): Promise<ModelsAlreadyOut> {
+  const [row] = await db.all<{ alreadyOut: string | null }>(
+    sql`select already_out as "alreadyOut" from decisions where id = ${decisionId}`,
+  );
+  const parsed = row?.alreadyOut ? ModelsAlreadyOut.safeParse(JSON.parse(row.alreadyOut)) : undefined;
+  return parsed?.success ? parsed.data : [];
 }
 
 export async function findDecisionByMessage(db: SqlClient, channelId: string, messageTs: string): Promise<Decision | null> {

@@ -11,7 +11,8 @@ import { handleViewAnswers } from "../../src/slack/handlers/handle-view-answers.
 import { VIEW } from "../../src/slack/ids.js";
 import { answersToForm, type FormValues } from "../../src/slack/questionnaire/form-values.js";
 import { type QuestionnaireDeps, stepView } from "../../src/slack/questionnaire-session.js";
-import { getDecision, insertDecision, listDecisions } from "../../src/store/decisions.js";
+import { readReviewMetadata } from "../../src/slack/readers/read-review-metadata.js";
+import { alreadyOutAtDecision, getDecision, insertDecision, listDecisions } from "../../src/store/decisions.js";
 import { getDraft, saveDraft } from "../../src/store/drafts.js";
 import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
@@ -122,6 +123,17 @@ describe("a step's submission", () => {
     });
   });
 
+  it("carries where the review goes, a re-evaluation's notice included, to the next step", async () => {
+    const deps = await setup();
+    const entered = answersToForm(validAnswers());
+    const review = { ...REVIEW, threadTs: "100.1", parentId: 3, noticeId: 5 };
+    const view = payloadView(stepView(deps, "problem", review, entered), entered);
+    const { acks, ack } = recorder();
+    await handleQuestionnaireStep(deps, "problem")({ ack, body: body(view), view } as never);
+    const pushed = acks[0] as { view: Json };
+    expect(readReviewMetadata(String(pushed.view.private_metadata))).toEqual(review);
+  });
+
   it("answers problems in plain words under their fields, and keeps nothing", async () => {
     const deps = await setup();
     const entered = { ...answersToForm(validAnswers()), title: " ", tasksServed: "0" };
@@ -164,6 +176,27 @@ describe("a step's submission", () => {
     expect(stored?.verdict).toEqual(decide(answers));
     expect(stored?.unknownAnswers).toEqual(["evals.hasHeldOutTestSet"]);
     expect(await getDraft(deps.db, ME)).toBeNull();
+  });
+
+  it("on the last step, stores the day the decision is made and the newer versions already out that day", async () => {
+    const deps = await setup();
+    const values = answersToForm(validAnswers());
+    const view = payloadView(stepView(deps, "costs", REVIEW, values), values, { id: "V3", root_view_id: "V1" });
+    const out = [{ model: "gpt-4o-2024-08-06", versions: [{ id: "gpt-4o-2024-11-20", releaseDate: "2024-11-20", source: "models.dev" }] }];
+    const asked: string[] = [];
+    const alreadyOut = (answers: { baseModel: string }, decidedOn: string) => {
+      asked.push(`${answers.baseModel} on ${decidedOn}`);
+      return out;
+    };
+    const { ack } = recorder();
+    await handleQuestionnaireSubmission({ ...deps, logger, jobsQueued: () => undefined, alreadyOut })({
+      ack,
+      body: body(view),
+      view,
+    } as never);
+    const [stored] = await listDecisions(deps.db, { teamId: ME.teamId });
+    expect(asked).toEqual(["gpt-4o-2024-08-06 on 2026-11-24"]);
+    expect(await alreadyOutAtDecision(deps.db, stored!.id)).toEqual(out);
   });
 });
 
@@ -296,6 +329,7 @@ describe("View answers", () => {
       requesterId: "UREQ",
       answers,
       verdict: decide(answers),
+      decidedOn: "2026-11-24",
       submissionKey: "k",
     });
     const run = async (teamId: string) => {

@@ -47,7 +47,7 @@ describe("answers not known", () => {
   it("are kept with the decision, and none by default", async () => {
     const d = await db();
     const answers = validAnswers();
-    const base = { teamId: "T1", channelId: "C1", requesterId: "UREQ", answers, verdict: decide(answers) };
+    const base = { teamId: "T1", channelId: "C1", requesterId: "UREQ", answers, verdict: decide(answers), decidedOn: "2026-11-24" };
     const { decision } = await insertDecision(d, { ...base, submissionKey: "k1", unknownAnswers: ["data.quality", "compliance"] });
     expect((await getDecision(d, decision.id))?.unknownAnswers).toEqual(["data.quality", "compliance"]);
     const { decision: plain } = await insertDecision(d, { ...base, submissionKey: "k2" });

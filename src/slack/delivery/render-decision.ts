@@ -1,5 +1,5 @@
 import { describeVerdictChanges } from "../../engine/compare-verdicts.js";
-import { type Decision, getDecision } from "../../store/decisions.js";
+import { alreadyOutAtDecision, type Decision, getDecision } from "../../store/decisions.js";
 import { tallyOf } from "../../store/reviews.js";
 import type { SqlClient } from "../../store/sql-client.js";
 import type { SlackMessage } from "../builders/blocks.js";
@@ -11,6 +11,7 @@ import type { ReviewSettings } from "../review-settings.js";
 export async function renderVerdictMessage(db: SqlClient, decision: Decision, review: ReviewSettings): Promise<SlackMessage> {
   const parent = decision.parentId ? await getDecision(db, decision.parentId) : null;
   const tally = await tallyOf(db, decision.id);
+  const alreadyOut = await alreadyOutAtDecision(db, decision.id);
   return buildVerdictMessage({
     decisionId: decision.id,
     title: decision.title,
@@ -26,6 +27,7 @@ export async function renderVerdictMessage(db: SqlClient, decision: Decision, re
     rejectReaction: review.rejectReactions[0] ?? "x",
     parentId: decision.parentId,
     ...(parent ? { changes: describeVerdictChanges(parent, decision) } : {}),
+    alreadyOut,
   });
 }
 

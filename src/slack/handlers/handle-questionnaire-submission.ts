@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { Answers } from "../../engine/answers.js";
 import { decide } from "../../engine/decide.js";
 import type { FineTune } from "../../engine/verdict.js";
 import { insertDecision } from "../../store/decisions.js";
 import { deleteDraft } from "../../store/drafts.js";
+import type { ModelsAlreadyOut } from "../../store/job-payloads.js";
 import { storageProblem } from "../../store/storage-problem.js";
 import { readForm } from "../questionnaire/read-form.js";
 import { type QuestionnaireDeps, readStepContext } from "../questionnaire-session.js";
@@ -12,6 +14,8 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 export interface SubmissionDeps extends QuestionnaireDeps {
   logger: Logger;
+  /** Newer versions of the answers' models already out on that day, by the catalog the app holds (the verdict names them). */
+  alreadyOut?: (answers: Answers, decidedOn: string) => ModelsAlreadyOut;
   /** The verdict post was queued: the worker can start on it. */
   jobsQueued: () => void;
   /** A verdict was stored (for the metrics). */
@@ -45,6 +49,7 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
     }
     const { metadata } = context;
     const verdict = decide(reading.answers);
+    const decidedOn = deps.today();
     try {
       const { created } = await insertDecision(deps.db, {
         teamId: context.key.teamId,
@@ -55,6 +60,9 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
         verdict,
         unknownAnswers: reading.unknowns,
         parentId: metadata.parentId,
+        noticeId: metadata.noticeId,
+        decidedOn,
+        alreadyOut: alreadyOut(deps, reading.answers, decidedOn),
         submissionKey: `view:${view.id}`,
         responseUrl: metadata.responseUrl,
       });
@@ -71,4 +79,14 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
     await ack({ response_action: "clear" });
     deps.jobsQueued();
   };
+}
+
+/** What was already out, or nothing when the catalog cannot say (a verdict is never held up by the watch). */
+function alreadyOut(deps: SubmissionDeps, answers: Answers, decidedOn: string): ModelsAlreadyOut {
+  try {
+    return deps.alreadyOut?.(answers, decidedOn) ?? [];
+  } catch (error) {
+    deps.logger.warn(`newer versions already out not worked out: ${(error as Error)?.message ?? String(error)}`);
+    return [];
+  }
 }

@@ -9,6 +9,8 @@ export const ReviewMetadata = z.object({
   threadTs: z.string().optional(),
   /** The decision being re-evaluated. */
   parentId: z.number().int().positive().optional(),
+  /** The model notice the re-evaluation was started from. */
+  noticeId: z.number().int().positive().optional(),
   /** The command's or shortcut's response_url: how to reach the requester when the bot is not in the channel. */
   responseUrl: z.url().optional(),
 });
@@ -41,6 +43,7 @@ export function reviewPart(metadata: QuestionnaireMetadata): ReviewMetadata {
     channelId: metadata.channelId,
     ...(metadata.threadTs !== undefined ? { threadTs: metadata.threadTs } : {}),
     ...(metadata.parentId !== undefined ? { parentId: metadata.parentId } : {}),
+    ...(metadata.noticeId !== undefined ? { noticeId: metadata.noticeId } : {}),
     ...(metadata.responseUrl !== undefined ? { responseUrl: metadata.responseUrl } : {}),
   };
 }
