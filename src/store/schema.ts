@@ -39,8 +39,6 @@ export const decisions = sqliteTable(
     submissionKey: text("submission_key").notNull(),
     /** When the status last changed; null while it never has. */
     statusChangedAt: text("status_changed_at"),
-    /** Answers paths the team answered "Don't know" (decided as the cautious answer; the verdict says what it cost). */
-    unknownAnswers: text("unknown_answers").notNull().default("[]"),
     /** The model a fine-tune would start from, when the answers name one other than the base model. */
     candidateModel: text("candidate_model"),
     /** The day the decision was made (`YYYY-MM-DD`): the watch announces only versions out on or after it. */
@@ -49,6 +47,8 @@ export const decisions = sqliteTable(
     alreadyOut: text("already_out"),
     /** The watch has considered everything it found up to this `model_news.seq` for this decision. */
     watchSeq: integer("watch_seq").notNull().default(0),
+    /** Answers paths the team answered "Don't know" (decided as the cautious answer; the verdict says what it cost). */
+    unknownAnswers: text("unknown_answers").notNull().default("[]"),
     ...timestamps,
   },
   (t) => [

@@ -2,23 +2,24 @@ import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
 import { getDecision, insertDecision } from "../../src/store/decisions.js";
 import { deleteDraft, getDraft, saveDraft } from "../../src/store/drafts.js";
-import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
 import { validAnswers } from "../support/answers.js";
+import { STORE_DIALECTS } from "../support/store-dialects.js";
 
 const dbs: SqlClient[] = [];
-const db = async () => {
-  const opened = await openDb(":memory:");
-  dbs.push(opened);
-  return opened;
-};
 afterEach(async () => {
   for (const d of dbs.splice(0)) await d.close();
 });
 
 const ME = { teamId: "T1", userId: "UREQ" };
 
-describe("drafts", () => {
+describe.each(STORE_DIALECTS)("drafts and answers not known ($name)", ({ open }) => {
+  const db = async () => {
+    const opened = await open();
+    dbs.push(opened);
+    return opened;
+  };
+
   it("keeps one draft per user and workspace, the latest save winning", async () => {
     const d = await db();
     expect(await getDraft(d, ME)).toBeNull();
@@ -41,9 +42,7 @@ describe("drafts", () => {
     expect((await getDraft(d, { teamId: "T1", userId: "UOTHER" }))?.values).toEqual({ title: "Theirs" });
     await deleteDraft(d, ME);
   });
-});
 
-describe("answers not known", () => {
   it("are kept with the decision, and none by default", async () => {
     const d = await db();
     const answers = validAnswers();
