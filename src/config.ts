@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainMessage } from "./engine/plain-problem.js";
 import { type DatabaseTarget, isPostgresUrl, urlPasswords } from "./store/database-target.js";
 import { type LineagePolicy, parseLineagePolicy } from "./watcher/lineage-policy.js";
 import { type SourceConfig, sourcesFromConfig } from "./watcher/sources/registry.js";
@@ -157,9 +158,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 /** Reads the environment into a typed config, or one line per missing or invalid variable (values never shown). */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse(env, { reportInput: true });
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`)),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${plainMessage(i)}`)),
     ...crossChecks(env),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };

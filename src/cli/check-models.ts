@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DatabaseUrl, databaseTarget } from "../config.js";
 import { deliverNow } from "../delivery/deliver-now.js";
 import { workerId } from "../delivery/worker-identity.js";
+import { plainMessage } from "../engine/plain-problem.js";
 import { createDeliveryClient } from "../slack/delivery/delivery-client.js";
 import { slackJobRunner } from "../slack/delivery/slack-jobs.js";
 import { respondEphemeral } from "../slack/respond.js";
@@ -71,8 +72,11 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
     return EXIT_USAGE;
   }
   const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
-  const parsed = Env.safeParse({ ...env, SLACK_BOT_TOKEN: blank(env.SLACK_BOT_TOKEN), SLACK_API_URL: blank(env.SLACK_API_URL) });
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const parsed = Env.safeParse(
+    { ...env, SLACK_BOT_TOKEN: blank(env.SLACK_BOT_TOKEN), SLACK_API_URL: blank(env.SLACK_API_URL) },
+    { reportInput: true },
+  );
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${plainMessage(i)}`);
   if (!dryRun && parsed.success && !parsed.data.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: is required to post (or use --dry-run)");
   let sources: ReturnType<typeof sourcesFromConfig> = [];
   try {

@@ -18,6 +18,7 @@ export function plainMessage(issue: z.core.$ZodIssue): string {
     case "invalid_type": {
       const what = WHAT[issue.expected] ?? issue.expected;
       if (issue.input === undefined) return `is missing: give ${what}`;
+      if (typeof issue.input === "number" && Number.isNaN(issue.input)) return `must be ${what}`;
       if (issue.expected === "int" && typeof issue.input === "number") return "must be a whole number";
       return `must be ${what}, not ${describe(issue.input)}`;
     }
