@@ -72,7 +72,7 @@ describe("loadConfig", () => {
     expect(loaded.problems).toEqual([
       "PORT: must be a number",
       "REQUIRED_APPROVALS: must be more than 0",
-      "LOG_FORMAT: must be one of \"json\", \"pretty\"",
+      'LOG_FORMAT: must be one of "json", "pretty"',
       "SHUTDOWN_GRACE_MS: can't be negative",
     ]);
   });
