@@ -21,7 +21,9 @@ const optionalText = z
 const optionalUrl = optionalText.refine((s) => s === undefined || URL.canParse(s), { message: "must be a URL" });
 
 /** `strict`, `line` (default) or `product-line`, optionally `,previews`: see docs/model-watch.md. */
-const WatchPolicy = z
+export const MinAgeDays = z.coerce.number().int().min(0).default(3);
+
+export const WatchPolicy = z
   .string()
   .default("")
   .transform((text, ctx) => {
@@ -100,7 +102,7 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: optionalText,
   ANTHROPIC_API_KEY: optionalText,
   MODEL_CHECK_INTERVAL_MINUTES: positiveInt(360),
-  MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
+  MODEL_MIN_AGE_DAYS: MinAgeDays,
   MODEL_WATCH_POLICY: WatchPolicy,
 });
 

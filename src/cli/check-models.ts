@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { DatabaseUrl, databaseTarget } from "../config.js";
+import { DatabaseUrl, databaseTarget, MinAgeDays, WatchPolicy } from "../config.js";
 import { deliverNow } from "../delivery/deliver-now.js";
 import { workerId } from "../delivery/worker-identity.js";
 import { plainMessage } from "../engine/plain-problem.js";
@@ -9,7 +9,6 @@ import { slackJobRunner } from "../slack/delivery/slack-jobs.js";
 import { respondEphemeral } from "../slack/respond.js";
 import { openDatabase } from "../store/open-database.js";
 import { checkModels, describePlanned } from "../watcher/check-models.js";
-import { parseLineagePolicy } from "../watcher/lineage-policy.js";
 import { sourcesFromConfig } from "../watcher/sources/registry.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 
@@ -35,18 +34,8 @@ const Env = z.object({
     .regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" })
     .optional(),
   SLACK_API_URL: z.url({ message: "must be a URL" }).optional(),
-  MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
-  MODEL_WATCH_POLICY: z
-    .string()
-    .default("")
-    .transform((text, ctx) => {
-      try {
-        return parseLineagePolicy(text);
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+  MODEL_MIN_AGE_DAYS: MinAgeDays,
+  MODEL_WATCH_POLICY: WatchPolicy,
 });
 
 /** Notices need no review settings; the runner asks for them all the same. */
