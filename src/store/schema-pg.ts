@@ -40,6 +40,7 @@ export const decisions = pgTable(
     decidedOn: text("decided_on"),
     alreadyOut: text("already_out"),
     watchSeq: integer("watch_seq").notNull().default(0),
+    unknownAnswers: text("unknown_answers").notNull().default("[]"),
     ...timestamps,
   },
   (t) => [
@@ -146,6 +147,18 @@ export const leases = pgTable("leases", {
   holder: text("holder").notNull(),
   expiresAt: text("expires_at").notNull(),
 });
+
+export const drafts = pgTable(
+  "drafts",
+  {
+    teamId: text("team_id").notNull(),
+    userId: text("user_id").notNull(),
+    session: text("session").notNull(),
+    values: text("values").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
 
 export const installations = pgTable(
   "installations",

@@ -3,7 +3,18 @@ import { SlackDriver } from "../emulator/slack-driver.js";
 import type { SlackEmulator } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { CatalogServer, modelsDevSlice } from "../support/catalog-server.js";
-import { CHANNEL, type Harness, REQUESTER, REVIEWERS, runReview, SIGNING_SECRET, startHarness, WAIT_MS } from "../support/harness.js";
+import {
+  CHANNEL,
+  completeQuestionnaire,
+  type Harness,
+  openQuestionnaire,
+  REQUESTER,
+  REVIEWERS,
+  runReview,
+  SIGNING_SECRET,
+  startHarness,
+  WAIT_MS,
+} from "../support/harness.js";
 import { installThroughBrowser, OAUTH_APP, OAUTH_ENV } from "../support/install.js";
 import { readDb } from "../support/read-db.js";
 
@@ -173,15 +184,7 @@ describe("many workspaces (OAuth mode)", () => {
 
 /** Beta's requester starts a review in the private channel the bot is not in: its verdict waits for an invite. */
 async function runReviewWaiting() {
-  const before = h.emulator.callsTo("views.open").length;
-  await betaDriver.sendSlashCommand({ userId: BETA_REQUESTER, channelId: BETA_PRIVATE });
-  await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > before, WAIT_MS, "views.open");
-  const view = beta.lastView()!;
-  const { fillFromAnswers } = await import("../support/fill.js");
-  await betaDriver.sendViewSubmission({
-    userId: BETA_REQUESTER,
-    view,
-    values: fillFromAnswers(validAnswers({ title: "Beta in private" })),
-  });
+  const view = await openQuestionnaire(asBeta(), { userId: BETA_REQUESTER, channelId: BETA_PRIVATE });
+  await completeQuestionnaire(asBeta(), view, validAnswers({ title: "Beta in private" }), { userId: BETA_REQUESTER });
   await h.emulator.waitFor(() => h.jobs().some((j) => j.teamId === "T2BETA" && j.status === "waiting"), WAIT_MS, "beta's verdict waiting");
 }
