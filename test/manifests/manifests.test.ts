@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { COMMAND, SHORTCUT } from "../../src/slack/ids.js";
+import { BOT_SCOPES, REDIRECT_PATH } from "../../src/slack/install-scopes.js";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 // Slack's official app-manifest schema (slackapi/manifest-schema), vendored for offline validation.
@@ -11,6 +12,7 @@ const validate = new Ajv({ allErrors: true, strict: false, validateFormats: fals
 const manifests = {
   http: read("../../manifests/manifest.http.json"),
   socket: read("../../manifests/manifest.socket-mode.json"),
+  "org-wide": read("../../manifests/manifest.org-wide.json"),
 };
 
 describe("app manifests", () => {
@@ -51,7 +53,12 @@ describe("app manifests", () => {
     );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(name === "socket");
-    if (name === "http") {
+    // What the install link asks for is what the manifest grants.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(["app_uninstalled", "tokens_revoked"]));
+    expect(manifest.settings.org_deploy_enabled).toBe(name === "org-wide");
+    if (name !== "socket") {
+      expect(manifest.oauth_config.redirect_urls.map((u: string) => new URL(u).pathname)).toEqual([REDIRECT_PATH]);
       expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/events$/);
       expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
       // The model menus' options requests come to the same endpoint as every other interaction.
