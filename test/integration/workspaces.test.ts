@@ -170,6 +170,30 @@ describe("many workspaces (OAuth mode)", () => {
     expect(h.decision(decision.id)?.status).toBe("approved");
   });
 
+  it("an organization installs the app once (org-wide): its workspaces' reviews post with the organization's token", async () => {
+    const org = h.emulator.addTeam({ teamId: "T3ORG", enterpriseId: "E1ORG", botToken: "xoxb-org-token" });
+    org.addUser({ id: "UFRAN", name: "fran" });
+    org.addChannel({ id: "CORG", name: "org-ml", members: [org.botUserId, "UFRAN"] });
+    const orgDriver = new SlackDriver({ emulator: org, appUrl, signingSecret: SIGNING_SECRET });
+    const { done, html } = await installThroughBrowser(appUrl, org, "UFRAN", { orgWide: true });
+    expect(done.status, html).toBe(200);
+    const rows = readDb(h.dbPath, (db) =>
+      db.prepare("select key, team_id as teamId, enterprise_id as enterpriseId from installations").all(),
+    );
+    expect(rows).toEqual([{ key: "enterprise:E1ORG", teamId: null, enterpriseId: "E1ORG" }]);
+
+    const { decision } = await runReview({ ...h, emulator: org, driver: orgDriver }, validAnswers({ title: "Org-wide plan" }), {
+      userId: "UFRAN",
+      channelId: "CORG",
+    });
+    expect([decision.teamId, decision.enterpriseId]).toEqual(["T3ORG", "E1ORG"]);
+    expect(org.messagesIn("CORG").map((m) => m.ts)).toContain(decision.messageTs);
+    expect(h.jobs(decision.id).map((j) => [j.teamId, j.enterpriseId, j.status])).toEqual([
+      ["T3ORG", "E1ORG", "done"],
+      ["T3ORG", "E1ORG", "done"],
+    ]);
+  });
+
   it("refuses a way back whose state is not the browser's, and installs nothing", async () => {
     const forged = await installThroughBrowser(appUrl, beta, BETA_REQUESTER, { cookie: () => "" });
     expect(forged.done.status).toBe(400);
