@@ -12,6 +12,7 @@ import { reconcileReactions } from "./slack/reconcile-reactions.js";
 import { respondEphemeral } from "./slack/respond.js";
 import type { IsReviewer } from "./slack/reviews.js";
 import { type WorkspaceClients, workspaceClients } from "./slack/workspace-clients.js";
+import type { ReviewSettingsOf } from "./slack/workspace-review-settings.js";
 import { claimOwners, expireClaims, requeueWaiting } from "./store/jobs.js";
 import type { SqlClient } from "./store/sql-client.js";
 import { checkModels } from "./watcher/check-models.js";
@@ -42,6 +43,8 @@ export interface BackgroundDeps {
   /** The listeners' clients, per workspace (reactions.get for the reconcile). */
   listenerClients: WorkspaceClients;
   isReviewer: IsReviewer;
+  /** Each workspace's review settings. */
+  reviewSettings: ReviewSettingsOf;
   logger: Logger;
   now: () => Date;
   options: BackgroundOptions;
@@ -104,7 +107,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     db,
     owner,
     log,
-    runner: slackJobRunner({ db, clients, review: config.review, respond: respondEphemeral, now: () => new Date() }),
+    runner: slackJobRunner({ db, clients, reviewSettings: deps.reviewSettings, respond: respondEphemeral, now: () => new Date() }),
     ...options.jobs,
   });
   const wake = () => worker.wake();
@@ -133,7 +136,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       reconciling = reconcileReactions({
         db,
         clients: deps.listenerClients,
-        review: config.review,
+        reviewSettings: deps.reviewSettings,
         isReviewer: deps.isReviewer,
         jobsQueued: wake,
         logger: log,

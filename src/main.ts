@@ -102,6 +102,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     db,
     listenerClients: slack.clients,
     isReviewer,
+    reviewSettings: slack.reviewSettings,
     logger: app.logger,
     now,
     options,

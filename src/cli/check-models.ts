@@ -8,6 +8,7 @@ import { createDeliveryClient } from "../slack/delivery/delivery-client.js";
 import { slackJobRunner } from "../slack/delivery/slack-jobs.js";
 import { respondEphemeral } from "../slack/respond.js";
 import { installationClients, oneClient } from "../slack/workspace-clients.js";
+import { fixedReviewSettings } from "../slack/workspace-review-settings.js";
 import { openDatabase } from "../store/open-database.js";
 import { checkModels, describePlanned } from "../watcher/check-models.js";
 import { sourcesFromConfig } from "../watcher/sources/registry.js";
@@ -113,7 +114,13 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
       const client = (token: string) => createDeliveryClient(token, { apiUrl: settings.SLACK_API_URL, timeoutMs: 10_000 });
       const clients = settings.SLACK_BOT_TOKEN ? oneClient(client(settings.SLACK_BOT_TOKEN)) : installationClients(db, client);
       const log = { debug: () => undefined, warn: io.stderr, error: io.stderr };
-      const runner = slackJobRunner({ db, clients, review: NO_REVIEW_SETTINGS, respond: respondEphemeral, now: () => new Date() });
+      const runner = slackJobRunner({
+        db,
+        clients,
+        reviewSettings: fixedReviewSettings(NO_REVIEW_SETTINGS),
+        respond: respondEphemeral,
+        now: () => new Date(),
+      });
       const jobs = await deliverNow({ db, runner, log, owner: workerId(), kinds: ["post-notice"], keys: queued.map((q) => q.key) });
       for (const { key, line } of queued) {
         const job = jobs.get(key);

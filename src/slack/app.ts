@@ -23,6 +23,7 @@ import { handleQuestionnaireClosed } from "./handlers/handle-questionnaire-close
 import { handleQuestionnaireStep } from "./handlers/handle-questionnaire-step.js";
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
+import { handleEditSettings, handleSettingsSubmission } from "./handlers/handle-settings.js";
 import { handleTokensRevoked, handleUninstalled } from "./handlers/handle-uninstalled.js";
 import { handleViewAnswers } from "./handlers/handle-view-answers.js";
 import { createHttpReceiver } from "./http-receiver.js";
@@ -31,10 +32,10 @@ import { trackInFlight } from "./in-flight.js";
 import { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from "./install-scopes.js";
 import { databaseInstallationStore } from "./installation-store.js";
 import type { QuestionnaireDeps } from "./questionnaire-session.js";
-import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
 import { ackEventsAfterHandling } from "./socket-mode-acks.js";
 import { type WorkspaceClients, workspaceClients } from "./workspace-clients.js";
+import { type ReviewSettingsOf, workspaceReviewSettings } from "./workspace-review-settings.js";
 
 export interface SlackAppDeps {
   config: Config;
@@ -63,6 +64,8 @@ export interface SlackApp {
   app: App;
   /** Whether a user may review, by the settings (user groups read from Slack, cached). */
   isReviewer: ReviewDeps["isReviewer"];
+  /** Each workspace's review settings (its admins' over the environment's). */
+  reviewSettings: ReviewSettingsOf;
   /** The bot's client in each workspace, with the listeners' retries and timeout (the reconcile reads reactions with it). */
   clients: WorkspaceClients;
   /** Stops receiving; in Socket Mode it resolves once the WebSocket has closed (Bolt's `app.stop()` resolves before). */
@@ -134,10 +137,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const inFlight = trackInFlight(app);
   const later: Later = (what, work) => afterAck(app.logger, what, work, inFlight.track);
   if (socketReceiver) ackEventsAfterHandling(app, socketReceiver, app.logger);
-  const review: ReviewSettings = config.review;
+  const reviewSettings = workspaceReviewSettings(db, config.review);
   const clients = workspaceClients(installs, db, (token) => new WebClient(token, { ...clientOptions, logger: app.logger }));
-  const isReviewer = reviewerCheck(clients, review, app.logger);
-  const reviewDeps: ReviewDeps = { db, review, isReviewer, jobsQueued };
+  const isReviewer = reviewerCheck(clients, reviewSettings, app.logger);
+  const reviewDeps: ReviewDeps = { db, reviewSettings, isReviewer, jobsQueued };
 
   const summaryExtras = async (ids: number[]): Promise<DecisionSummaryExtras> => ({ newerModels: await newerModelsWaiting(db, ids) });
   const questionnaire: QuestionnaireDeps & { later: Later } = {
@@ -167,7 +170,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut(questionnaire));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
-  app.event("app_home_opened", handleHomeOpened({ db, summaryExtras, later }));
+  const settingsDeps = { db, summaryExtras, reviewSettings, later };
+  app.event("app_home_opened", handleHomeOpened(settingsDeps));
+  app.action(ACTION.editSettings, handleEditSettings(settingsDeps));
+  app.view(VIEW.settings, handleSettingsSubmission(settingsDeps));
   app.action(ACTION.reEvaluate, handleReEvaluate(noticeDeps));
   app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
   app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));
@@ -192,7 +198,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       app.logger.info({ listeners: running }, `waiting for ${running} request${running === 1 ? "" : "s"} still being handled`);
     await inFlight.settled();
   };
-  return { app, isReviewer, clients, stopReceiving, listenersSettled, idle: inFlight.settled, socketConnected };
+  return { app, isReviewer, reviewSettings, clients, stopReceiving, listenersSettled, idle: inFlight.settled, socketConnected };
 }
 
 /** OAuth mode: Bolt's install pages (/slack/install, /slack/oauth_redirect) and each event's token from the database. */

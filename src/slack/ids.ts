@@ -10,6 +10,8 @@ export const VIEW = {
   /** The read-only answers behind a verdict. */
   answers: "decision_answers",
   home: "home",
+  /** A workspace's review settings, edited by its admins from App Home. */
+  settings: "workspace_settings",
 } as const;
 
 /** The questionnaire's steps by callback id, in order. */
@@ -34,6 +36,8 @@ export const ACTION = {
   reEvaluate: "re_evaluate",
   ignoreVersion: "ignore_version",
   snoozeVersion: "snooze_version",
+  /** App Home: opens the workspace's review settings (admins only). */
+  editSettings: "edit_settings",
 } as const;
 
 export const BLOCK = {
@@ -41,4 +45,14 @@ export const BLOCK = {
   verdictActions: "verdict_actions",
   draft: "draft",
   modelNoticeActions: "model_notice_actions",
+  settingsActions: "settings_actions",
+} as const;
+
+/** The settings form's inputs, by block id (each input's action id is ACTION.field). */
+export const SETTINGS_BLOCK = {
+  requiredApprovals: "settings_required_approvals",
+  approvalReactions: "settings_approval_reactions",
+  rejectReactions: "settings_reject_reactions",
+  reviewerUsers: "settings_reviewer_users",
+  reviewerGroup: "settings_reviewer_group",
 } as const;

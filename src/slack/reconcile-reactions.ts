@@ -36,20 +36,21 @@ async function reconcileOne(deps: ReconcileDeps, db: SqlClient, decision: Decisi
   const client = await deps.clients.forWorkspace(decision);
   if (!client) return;
   const onSlack = await reactionsOn(client, decision);
+  const settings = await deps.reviewSettings(decision);
   const present = new Set(onSlack.map((r) => key(r.userId, r.reaction)));
   const stored = await reviewReactions(db, decision.id);
   const known = new Set(stored.map((r) => key(r.reviewerId, r.reaction)));
   for (const { userId, reaction } of onSlack) {
-    const kind = reviewKindOf(deps.review, reaction);
+    const kind = reviewKindOf(settings, reaction);
     if (!kind || userId === decision.requesterId || known.has(key(userId, reaction))) continue;
     if (!(await deps.isReviewer(userId, decision))) continue;
     known.add(key(userId, reaction));
-    const outcome = await applyReview(db, { decisionId: decision.id, reviewerId: userId, kind, reaction, added: true }, deps.review);
+    const outcome = await applyReview(db, { decisionId: decision.id, reviewerId: userId, kind, reaction, added: true }, settings);
     if (outcome !== "duplicate" && outcome !== "ignored") report.added += 1;
   }
   for (const review of stored) {
     if (present.has(key(review.reviewerId, review.reaction))) continue;
-    const outcome = await applyReview(db, { ...review, added: false }, deps.review);
+    const outcome = await applyReview(db, { ...review, added: false }, settings);
     if (outcome !== "duplicate" && outcome !== "ignored") report.removed += 1;
   }
 }

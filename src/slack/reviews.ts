@@ -9,13 +9,15 @@ import { NOT_A_REVIEWER_TEXT, SELF_APPROVAL_TEXT } from "./builders/build-review
 import { baseReaction, type ReviewSettings } from "./review-settings.js";
 import { slackErrorCode } from "./slack-errors.js";
 import type { WorkspaceClients } from "./workspace-clients.js";
+import type { ReviewSettingsOf } from "./workspace-review-settings.js";
 
 /** Whether a user may review in a workspace (its reviewer list, or its user group's members). */
 export type IsReviewer = (userId: string, workspace: Workspace) => Promise<boolean>;
 
 export interface ReviewDeps {
   db: SqlClient;
-  review: ReviewSettings;
+  /** Each workspace's review settings. */
+  reviewSettings: ReviewSettingsOf;
   isReviewer: IsReviewer;
   /** Slack work was queued: the worker can start on it. */
   jobsQueued: () => void;
@@ -48,11 +50,12 @@ export function reviewKindOf(review: ReviewSettings, reaction: string): ReviewKi
  * approval, and a reaction from someone not on the reviewer list, only get a note, once.
  */
 export async function applyReaction(deps: ReviewDeps, event: ReactionEvent): Promise<ReactionOutcome> {
-  const { db, review } = deps;
-  const kind = reviewKindOf(review, event.reaction);
-  if (!kind) return "ignored";
+  const { db } = deps;
   const decision = await findDecisionByMessage(db, event.channelId, event.messageTs);
   if (!decision || (event.teamId !== undefined && event.teamId !== decision.teamId)) return "ignored";
+  const review = await deps.reviewSettings(decision);
+  const kind = reviewKindOf(review, event.reaction);
+  if (!kind) return "ignored";
   const note = (text: string) => ({
     kind: "notify-user" as const,
     decisionId: decision.id,
@@ -95,20 +98,21 @@ export async function applyReaction(deps: ReviewDeps, event: ReactionEvent): Pro
  * Reviewer eligibility from settings; a user group's members are read with the workspace's own token and cached for
  * five minutes per workspace.
  */
-export function reviewerCheck(clients: WorkspaceClients, review: ReviewSettings, logger: Logger, now = () => Date.now()): IsReviewer {
-  const cache = new Map<string, { at: number; members: Set<string> }>();
+export function reviewerCheck(clients: WorkspaceClients, settingsOf: ReviewSettingsOf, logger: Logger, now = () => Date.now()): IsReviewer {
+  const cache = new Map<string, { at: number; group: string; members: Set<string> }>();
   return async (userId, workspace) => {
+    const review = await settingsOf(workspace);
     if (review.reviewerUsers.length === 0 && !review.reviewerGroup) return true;
     if (review.reviewerUsers.includes(userId)) return true;
     if (!review.reviewerGroup) return false;
     const key = workspace.teamId ?? workspace.enterpriseId ?? "";
     let cached = cache.get(key);
-    if (!cached || now() - cached.at > 5 * 60_000) {
+    if (!cached || cached.group !== review.reviewerGroup || now() - cached.at > 5 * 60_000) {
       try {
         const client = await clients.forWorkspace(workspace);
         if (!client) return false;
         const res = await client.usergroups.users.list({ usergroup: review.reviewerGroup });
-        cached = { at: now(), members: new Set(res.users ?? []) };
+        cached = { at: now(), group: review.reviewerGroup, members: new Set(res.users ?? []) };
         cache.set(key, cached);
       } catch (error) {
         logger.warn(`reviewer group ${review.reviewerGroup} unreadable (${slackErrorCode(error)})`);

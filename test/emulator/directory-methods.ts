@@ -86,6 +86,8 @@ const usersInfo: MethodHandler = ({ world, args }) => {
       real_name: user.realName,
       deleted: false,
       is_bot: user.isBot,
+      is_admin: user.isAdmin === true || user.isOwner === true,
+      is_owner: user.isOwner === true,
       profile: { real_name: user.realName, display_name: user.name },
     },
   };

@@ -33,6 +33,9 @@ export interface User {
   name: string;
   realName: string;
   isBot: boolean;
+  /** A workspace admin or owner (users.info's is_admin / is_owner). */
+  isAdmin?: boolean;
+  isOwner?: boolean;
 }
 
 export interface Reaction {

@@ -248,8 +248,15 @@ export class SlackEmulator {
     return channel;
   }
 
-  addUser(u: { id: string; name: string; realName?: string; isBot?: boolean }): User {
-    const user: User = { id: u.id, name: u.name, realName: u.realName ?? u.name, isBot: u.isBot ?? false };
+  addUser(u: { id: string; name: string; realName?: string; isBot?: boolean; isAdmin?: boolean; isOwner?: boolean }): User {
+    const user: User = {
+      id: u.id,
+      name: u.name,
+      realName: u.realName ?? u.name,
+      isBot: u.isBot ?? false,
+      isAdmin: u.isAdmin ?? false,
+      isOwner: u.isOwner ?? false,
+    };
     this.world.users.set(u.id, user);
     return user;
   }

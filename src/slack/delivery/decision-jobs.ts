@@ -12,7 +12,7 @@ const nothingToDo: JobResult = { outcome: "done" };
 export const postVerdict: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision || decision.messageTs) return nothingToDo;
-  const message = await renderVerdictMessage(deps.db, decision, deps.review);
+  const message = await renderVerdictMessage(deps.db, decision, await deps.reviewSettings(decision));
   const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, message);
   return { outcome: "done", slackTs: ts, effects: (tx) => recordVerdictPosted(tx, decision.id, ts, decision.threadTs ?? ts) };
 };
@@ -44,7 +44,7 @@ export const postStatus: JobTask = async (deps, job, context) => {
 export const updateVerdict: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision?.messageTs) return nothingToDo;
-  const message = await renderVerdictMessage(deps.db, decision, deps.review);
+  const message = await renderVerdictMessage(deps.db, decision, await deps.reviewSettings(decision));
   await withChannelAccess(deps, context, decision.channelId, async () => {
     await context.renew();
     await deps.client.chat.update({ channel: decision.channelId, ts: decision.messageTs!, text: message.text, blocks: message.blocks });
