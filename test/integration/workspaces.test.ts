@@ -194,6 +194,19 @@ describe("many workspaces (OAuth mode)", () => {
     ]);
   });
 
+  it("never logs a token or a secret of the install flow, and is ready without a token of its own", async () => {
+    await h.restart({ LOG_LEVEL: "debug" });
+    appUrl = `http://127.0.0.1:${h.app.port}`;
+    betaDriver = new SlackDriver({ emulator: beta, appUrl, signingSecret: SIGNING_SECRET });
+    await installThroughBrowser(appUrl, beta, BETA_REQUESTER);
+    await runReview(asBeta(), validAnswers({ title: "Logged quietly" }), { userId: BETA_REQUESTER, channelId: BETA_CHANNEL });
+    const ready = await fetch(`${appUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    const logged = JSON.stringify(h.logs());
+    expect(logged).toContain("authorize");
+    for (const secret of ["xoxb-beta-token", OAUTH_APP.clientSecret, OAUTH_ENV.SLACK_STATE_SECRET]) expect(logged).not.toContain(secret);
+  });
+
   it("refuses a way back whose state is not the browser's, and installs nothing", async () => {
     const forged = await installThroughBrowser(appUrl, beta, BETA_REQUESTER, { cookie: () => "" });
     expect(forged.done.status).toBe(400);
