@@ -1,4 +1,4 @@
-import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { App, ErrorCode, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import { type FetchFunction, WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Config, SlackInstalls } from "../config.js";
 import type { Answers } from "../engine/answers.js";
@@ -183,6 +183,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     app.event("tokens_revoked", handleTokensRevoked({ db }));
   }
   app.error(async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
+    if ((error as { code?: unknown }).code === ErrorCode.AuthorizationError) {
+      // OAuth mode: no installation for the workspace it came from. The receiver answers 401 at once.
+      app.logger.warn(`a request from a workspace where the app is not installed was refused: ${error.message}`);
+      throw error;
+    }
     if (isEventCallback(body)) {
       // Not acknowledged (HTTP 500, or no Socket Mode ack): Slack delivers the event again.
       app.logger.error(`an event was not handled and will come again: ${error.message}`);

@@ -157,6 +157,10 @@ describe("many workspaces (OAuth mode)", () => {
     );
     // Its decisions are kept.
     expect(h.decisions().filter((d) => d.teamId === "T2BETA")).toHaveLength(1);
+    // Its people's commands and events are refused at once: the app has no token there.
+    const refused = await betaDriver.sendSlashCommand({ userId: BETA_REQUESTER, channelId: BETA_CHANNEL, text: "list all" });
+    expect(refused.status).toBe(401);
+    expect((await betaDriver.sendAppHomeOpened(BETA_REQUESTER)).status).toBe(401);
 
     // The bot is invited to beta's channel now: nothing wakes the stopped jobs, and no call uses beta's revoked token.
     const callsBefore = h.emulator.calls.length;
