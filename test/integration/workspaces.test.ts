@@ -150,6 +150,8 @@ describe("many workspaces (OAuth mode)", () => {
     const res = await betaDriver.sendEvent({ type: "app_uninstalled" });
     expect(res.status).toBe(200);
     expect(installations()).toEqual([{ teamId: "T1", token: h.emulator.botToken, botUserId: h.emulator.botUserId }]);
+    // A job that was running then ends on its own (Slack refuses the revoked token).
+    await h.settled();
     const betaJobs = h.jobs().filter((j) => j.teamId === "T2BETA");
     expect(betaJobs.filter((j) => j.status === "pending" || j.status === "waiting")).toEqual([]);
     expect(betaJobs.filter((j) => waiting.some((w) => w.id === j.id)).map((j) => [j.status, j.lastError])).toEqual(
