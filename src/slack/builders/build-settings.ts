@@ -86,7 +86,7 @@ export function buildSettingsModal(settings: ReviewSettings): ModalView {
         block_id: SETTINGS_BLOCK.reviewerUsers,
         optional: true,
         label: { type: "plain_text", text: "Reviewers" },
-        hint: { type: "plain_text", text: "Leave empty (and no group) to let anyone but the person who asked review." },
+        hint: { type: "plain_text", text: "Leave this and the group empty to let anyone review, except whoever asked." },
         element: {
           type: "multi_users_select",
           action_id: ACTION.field,
@@ -97,7 +97,7 @@ export function buildSettingsModal(settings: ReviewSettings): ModalView {
         SETTINGS_BLOCK.reviewerGroup,
         "Reviewer group",
         settings.reviewerGroup ?? "",
-        "A user group's id, e.g. S0123ABCD: its members may review too",
+        "A user group's id, like S0123ABCD. Its members may review too.",
         true,
       ),
     ],
