@@ -11,6 +11,7 @@ import { slackJobRunner } from "./slack/delivery/slack-jobs.js";
 import { reconcileReactions } from "./slack/reconcile-reactions.js";
 import { respondEphemeral } from "./slack/respond.js";
 import { claimOwners, expireClaims, requeueWaiting } from "./store/jobs.js";
+import { queueDueReminders, reminderCheckEveryMs } from "./store/reminders.js";
 import type { SqlClient } from "./store/sql-client.js";
 import { checkModels } from "./watcher/check-models.js";
 import { type PeriodicJob, schedulePasses } from "./watcher/schedule.js";
@@ -22,6 +23,8 @@ const BACKGROUND_LEASE = "background";
 export interface BackgroundOptions {
   /** Delay before the first base-model watch pass after taking the lease. */
   modelCheckDelayMs?: number;
+  /** Delay before the first reminder pass after taking the lease (default: one check interval). */
+  reminderDelayMs?: number;
   fetch?: typeof fetch;
   /** The job worker's timing; tests make it quick. */
   jobs?: { pollMs?: number; claimTtlMs?: number; backoff?: BackoffPolicy; concurrency?: number; maxAttempts?: number };
@@ -53,6 +56,8 @@ export interface Background {
   wake(): void;
   /** Runs a watch pass now (or joins the running one); its notices are queued for the worker. */
   runWatchPass(): Promise<void>;
+  /** Queues the review reminders due now (by the injected clock); resolves with how many. */
+  runReminderPass(): Promise<number>;
   /** Resolves once no job is pending or running in the database, whichever process queued it. */
   jobsSettled(): Promise<void>;
   /** Resolves once the reconcile run on taking the lease is over (at once if there was none). */
@@ -101,7 +106,18 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     );
     log.info(`model watch: ${report.distinctModels} base models, ${report.queued.length} notices queued, ${report.failed.length} failed`);
   };
+  const reminderAfterMs = config.review.reminderAfterMs;
+  const remind = async (): Promise<number> => {
+    if (reminderAfterMs === null) return 0;
+    const queued = await queueDueReminders(db, deps.now(), reminderAfterMs);
+    if (queued > 0) {
+      log.info(`review reminders: ${queued} queued`);
+      wake();
+    }
+    return queued;
+  };
   let watch: PeriodicJob | null = null;
+  let reminders: PeriodicJob | null = null;
   let stopping = false;
   let reconciling: Promise<void> = Promise.resolve();
 
@@ -132,11 +148,19 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       { firstDelayMs: options.modelCheckDelayMs ?? 30_000, intervalMs: config.watch.intervalMinutes * 60_000 },
       (error) => log.error(`model watch pass failed: ${(error as Error).message}`),
     );
+    if (reminderAfterMs !== null) {
+      const every = reminderCheckEveryMs(reminderAfterMs);
+      reminders = schedulePasses(remind, { firstDelayMs: options.reminderDelayMs ?? every, intervalMs: every }, (error) =>
+        log.error(`review reminder pass failed: ${(error as Error).message}`),
+      );
+    }
   };
   const end = async () => {
     stopping = true;
     await watch?.stop();
     watch = null;
+    await reminders?.stop();
+    reminders = null;
     await reconciling;
     await worker.stop(options.stopGraceMs ?? 10_000);
   };
@@ -154,6 +178,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   return {
     wake,
     runWatchPass: () => (watch ? watch.runNow() : pass()),
+    runReminderPass: remind,
     jobsSettled: () => jobsSettled(db, worker.events),
     reconciled: () => reconciling,
     get leader() {

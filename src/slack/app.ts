@@ -4,24 +4,28 @@ import type { Config } from "../config.js";
 import type { FineTune } from "../engine/verdict.js";
 import type { RefusalReason } from "../ops/metrics.js";
 import type { OpsRoutes } from "../ops/ops-routes.js";
-import { newerModelsWaiting } from "../store/model-notices.js";
 import type { SqlClient } from "../store/sql-client.js";
 import { afterAck, type Later } from "./after-ack.js";
 import type { BotIdentity } from "./bot-identity.js";
-import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
+import { decisionAccess } from "./decision-access.js";
+import { handleChangeReasonSubmission } from "./handlers/handle-change-reason.js";
 import { handleCommand } from "./handlers/handle-command.js";
-import { handleHomeOpened } from "./handlers/handle-home-opened.js";
+import { handleHomeOpened, handleHomePaging } from "./handlers/handle-home-opened.js";
+import { handleListOlder } from "./handlers/handle-list-paging.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
 import { handleMessageShortcut } from "./handlers/handle-message-shortcut.js";
 import { handleQuietNotice, handleReEvaluate } from "./handlers/handle-notice-actions.js";
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
+import { handleApprove, handleGiveReason, handleRequestChanges, handleRevise } from "./handlers/handle-review-actions.js";
 import { createHttpReceiver } from "./http-receiver.js";
 import { ACTION, COMMAND, SHORTCUT, VIEW } from "./ids.js";
 import { trackInFlight } from "./in-flight.js";
+import { createMembership } from "./membership.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
 import { ackEventsAfterHandling } from "./socket-mode-acks.js";
+import { userNamesFrom } from "./user-names.js";
 
 export interface SlackAppDeps {
   config: Config;
@@ -117,11 +121,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const review: ReviewSettings = config.review;
   const isReviewer = reviewerCheck(app.client, review, app.logger);
   const reviewDeps: ReviewDeps = { db, review, isReviewer, jobsQueued };
-
-  const summaryExtras = async (ids: number[]): Promise<DecisionSummaryExtras> => ({ newerModels: await newerModelsWaiting(db, ids) });
+  const membership = createMembership(app.client, { logger: app.logger });
+  const access = decisionAccess({ db, membership, review, client: app.client, logger: app.logger, jobsQueued });
+  const buttonDeps = { ...reviewDeps, access, today: deps.today, later };
+  const homeDeps = { db, access, isReviewer, later };
   const noticeDeps = { db, today: deps.today, now: deps.now, jobsQueued, later };
 
-  app.command(COMMAND, handleCommand({ db, today: deps.today, summaryExtras, later }));
+  app.command(COMMAND, handleCommand({ db, today: deps.today, access, review, userNames: userNamesFrom(app.client), later }));
   app.view(
     VIEW.questionnaire,
     handleQuestionnaireSubmission({ db, logger: app.logger, jobsQueued, ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}) }),
@@ -129,7 +135,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut({ today: deps.today, later }));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
-  app.event("app_home_opened", handleHomeOpened({ db, summaryExtras, later }));
+  app.event("app_home_opened", handleHomeOpened(homeDeps));
+  app.action(ACTION.homeNewest, handleHomePaging(homeDeps));
+  app.action(ACTION.homeOlder, handleHomePaging(homeDeps));
+  app.action(ACTION.listOlder, handleListOlder({ db, access }));
+  app.action(ACTION.approveDecision, handleApprove(buttonDeps));
+  app.action(ACTION.requestChanges, handleRequestChanges(buttonDeps));
+  app.action(ACTION.giveReason, handleGiveReason(buttonDeps));
+  app.action(ACTION.reviseAnswers, handleRevise(buttonDeps));
+  app.view(VIEW.changeReason, handleChangeReasonSubmission(buttonDeps));
   app.action(ACTION.reEvaluate, handleReEvaluate(noticeDeps));
   app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
   app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));

@@ -214,12 +214,22 @@ describe("base-model watch, end to end", () => {
     expect(child.threadTs).toBe(d.threadTs);
     expect(child.verdict.fineTune).toBe("no");
     const message = JSON.stringify(h.emulator.message(CHANNEL, child.messageTs!)!.blocks);
-    expect(message).toContain(`Compared with #${d.id}`);
-    expect(message).toContain("baseModel: gpt-4o-2024-05-13 → gpt-4o-2024-11-20");
-    expect(message).toContain("fine-tune: yes → no");
+    expect(message).toContain(`#${child.number} (revises #${d.number})`);
+    expect(message).toContain("*What you changed:*");
+    expect(message).toContain("Model in production today: gpt-4o-2024-05-13 → gpt-4o-2024-11-20");
+    expect(message).toContain("*Verdict changed:* :large_green_circle: Fine-tune → :red_circle: Don't fine-tune");
+    // The new verdict is shown in the channel too, opening with what changed; the old one says it was replaced.
+    const broadcast = h.emulator.messagesIn(CHANNEL).find((m) => m.ts === child.messageTs);
+    expect(broadcast?.replyBroadcast).toBe(true);
+    expect(broadcast?.text).toMatch(/^Verdict changed: Fine-tune → Don't fine-tune/);
+    await h.emulator.waitFor(
+      () => JSON.stringify(h.emulator.message(CHANNEL, d.messageTs!)?.blocks).includes(`Superseded by #${child.number}`),
+      10_000,
+      "the old verdict says it was superseded",
+    );
 
     // The re-evaluated version no longer waits for review, and the next pass stays quiet about it.
-    const listed = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: `show ${d.id}` });
+    const listed = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: `show ${d.number}` });
     expect(JSON.stringify(listed.json)).not.toContain("gpt-4o-2024-11-20");
     await h.checkModels();
     expect(notices(d.threadTs!)).toHaveLength(1);

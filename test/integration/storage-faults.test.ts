@@ -27,8 +27,9 @@ const rows = () =>
     Object.fromEntries(["decisions", "jobs", "reviews", "processed_events"].map((t) => [t, db.prepare(`select * from ${t}`).all()])),
   );
 
-/** The disk is full: the app's database file may not grow by a single page. */
+/** The disk is full: the app's database file may not grow by a single page, and has no free page left inside. */
 async function fillDisk() {
+  await h.app.store.run(sql`vacuum`);
   const [{ page_count: pages } = { page_count: 0 }] = await h.app.store.all<{ page_count: number }>(sql`pragma page_count`);
   await h.app.store.all(sql.raw(`pragma max_page_count = ${pages}`));
 }

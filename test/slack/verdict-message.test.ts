@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
-import { buildDecisionDetail, buildDecisionList } from "../../src/slack/builders/build-command-replies.js";
+import { buildDecisionDetail } from "../../src/slack/builders/build-decision-detail.js";
+import { buildDecisionList } from "../../src/slack/builders/build-decision-list.js";
 import { buildHome } from "../../src/slack/builders/build-home.js";
 import { buildVerdictMessage, type VerdictMessageInput } from "../../src/slack/builders/build-verdict-message.js";
 import { buildVerdictReply } from "../../src/slack/builders/build-verdict-reply.js";
@@ -32,6 +33,7 @@ function messageInput(overrides: Partial<VerdictMessageInput> = {}): VerdictMess
   const answers = validAnswers({ title: HOSTILE, baseModel: `gpt-4o ${HOSTILE}` });
   return {
     decisionId: 7,
+    number: 7,
     title: answers.title,
     baseModel: answers.baseModel,
     requesterId: "UREQ",
@@ -46,10 +48,13 @@ function messageInput(overrides: Partial<VerdictMessageInput> = {}): VerdictMess
   };
 }
 
+const page = (decisions: Decision[], more = false) => ({ decisions, more });
+
 function decision(overrides: Partial<Decision> = {}): Decision {
   const answers = validAnswers({ title: HOSTILE });
   return {
     id: 7,
+    number: 7,
     teamId: "T1",
     channelId: "C1",
     requesterId: "UREQ",
@@ -62,8 +67,12 @@ function decision(overrides: Partial<Decision> = {}): Decision {
     messageTs: "1.1",
     threadTs: "1.1",
     replyTs: "1.2",
+    permalink: "https://emulated.slack.com/archives/C1/p11",
     parentId: null,
+    revises: null,
+    supersededBy: null,
     statusChangedAt: null,
+    reviewOpenedAt: null,
     createdAt: "2026-11-24T00:00:00Z",
     updatedAt: "x",
     ...overrides,
@@ -79,10 +88,13 @@ describe("mrkdwn escaping", () => {
     ["verdict message", buildVerdictMessage(messageInput())],
     // A provider-API fine-tune names the tuned model in its reasons.
     ["verdict reply", buildVerdictReply(7, decide(validAnswers({ candidateModel: `gpt-4o-mini ${HOSTILE}`, mlopsCapacity: false })))],
-    ["decision list", buildDecisionList([decision()], "in this channel")],
-    ["decision detail", buildDecisionDetail(decision())],
-    ["decision detail with an engine change", buildDecisionDetail(decision(), {}, `not yet rather than yes; new: ${HOSTILE}`)],
-    ["home", buildHome({ mine: [decision()], awaitingReview: [decision()] })],
+    ["decision list", buildDecisionList(page([decision()]), { filter: { text: HOSTILE }, title: `matching "${HOSTILE}"` })],
+    ["decision detail", buildDecisionDetail({ decision: decision(), reasons: new Map([["UB", HOSTILE]]) })],
+    [
+      "decision detail with an engine change",
+      buildDecisionDetail({ decision: decision(), engineChange: `not yet rather than yes; new: ${HOSTILE}` }),
+    ],
+    ["home", buildHome({ mine: { page: page([decision()]) }, awaitingReview: { page: page([decision()]) } })],
   ])("no user text reaches mrkdwn unescaped in the %s", (_name, payload) => {
     const texts = mrkdwnStrings(payload);
     expect(texts.length).toBeGreaterThan(0);
@@ -97,11 +109,11 @@ describe("mrkdwn escaping", () => {
 
 describe("decision detail", () => {
   it("says when today's engine would decide the decision differently, and only then", () => {
-    const changed = mrkdwnStrings(buildDecisionDetail(decision(), {}, "not yet rather than yes")).join("\n");
+    const changed = mrkdwnStrings(buildDecisionDetail({ decision: decision(), engineChange: "not yet rather than yes" })).join("\n");
     expect(changed).toContain("Today's engine would decide this differently: not yet rather than yes");
-    expect(mrkdwnStrings(buildDecisionDetail(decision())).join("\n")).not.toContain("Today's engine");
-    expect(mrkdwnStrings(buildDecisionDetail(decision(), {}, null)).join("\n")).not.toContain("Today's engine");
-    expect(validateMessageBlocks(buildDecisionDetail(decision(), {}, "x".repeat(2000)).blocks)).toEqual([]);
+    expect(mrkdwnStrings(buildDecisionDetail({ decision: decision() })).join("\n")).not.toContain("Today's engine");
+    expect(mrkdwnStrings(buildDecisionDetail({ decision: decision(), engineChange: null })).join("\n")).not.toContain("Today's engine");
+    expect(validateMessageBlocks(buildDecisionDetail({ decision: decision(), engineChange: "x".repeat(2000) }).blocks)).toEqual([]);
   });
 });
 
@@ -113,7 +125,8 @@ describe("verdict message", () => {
     expect(all).toContain("*Work on next:*");
     expect(all).toContain("<@UREQ>");
     expect(all).toContain("#7");
-    expect(all).toContain("react with :white_check_mark: to approve");
+    expect(all).toContain("React :white_check_mark: or press Approve");
+    expect(all).toContain("approving means agreeing to approve fine-tuning");
     expect(all).toContain("2 approvals needed");
     expect(validateMessageBlocks(msg.blocks)).toEqual([]);
   });
@@ -160,8 +173,11 @@ describe("verdict message", () => {
   });
 
   it("builds a home tab Slack accepts", () => {
-    const many = Array.from({ length: 10 }, (_, i) => decision({ id: i + 1 }));
-    expect(validateView(buildHome({ mine: many, awaitingReview: many }), "home")).toEqual([]);
-    expect(validateView(buildHome({ mine: [], awaitingReview: [] }), "home")).toEqual([]);
+    const many = page(
+      Array.from({ length: 10 }, (_, i) => decision({ id: i + 1 })),
+      true,
+    );
+    expect(validateView(buildHome({ mine: { page: many, before: 50 }, awaitingReview: { page: many } }), "home")).toEqual([]);
+    expect(validateView(buildHome({ mine: { page: page([]) }, awaitingReview: null }), "home")).toEqual([]);
   });
 });

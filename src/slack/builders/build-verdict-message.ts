@@ -5,9 +5,21 @@ import type { DecisionStatus } from "../../store/schema.js";
 import { BLOCK } from "../ids.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
 import { context, header, type SlackMessage, section, sections } from "./blocks.js";
+import {
+  changedAnswerLines,
+  type ReviewLinesInput,
+  type RevisionInput,
+  reviewActions,
+  reviewLines,
+  verdictChangeLine,
+} from "./build-review-lines.js";
+import { ANSWER } from "./decision-words.js";
 
 export interface VerdictMessageInput {
+  /** The database id (what the review buttons carry). */
   decisionId: number;
+  /** What people call it in its workspace (decision 12 is "#12"). */
+  number: number;
   title: string;
   baseModel: string;
   requesterId: string;
@@ -18,9 +30,11 @@ export interface VerdictMessageInput {
   requiredApprovals: number;
   approvalReaction: string;
   rejectReaction: string;
-  /** The decision this one re-evaluates, and what changed against it. */
-  parentId?: number | null;
-  changes?: readonly string[];
+  supersededBy?: ReviewLinesInput["supersededBy"];
+  reasons?: ReviewLinesInput["reasons"];
+  reviewers?: ReviewLinesInput["reviewers"];
+  /** The decision this one revises (or re-evaluates), and what changed against it. */
+  revision?: RevisionInput | null;
 }
 
 export const FINE_TUNE_LABEL: Record<Verdict["fineTune"], string> = {
@@ -46,14 +60,6 @@ export function breakEvenLine(verdict: Verdict): string | null {
   return `${when} (${formatUsd(b.trainingUsd)} training, ${formatUsd(b.monthlySavingsUsd)}/month saved)`;
 }
 
-function statusLine(input: VerdictMessageInput): string {
-  const names = (ids: readonly string[]) => ids.map(mentionUser).join(", ");
-  if (input.status === "approved") return `:white_check_mark: *Approved* by ${names(input.approvers)}`;
-  if (input.status === "changes-requested") return `:x: *Changes requested* by ${names(input.rejecters)}`;
-  const so = input.approvers.length > 0 ? ` (${input.approvers.length} so far: ${names(input.approvers)})` : "";
-  return `*In review:* react with :${input.approvalReaction}: to approve, :${input.rejectReaction}: to request changes. ${input.requiredApprovals} approval${input.requiredApprovals === 1 ? "" : "s"} needed${so}.`;
-}
-
 /** The verdict as posted in the channel; rebuilt with the new status when reviews change it. */
 export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
   const { verdict } = input;
@@ -61,21 +67,30 @@ export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
     `*Fine-tune:*\n${FINE_TUNE_LABEL[verdict.fineTune]}`,
     `*Work on next:*\n${verdict.approach}`,
     `*Requested by:*\n${mentionUser(input.requesterId)}`,
-    `*Decision:*\n#${input.decisionId}${input.parentId ? ` (re-evaluates #${input.parentId})` : ""}`,
+    `*Decision:*\n#${input.number}${input.revision ? ` (revises #${input.revision.parent.number})` : ""}`,
     `*Base model:*\n\`${escapeMrkdwn(truncate(input.baseModel, 200))}\``,
   ];
   const breakEven = breakEvenLine(verdict);
   if (breakEven) fields.push(`*Break-even:*\n${breakEven}`);
+  const revision = input.revision;
   const blocks: KnownBlock[] = [
     header(`Should we fine-tune? ${input.title}`),
+    ...(revision ? [section(verdictChangeLine(revision))] : []),
     section(escapeMrkdwn(verdict.headline)),
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
   ];
-  if (input.parentId && input.changes?.length) {
-    blocks.push(...sections([`*Compared with #${input.parentId}*`, ...input.changes.map((c) => `• ${escapeMrkdwn(c)}`)]));
-  }
+  if (revision) blocks.push(...sections(changedAnswerLines(revision)));
   if (verdict.warnings.length > 0) blocks.push(...sections(["*Warnings*", ...verdict.warnings.map(warningLine)]));
-  blocks.push(context(`${statusLine(input)}  Reasons and next steps are in the thread.`, BLOCK.verdictApproval));
-  const text = truncate(`Decision #${input.decisionId}: ${escapeMrkdwn(input.title)}. ${escapeMrkdwn(verdict.headline)}`, 3900);
+  const review = { ...input, fineTune: verdict.fineTune };
+  // The review is what the channel is asked to do: plain text, not grey context.
+  blocks.push(section(reviewLines(review).join("\n"), BLOCK.verdictApproval));
+  const actions = reviewActions(review);
+  if (actions) blocks.push(actions);
+  blocks.push(context("Reasons and next steps are in the thread."));
+  const opening = revision
+    ? `Verdict ${revision.before === revision.after ? "unchanged" : `changed: ${ANSWER[revision.before]} → ${ANSWER[revision.after]}`} (decision #${input.number}, revises #${revision.parent.number})`
+    : `Decision #${input.number}`;
+  const ask = input.status === "in-review" && !input.supersededBy && input.reviewers ? ` Review asked of ${input.reviewers}.` : "";
+  const text = truncate(`${opening}: ${escapeMrkdwn(input.title)}. ${escapeMrkdwn(verdict.headline)}${ask}`, 3900);
   return { text, blocks };
 }

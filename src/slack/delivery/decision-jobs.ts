@@ -8,12 +8,16 @@ import { renderStatusReply, renderVerdictMessage } from "./render-decision.js";
 /** Nothing to do (the decision is gone, or what the job was for is already done). */
 const nothingToDo: JobResult = { outcome: "done" };
 
-/** The verdict message, in the channel or in the thread the review started in; then the reasons reply is due. */
+/**
+ * The verdict message, in the channel or in the thread the review started in; a revision's verdict, in the thread of
+ * the decision it revises, is also shown in the channel. Then the reasons reply is due.
+ */
 export const postVerdict: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision || decision.messageTs) return nothingToDo;
   const message = await renderVerdictMessage(deps.db, decision, deps.review);
-  const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, message);
+  const place = { channel: decision.channelId, threadTs: decision.threadTs, broadcast: decision.revises !== null };
+  const ts = await postOnce(deps, job, context, place, message);
   return { outcome: "done", slackTs: ts, effects: (tx) => recordVerdictPosted(tx, decision.id, ts, decision.threadTs ?? ts) };
 };
 

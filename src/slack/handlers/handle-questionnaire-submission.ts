@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { decide } from "../../engine/decide.js";
 import type { FineTune } from "../../engine/verdict.js";
-import { insertDecision } from "../../store/decisions.js";
+import { getDecision, insertDecision } from "../../store/decisions.js";
 import type { SqlClient } from "../../store/sql-client.js";
 import { storageProblem } from "../../store/storage-problem.js";
 import { QUESTIONNAIRE_FIELDS } from "../questionnaire-fields.js";
@@ -43,10 +43,25 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
       await ack({ response_action: "errors", errors: read.errors });
       return;
     }
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    if (metadata.parentId) {
+      // A revision replaces a decision of the same channel that nothing replaced yet.
+      const parent = await getDecision(deps.db, metadata.parentId);
+      const problem =
+        !parent || parent.teamId !== teamId || parent.channelId !== metadata.channelId
+          ? LOST_CONTEXT_ERROR
+          : parent.supersededBy
+            ? `Decision #${parent.number} was revised already, as #${parent.supersededBy.number}: revise that one instead.`
+            : null;
+      if (problem) {
+        await ack({ response_action: "errors", errors: { [FIRST_FIELD]: problem } });
+        return;
+      }
+    }
     const verdict = decide(read.answers);
     try {
       const { created } = await insertDecision(deps.db, {
-        teamId: body.team?.id ?? body.user.team_id ?? "",
+        teamId,
         channelId: metadata.channelId,
         threadTs: metadata.threadTs,
         requesterId: requesterId.data,
