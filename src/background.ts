@@ -6,6 +6,7 @@ import type { BackoffPolicy } from "./delivery/backoff.js";
 import { keepLease } from "./delivery/lease-keeper.js";
 import { createWorker, jobsSettled } from "./delivery/worker.js";
 import { isGoneLocalWorker, workerId } from "./delivery/worker-identity.js";
+import { formatDuration } from "./duration.js";
 import { createDeliveryClient } from "./slack/delivery/delivery-client.js";
 import { slackJobRunner } from "./slack/delivery/slack-jobs.js";
 import { reconcileReactions } from "./slack/reconcile-reactions.js";
@@ -150,6 +151,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     );
     if (reminderAfterMs !== null) {
       const every = reminderCheckEveryMs(reminderAfterMs);
+      log.info(`reviews still waiting after ${formatDuration(reminderAfterMs)} are reminded (checked every ${formatDuration(every)})`);
       reminders = schedulePasses(remind, { firstDelayMs: options.reminderDelayMs ?? every, intervalMs: every }, (error) =>
         log.error(`review reminder pass failed: ${(error as Error).message}`),
       );

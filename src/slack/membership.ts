@@ -14,7 +14,7 @@ export interface MembershipOptions {
   /** How long a channel's member list is trusted (default 60 s). */
   ttlMs?: number;
   now?: () => number;
-  logger: Logger;
+  logger: Pick<Logger, "warn">;
 }
 
 const PAGE = 1000;

@@ -7,6 +7,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
+import { insertDecision } from "../../src/store/decisions.js";
 import { listJobs } from "../../src/store/jobs.js";
 import { openDb } from "../../src/store/open-db.js";
 import { validAnswers } from "../support/answers.js";
@@ -17,10 +18,15 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A database as the app before the job table left it: migrations up to 0002 only. */
 function databaseBeforeJobs(path: string): Database.Database {
+  return databaseBefore(path, "0003");
+}
+
+/** A database as an older app left it: the migrations before `tag` only. */
+function databaseBefore(path: string, tag: string): Database.Database {
   const old = join(dir, "old-migrations");
   mkdirSync(join(old, "meta"), { recursive: true });
   const journal = JSON.parse(readFileSync(join(MIGRATIONS, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-  const kept = journal.entries.filter((e) => e.tag < "0003");
+  const kept = journal.entries.filter((e) => e.tag < tag);
   for (const e of kept) cpSync(join(MIGRATIONS, `${e.tag}.sql`), join(old, `${e.tag}.sql`));
   writeFileSync(join(old, "meta/_journal.json"), JSON.stringify({ ...journal, entries: kept }));
   const db = new Database(path);
@@ -90,6 +96,47 @@ describe("upgrading a database from the outbox columns to the job table", () => 
       expect(columns).not.toContain("outbox");
       expect(columns).not.toContain("post_attempted_at");
       expect(columns).toContain("status_changed_at");
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe("upgrading to decision numbers per workspace", () => {
+  it("numbers the decisions of each workspace in the order they were made, and new ones continue from there", async () => {
+    dir = mkdtempSync(join(tmpdir(), "swf-migrate-"));
+    const path = join(dir, "app.db");
+    const old = databaseBefore(path, "0006");
+    const answers = JSON.stringify(validAnswers());
+    const verdict = JSON.stringify(decide(validAnswers()));
+    const insert = old.prepare(`insert into decisions (team_id, channel_id, requester_id, title, base_model, answers, verdict,
+      engine_version, fine_tune, submission_key, message_ts) values (?, 'C1', 'U1', 't', 'm', ?, ?, 'e', 'yes', ?, ?)`);
+    ["TA", "TB", "TA", "TA", "TB"].forEach((team, i) => insert.run(team, answers, verdict, `k${i}`, i === 0 ? null : `${i}.1`));
+    old.close();
+
+    const db = await openDb(path);
+    try {
+      const rows = await db.all<{ id: number; team_id: string; number: number; review_opened_at: string | null }>(
+        sql`select id, team_id, number, review_opened_at from decisions order by id`,
+      );
+      expect(rows.map((r) => [r.team_id, r.number])).toEqual([
+        ["TA", 1],
+        ["TB", 1],
+        ["TA", 2],
+        ["TA", 3],
+        ["TB", 2],
+      ]);
+      // Reviews already posted count their reminders from when they were made; one never posted has not opened.
+      expect(rows.map((r) => r.review_opened_at !== null)).toEqual([false, true, true, true, true]);
+      const { decision } = await insertDecision(db, {
+        teamId: "TA",
+        channelId: "C1",
+        requesterId: "U1",
+        answers: validAnswers(),
+        verdict: decide(validAnswers()),
+        submissionKey: "after-upgrade",
+      });
+      expect(decision.number).toBe(4);
     } finally {
       await db.close();
     }
