@@ -39,7 +39,8 @@ export async function queueReminder(db: SqlClient, due: DueReminder, at: Date): 
       where id = ${due.decisionId} and reminders_sent = ${due.sent} and status = 'in-review'`);
     if (counted !== 1) return false;
     const payload: ReminderPayload = { nth };
-    return enqueueJob(tx, { kind: "post-reminder", decisionId: due.decisionId, key: jobKey.reminder(due.decisionId, nth), payload }, at);
+    // Due at once by the worker's clock, whichever clock this pass was given.
+    return enqueueJob(tx, { kind: "post-reminder", decisionId: due.decisionId, key: jobKey.reminder(due.decisionId, nth), payload });
   });
 }
 
