@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { setStatus } from "../../src/store/decisions.js";
+import { decide } from "../../src/engine/decide.js";
+import { insertDecision, setStatus } from "../../src/store/decisions.js";
 import { listJobs } from "../../src/store/jobs.js";
 import { openDb } from "../../src/store/open-db.js";
 import { dueReminders, MAX_REMINDERS, queueDueReminders, queueReminder, reminderCheckEveryMs } from "../../src/store/reminders.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
+import { validAnswers } from "../support/answers.js";
 import { seedDecision } from "../support/seed.js";
 
 const dbs: SqlClient[] = [];
@@ -44,16 +46,27 @@ describe("review reminders", () => {
     expect(MAX_REMINDERS).toBe(3);
   });
 
-  it("never come once the review is over (approved, changes requested) or before the verdict is posted", async () => {
+  it("never come once the review is over (approved, changes requested, superseded) or before the verdict is posted", async () => {
     const db = await openDb(":memory:");
     dbs.push(db);
     const opened = new Date("2026-11-24T10:00:00Z");
     const approved = await openReview(db, opened);
     const changes = await openReview(db, opened);
+    const replaced = await openReview(db, opened);
+    const { decision: revision } = await insertDecision(db, {
+      teamId: "T1",
+      channelId: "C1",
+      requesterId: "U1",
+      answers: validAnswers(),
+      verdict: decide(validAnswers()),
+      parentId: replaced.id,
+      submissionKey: "revision",
+    });
     await seedDecision(db, { threadTs: null });
     await db.transaction((tx) => setStatus(tx, approved.id, "approved"));
     await db.transaction((tx) => setStatus(tx, changes.id, "changes-requested"));
     expect(await dueReminders(db, new Date(opened.getTime() + 10 * DAY), DAY)).toEqual([]);
+    expect(revision.reviewOpenedAt).toBeNull();
   });
 
   it("are counted once when two passes race for the same reminder", async () => {
