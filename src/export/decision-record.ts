@@ -1,7 +1,7 @@
 import { breakEvenText } from "../engine/prerequisites.js";
 import type { ReviewTally } from "../engine/review-status.js";
 import type { Verdict } from "../engine/verdict.js";
-import { RUNG_LABEL } from "../engine/words.js";
+import { capitalise, RUNG_LABEL } from "../engine/words.js";
 import { answerLines } from "../slack/answer-lines.js";
 import type { Decision } from "../store/decisions.js";
 
@@ -29,6 +29,12 @@ const HOSTING_WORDS: Record<NonNullable<Verdict["method"]>["hosting"], string> =
   "self-hosted": "on your own infrastructure",
 };
 const SEVERITY_WORDS = { blocker: "Blocker", warning: "Warning", info: "Note" } as const;
+
+/** The headline without the answer the line already gives ("Don't fine-tune: prompting meets..." → "Prompting meets..."). */
+function why(v: Verdict): string {
+  const prefix = `${ANSWER_WORDS[v.fineTune]}: `;
+  return v.headline.startsWith(prefix) ? capitalise(v.headline.slice(prefix.length)) : v.headline;
+}
 
 /** User text on one line, safe in a Markdown table cell or list item. */
 const inline = (text: string) => text.replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
@@ -81,7 +87,7 @@ export function decisionRecord(input: DecisionRecordInput): string {
     "",
     "## Decision",
     "",
-    `**${ANSWER_WORDS[v.fineTune]}.** ${inline(v.headline)}`,
+    `**Verdict: ${ANSWER_WORDS[v.fineTune]}.** ${inline(why(v))}`,
     "",
     `- Work on next: ${RUNG_LABEL[v.approach]}`,
     ...(v.method ? [`- Method: ${METHOD_WORDS[v.method.technique]}, ${HOSTING_WORDS[v.method.hosting]}`] : []),

@@ -38,6 +38,9 @@ export function answerLines(answers: Answers): AnswerLine[] {
   return lines;
 }
 
+/** "Kind of task: Classification", "Do you have an eval set? Yes": a label and its answer on one line. */
+export const labelled = (label: string, value: string) => `${label}${/[?:]$/.test(label) ? "" : ":"} ${value}`;
+
 export interface AnswerChange {
   label: string;
   before: string;

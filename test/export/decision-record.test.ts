@@ -57,7 +57,7 @@ describe("a decision as an Architecture Decision Record", () => {
     expect(md).toContain("- Links: [Slack thread](https://acme.slack.com/archives/CML/p1) · Revises #9");
     expect(section(md, "Context")).toContain("| Prompted baseline score (0-100) | 80 |");
     expect(section(md, "Context")).toContain("| What have you tried already? | Prompt engineering, Structured output, Few-shot examples |");
-    expect(section(md, "Decision")).toMatch(/^\n\*\*Fine-tune\.\*\* Fine-tune/);
+    expect(section(md, "Decision")).toMatch(/^\n\*\*Verdict: Fine-tune\.\*\* Fine-tune, but/);
     expect(section(md, "Consequences")).toContain("Break-even: Saving");
     expect(section(md, "Consequences")).toMatch(/- \[x\] /);
     expect(section(md, "Consequences")).toMatch(/- (Blocker|Warning|Note): \*\*/);

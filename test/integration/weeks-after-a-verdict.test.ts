@@ -48,7 +48,7 @@ describe("the weeks after a verdict", () => {
     // The reviewers are asked when the review opens, and the verdict says what approving means.
     expect(texts(verdict())).toContain(`Reviewers: <@${ALICE}> <@${BOB}> <@${CAROL}>`);
     expect(verdict()?.text).toContain(`Review asked of <@${ALICE}> <@${BOB}> <@${CAROL}>`);
-    expect(texts(verdict())).toContain("approving means agreeing to approve fine-tuning");
+    expect(texts(verdict())).toContain("or press *Approve* to approve fine-tuning");
     expect(buttonsOf(verdict())).toEqual([ACTION.approveDecision, ACTION.requestChanges]);
 
     // Nothing is due before two days have passed.

@@ -56,7 +56,7 @@ describe("a decision row", () => {
   it.each([
     [{ status: "in-review" as const }, "in review, 2 of 3 approvals"],
     [{ status: "changes-requested" as const }, "changes requested by "],
-    [{ supersededBy: { id: 60, number: 15 } }, ":arrow_heading_down: superseded by #15"],
+    [{ supersededBy: { id: 60, number: 15 } }, ":arrow_right: superseded by #15"],
     [{ status: "approved" as const, supersededBy: { id: 60, number: 15 } }, "approved by <@UA>, <@UB>, then superseded by #15"],
   ])("says where the review stands: %j", (over, words) => {
     expect(decisionRow(decision(over), { tallies, requiredApprovals: 3 })).toContain(words);
@@ -131,7 +131,7 @@ describe("show", () => {
     expect(text).toContain("Revises #9");
     expect(text).toContain(":x: <@UB> asks for changes: Score it on this year's tickets.");
     expect(text).toContain("• Prompted baseline score (0-100): 80");
-    expect(text).toContain("• Do you have an eval set?: Yes");
+    expect(text).toContain("• Do you have an eval set? Yes");
     expect(text).toContain("show 12 --markdown");
     expect(validateMessageBlocks(message.blocks)).toEqual([]);
   });

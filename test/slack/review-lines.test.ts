@@ -34,9 +34,9 @@ const actionIds = (i: ReviewLinesInput) => reviewActions(i)?.elements.map((e) =>
 
 describe("the review part of the verdict message", () => {
   it.each([
-    ["yes", "approving means agreeing to approve fine-tuning"],
-    ["not-yet", "approving means agreeing to agree on the next steps before any fine-tuning"],
-    ["no", "approving means agreeing to agree not to fine-tune"],
+    ["yes", "press *Approve* to approve fine-tuning;"],
+    ["not-yet", "press *Approve* to agree on the next steps before any fine-tuning;"],
+    ["no", "press *Approve* to agree not to fine-tune;"],
   ] as const)("says in one line what approving a %s means, and names the reviewers", (fineTune, meaning) => {
     const lines = reviewLines(input({ fineTune, reviewers: "<@UA> <!subteam^S1>", approvers: ["UB"] }));
     expect(lines[0]).toContain(meaning);
@@ -61,7 +61,7 @@ describe("the review part of the verdict message", () => {
 
   it("says a superseded review is over and where it went", () => {
     expect(reviewLines(input({ status: "approved", approvers: ["UA"], supersededBy: { id: 50, number: 9 } }))).toEqual([
-      ":arrow_heading_down: *Superseded by #9*: this review is over; the revision is reviewed instead.",
+      ":arrow_right: *Superseded by #9*, in this thread: this review is over; #9 is reviewed instead.",
     ]);
   });
 });
@@ -90,7 +90,7 @@ describe("a revision's opening", () => {
   it("then says what you changed, in the form's own labels", () => {
     expect(changedAnswerLines(revision)).toEqual([
       "*What you changed:*",
-      "• What have you tried already?: Prompt engineering, Structured output, Few-shot examples → Prompt engineering, Few-shot examples",
+      "• What have you tried already? Prompt engineering, Structured output, Few-shot examples → Prompt engineering, Few-shot examples",
       "• Prompted baseline score (0-100): 80 → 91",
     ]);
     expect(changedAnswerLines({ ...revision, changes: [] })).toEqual(["*What you changed:* nothing in the answers."]);

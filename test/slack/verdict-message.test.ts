@@ -125,8 +125,7 @@ describe("verdict message", () => {
     expect(all).toContain("*Work on next:*");
     expect(all).toContain("<@UREQ>");
     expect(all).toContain("#7");
-    expect(all).toContain("React :white_check_mark: or press Approve");
-    expect(all).toContain("approving means agreeing to approve fine-tuning");
+    expect(all).toContain("react :white_check_mark: or press *Approve* to approve fine-tuning");
     expect(all).toContain("2 approvals needed");
     expect(validateMessageBlocks(msg.blocks)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { RUNG_LABEL } from "../../engine/words.js";
 import type { Decision } from "../../store/decisions.js";
-import { answerLines } from "../answer-lines.js";
+import { answerLines, labelled } from "../answer-lines.js";
 import { COMMAND } from "../ids.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
 import { context, type SlackMessage, sections } from "./blocks.js";
@@ -20,9 +20,7 @@ export interface DecisionDetailInput {
 export function lineageLine(d: Pick<Decision, "revises" | "supersededBy">): string | null {
   const parts = [
     ...(d.revises ? [`Revises #${d.revises.number}`] : []),
-    ...(d.supersededBy
-      ? [`:arrow_heading_down: Superseded by #${d.supersededBy.number}: \`${COMMAND} show ${d.supersededBy.number}\``]
-      : []),
+    ...(d.supersededBy ? [`:arrow_right: Superseded by #${d.supersededBy.number}: \`${COMMAND} show ${d.supersededBy.number}\``] : []),
   ];
   return parts.length > 0 ? parts.join(" · ") : null;
 }
@@ -55,7 +53,7 @@ export function buildDecisionDetail(input: DecisionDetailInput): SlackMessage {
     ...v.warnings.map(warningLine),
     "",
     "*The answers it rests on*",
-    ...answerLines(d.answers).map((a) => `• ${escapeMrkdwn(a.label)}: ${escapeMrkdwn(truncate(a.value, 300))}`),
+    ...answerLines(d.answers).map((a) => `• ${escapeMrkdwn(labelled(a.label, truncate(a.value, 300)))}`),
   ];
   const markdownHint = `\`${COMMAND} show ${d.number} --markdown\` gives it as a decision record to keep with your code.`;
   return {

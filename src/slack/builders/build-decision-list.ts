@@ -36,7 +36,7 @@ export function buildDecisionList(page: DecisionPage, query: ListQuery, extras: 
       ],
     });
   } else {
-    blocks.push(context(`That's all. \`${COMMAND} show <number>\` shows one decision with its answers.`));
+    blocks.push(context(`That's all. \`${COMMAND} show &lt;number&gt;\` shows one decision with its answers.`));
   }
   return { text: `${page.decisions.length} decisions ${title}`, blocks };
 }

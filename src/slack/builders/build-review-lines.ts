@@ -2,7 +2,7 @@ import type { ActionsBlock, Button } from "@slack/types";
 import type { FineTune } from "../../engine/verdict.js";
 import type { DecisionRef } from "../../store/decisions.js";
 import type { DecisionStatus } from "../../store/schema.js";
-import type { AnswerChange } from "../answer-lines.js";
+import { type AnswerChange, labelled } from "../answer-lines.js";
 import { ACTION, BLOCK } from "../ids.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
 import { ANSWER, ANSWER_ICON, APPROVING_MEANS, names } from "./decision-words.js";
@@ -39,13 +39,14 @@ function withReasons(input: ReviewLinesInput): string {
 /** Where the review stands, what approving means and how to do it, in a few short lines. */
 export function reviewLines(input: ReviewLinesInput): string[] {
   if (input.supersededBy) {
-    return [`:arrow_heading_down: *Superseded by #${input.supersededBy.number}*: this review is over; the revision is reviewed instead.`];
+    const next = input.supersededBy.number;
+    return [`:arrow_right: *Superseded by #${next}*, in this thread: this review is over; #${next} is reviewed instead.`];
   }
   if (input.status === "approved") return [`:white_check_mark: *Approved* by ${names(input.approvers)}`];
   if (input.status === "changes-requested") return [`:x: *Changes requested* by ${withReasons(input)}`];
   const so = input.approvers.length > 0 ? ` (${input.approvers.length} so far: ${names(input.approvers)})` : "";
   return [
-    `*In review:* approving means agreeing ${APPROVING_MEANS[input.fineTune]}. React :${input.approvalReaction}: or press Approve; :${input.rejectReaction}: or Request changes asks for changes.`,
+    `*In review:* react :${input.approvalReaction}: or press *Approve* ${APPROVING_MEANS[input.fineTune]}; :${input.rejectReaction}: or *Request changes* to ask for changes.`,
     `${plural(input.requiredApprovals, "approval")} needed${so}.${input.reviewers ? ` Reviewers: ${input.reviewers}` : ""}`,
   ];
 }
@@ -94,8 +95,6 @@ export function changedAnswerLines(r: RevisionInput): string[] {
   if (r.changes.length === 0) return ["*What you changed:* nothing in the answers."];
   return [
     "*What you changed:*",
-    ...r.changes.map(
-      (c) => `• ${escapeMrkdwn(c.label)}: ${escapeMrkdwn(truncate(c.before, 200))} → ${escapeMrkdwn(truncate(c.after, 200))}`,
-    ),
+    ...r.changes.map((c) => `• ${escapeMrkdwn(labelled(c.label, `${truncate(c.before, 200)} → ${truncate(c.after, 200)}`))}`),
   ];
 }

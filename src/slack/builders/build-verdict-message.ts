@@ -73,17 +73,19 @@ export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
   const breakEven = breakEvenLine(verdict);
   if (breakEven) fields.push(`*Break-even:*\n${breakEven}`);
   const revision = input.revision;
+  const review = { ...input, fineTune: verdict.fineTune };
   const blocks: KnownBlock[] = [
     header(`Should we fine-tune? ${input.title}`),
-    ...(revision ? [section(verdictChangeLine(revision))] : []),
-    section(escapeMrkdwn(verdict.headline)),
+    // Someone reading an old verdict learns first that it was replaced.
+    ...(input.supersededBy ? [section(reviewLines(review).join("\n"), BLOCK.verdictApproval)] : []),
+    // A revision opens with what changed, which carries the headline's reason.
+    section(revision ? verdictChangeLine(revision) : escapeMrkdwn(verdict.headline)),
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
   ];
   if (revision) blocks.push(...sections(changedAnswerLines(revision)));
   if (verdict.warnings.length > 0) blocks.push(...sections(["*Warnings*", ...verdict.warnings.map(warningLine)]));
-  const review = { ...input, fineTune: verdict.fineTune };
   // The review is what the channel is asked to do: plain text, not grey context.
-  blocks.push(section(reviewLines(review).join("\n"), BLOCK.verdictApproval));
+  if (!input.supersededBy) blocks.push(section(reviewLines(review).join("\n"), BLOCK.verdictApproval));
   const actions = reviewActions(review);
   if (actions) blocks.push(actions);
   blocks.push(context("Reasons and next steps are in the thread."));

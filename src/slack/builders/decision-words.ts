@@ -49,7 +49,7 @@ const REVIEW_ICON: Record<DecisionStatus, string> = {
 };
 
 export const reviewIcon = (state: Pick<ReviewState, "status" | "supersededBy">) =>
-  state.supersededBy ? ":arrow_heading_down:" : REVIEW_ICON[state.status];
+  state.supersededBy ? ":arrow_right:" : REVIEW_ICON[state.status];
 
 /** A day as a Slack date token in each reader's own format ("Nov 24, 2026"), from an ISO timestamp or date. */
 export function slackDay(iso: string): string {
