@@ -5,7 +5,7 @@ import { buildDecisionList, LIST_PAGE_SIZE } from "./builders/build-decision-lis
 import type { DecisionAccess } from "./decision-access.js";
 import type { ListQuery } from "./readers/read-paging.js";
 
-/** One page of a list for a viewer: only decisions they may see, newest first, older than `before` when given. */
+/** One page of a list for a viewer: only decisions they may see, newest first, numbered below `before` when given. */
 export async function listPage(
   db: SqlClient,
   access: DecisionAccess,
@@ -15,7 +15,7 @@ export async function listPage(
     teamId: input.teamId,
     viewer: input.viewer,
     filter: input.query.filter,
-    beforeId: input.before,
+    beforeNumber: input.before,
     limit: LIST_PAGE_SIZE,
   });
   return buildDecisionList(page, input.query, await access.extras(page.decisions), input.before !== undefined);

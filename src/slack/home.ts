@@ -22,11 +22,11 @@ export async function homeFor(deps: HomeDeps, teamId: string, userId: string, pa
     teamId,
     viewer: { userId, channelIds: [] },
     filter: { requesterId: userId },
-    beforeId: before("mine"),
+    beforeNumber: before("mine"),
     limit: HOME_PAGE_SIZE,
   });
   const review = (await deps.isReviewer(userId))
-    ? await listAwaitingReview(deps.db, teamId, viewer, { beforeId: before("review"), limit: HOME_PAGE_SIZE })
+    ? await listAwaitingReview(deps.db, teamId, viewer, { beforeNumber: before("review"), limit: HOME_PAGE_SIZE })
     : null;
   const extras = await deps.access.extras([...mine.decisions, ...(review?.decisions ?? [])]);
   return buildHome({

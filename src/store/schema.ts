@@ -54,6 +54,8 @@ export const decisions = sqliteTable(
     uniqueIndex("decisions_submission_key").on(t.submissionKey),
     uniqueIndex("decisions_team_number").on(t.teamId, t.number),
     index("decisions_parent").on(t.parentId),
+    // The channels a workspace's decisions are in (whose members a viewer is checked against), without a table scan.
+    index("decisions_team_channel").on(t.teamId, t.channelId),
     index("decisions_channel_message").on(t.channelId, t.messageTs),
     index("decisions_requester").on(t.requesterId),
     index("decisions_base_model").on(t.baseModel),

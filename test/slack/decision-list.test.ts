@@ -79,7 +79,7 @@ describe("a list", () => {
     const message = buildDecisionList(page(LIST_PAGE_SIZE, true), query);
     const [older] = buttons(message.blocks as never, BLOCK.listPaging);
     expect(older?.action_id).toBe(ACTION.listOlder);
-    expect(readListPaging(older?.value)).toEqual({ query, before: 100 - LIST_PAGE_SIZE + 1 });
+    expect(readListPaging(older?.value)).toEqual({ query, before: 50 - LIST_PAGE_SIZE + 1 });
     expect(validateMessageBlocks(message.blocks)).toEqual([]);
   });
 
@@ -105,10 +105,10 @@ describe("App Home", () => {
     const mine = buttons(view.blocks as never, BLOCK.homeMinePaging);
     expect(mine.map((b) => [b.action_id, readHomePaging(b.value)])).toEqual([
       [ACTION.homeNewest, { section: "mine" }],
-      [ACTION.homeOlder, { section: "mine", before: 40 }],
+      [ACTION.homeOlder, { section: "mine", before: 12 }],
     ]);
     expect(buttons(view.blocks as never, BLOCK.homeReviewPaging).map((b) => readHomePaging(b.value))).toEqual([
-      { section: "review", before: 40 },
+      { section: "review", before: 12 },
     ]);
     expect(validateView(view, "home")).toEqual([]);
   });

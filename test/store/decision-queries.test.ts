@@ -134,10 +134,10 @@ describe("listDecisions", () => {
     const seen: number[] = [];
     let before: number | undefined;
     for (;;) {
-      const page = await listDecisions(db, { teamId: "T1", viewer: everywhere, limit: 3, beforeId: before });
+      const page = await listDecisions(db, { teamId: "T1", viewer: everywhere, limit: 3, beforeNumber: before });
       seen.push(...page.decisions.map((d) => d.number));
       if (!page.more) break;
-      before = page.decisions.at(-1)!.id;
+      before = page.decisions.at(-1)!.number;
     }
     expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1]);
   });

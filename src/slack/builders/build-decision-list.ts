@@ -22,7 +22,7 @@ export function buildDecisionList(page: DecisionPage, query: ListQuery, extras: 
   ];
   const last = page.decisions[page.decisions.length - 1]!;
   if (page.more) {
-    const value: ListPaging = { query, before: last.id };
+    const value: ListPaging = { query, before: last.number };
     blocks.push({
       type: "actions",
       block_id: BLOCK.listPaging,

@@ -25,7 +25,7 @@ function pagingBlock(blockId: string, section: HomePaging["section"], part: Home
   const last = part.page.decisions[part.page.decisions.length - 1];
   const buttons = [
     ...(part.before ? [{ actionId: ACTION.homeNewest, label: "Newest", value: { section } }] : []),
-    ...(part.page.more && last ? [{ actionId: ACTION.homeOlder, label: "Older", value: { section, before: last.id } }] : []),
+    ...(part.page.more && last ? [{ actionId: ACTION.homeOlder, label: "Older", value: { section, before: last.number } }] : []),
   ];
   if (buttons.length === 0) return [];
   return [

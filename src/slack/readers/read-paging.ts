@@ -17,7 +17,7 @@ const Filter = z.object({
 export const ListQuery = z.object({ filter: Filter, title: z.string().max(300) });
 export type ListQuery = z.infer<typeof ListQuery>;
 
-/** The value of an "Older decisions" button: the same list, older than `before`. */
+/** The value of an "Older decisions" button: the same list, numbered below `before`. */
 export const ListPaging = z.object({ query: ListQuery, before: z.number().int().positive() });
 export type ListPaging = z.infer<typeof ListPaging>;
 

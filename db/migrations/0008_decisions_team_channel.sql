@@ -1,0 +1,1 @@
+CREATE INDEX `decisions_team_channel` ON `decisions` (`team_id`,`channel_id`);
