@@ -131,6 +131,17 @@ export function toDecision(row: DecisionRow): Decision {
 
 const now = () => new Date().toISOString();
 
+/** A revision of a decision another revision replaced first: revise that one instead. */
+export class AlreadySupersededError extends Error {
+  override name = "AlreadySupersededError";
+  constructor(
+    readonly revised: DecisionRef,
+    readonly by: DecisionRef,
+  ) {
+    super(`decision #${revised.number} was revised already, as #${by.number}`);
+  }
+}
+
 /** The next decision number of a workspace (in the caller's transaction). */
 async function nextNumber(tx: SqlClient, teamId: string): Promise<number> {
   const [row] = await tx.all<{ last_number: number }>(sql`
@@ -150,12 +161,14 @@ async function bySubmissionKey(tx: SqlClient, key: string): Promise<Decision | n
  * Stores a decision and enqueues its verdict post, in one transaction: the decision exists exactly when its post is
  * due. A revision supersedes the decision it revises (whose verdict message is redrawn to say so) and takes up the
  * newer base model that decision was told about. A second call with the same submission key returns the first
- * decision unchanged.
+ * decision unchanged. Throws AlreadySupersededError when the decision revised was replaced meanwhile.
  */
 export async function insertDecision(db: SqlClient, input: NewDecision): Promise<{ decision: Decision; created: boolean }> {
   return db.transaction(async (tx) => {
     const existing = await bySubmissionKey(tx, input.submissionKey);
     if (existing) return { decision: existing, created: false };
+    const parent = input.parentId ? await getDecision(tx, input.parentId) : null;
+    if (parent?.supersededBy) throw new AlreadySupersededError(parent, parent.supersededBy);
     const at = now();
     const number = await nextNumber(tx, input.teamId);
     const [inserted] = await tx.all<{ id: number }>(sql`

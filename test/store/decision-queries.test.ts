@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Answers } from "../../src/engine/answers.js";
 import { decide } from "../../src/engine/decide.js";
 import { type DecisionListQuery, decisionChannels, listAwaitingReview, listDecisions } from "../../src/store/decision-queries.js";
-import { getDecision, getDecisionByNumber, insertDecision, recordVerdictPosted, setStatus } from "../../src/store/decisions.js";
+import {
+  AlreadySupersededError,
+  getDecision,
+  getDecisionByNumber,
+  insertDecision,
+  recordVerdictPosted,
+  setStatus,
+} from "../../src/store/decisions.js";
 import { listJobs } from "../../src/store/jobs.js";
 import { openDb } from "../../src/store/open-db.js";
 import { applyReview } from "../../src/store/reviews.js";
@@ -62,9 +69,33 @@ describe("revisions", () => {
     expect(first.revises).toEqual({ id: old.id, number: old.number });
     expect((await getDecision(db, old.id))?.supersededBy).toEqual({ id: first.id, number: first.number });
     expect((await listJobs(db, { decisionId: old.id })).map((j) => j.kind)).toContain("update-verdict");
-    const second = await decisionIn(db, { parentId: old.id });
-    expect((await getDecision(db, old.id))?.supersededBy?.number).toBe(second.number);
+    const second = await decisionIn(db, { parentId: first.id });
+    expect((await getDecision(db, first.id))?.supersededBy?.number).toBe(second.number);
     expect((await getDecision(db, second.id))?.supersededBy).toBeNull();
+  });
+
+  it("refuse a second revision of the same decision, naming the first; the same form sent again is not a second one", async () => {
+    const db = await openDb(":memory:");
+    dbs.push(db);
+    const old = await decisionIn(db, {});
+    const answers = validAnswers();
+    const revise = (submissionKey: string) =>
+      insertDecision(db, {
+        teamId: "T1",
+        channelId: "C1",
+        requesterId: "UREQ",
+        answers,
+        verdict: decide(answers),
+        parentId: old.id,
+        submissionKey,
+      });
+    const first = await revise("view:V1");
+    expect(first.created).toBe(true);
+    expect((await revise("view:V1")).decision.id).toBe(first.decision.id);
+    const refused = await revise("view:V2").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AlreadySupersededError);
+    expect((refused as AlreadySupersededError).by).toEqual({ id: first.decision.id, number: first.decision.number });
+    expect(await numbers(db, {})).toEqual([first.decision.number, old.number]);
   });
 
   it("end the old review: reactions on a superseded decision are ignored", async () => {

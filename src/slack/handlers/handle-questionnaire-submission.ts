@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { decide } from "../../engine/decide.js";
 import type { FineTune } from "../../engine/verdict.js";
-import { getDecision, insertDecision } from "../../store/decisions.js";
+import { AlreadySupersededError, getDecision, insertDecision } from "../../store/decisions.js";
 import type { SqlClient } from "../../store/sql-client.js";
 import { storageProblem } from "../../store/storage-problem.js";
 import { QUESTIONNAIRE_FIELDS } from "../questionnaire-fields.js";
@@ -45,16 +45,10 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
     }
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     if (metadata.parentId) {
-      // A revision replaces a decision of the same channel that nothing replaced yet.
+      // A revision replaces a decision of the same workspace and channel.
       const parent = await getDecision(deps.db, metadata.parentId);
-      const problem =
-        !parent || parent.teamId !== teamId || parent.channelId !== metadata.channelId
-          ? LOST_CONTEXT_ERROR
-          : parent.supersededBy
-            ? `Decision #${parent.number} was revised already, as #${parent.supersededBy.number}: revise that one instead.`
-            : null;
-      if (problem) {
-        await ack({ response_action: "errors", errors: { [FIRST_FIELD]: problem } });
+      if (!parent || parent.teamId !== teamId || parent.channelId !== metadata.channelId) {
+        await ack({ response_action: "errors", errors: { [FIRST_FIELD]: LOST_CONTEXT_ERROR } });
         return;
       }
     }
@@ -73,6 +67,11 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
       });
       if (created) deps.onVerdict?.(verdict.fineTune);
     } catch (error) {
+      if (error instanceof AlreadySupersededError) {
+        const problem = `Decision #${error.revised.number} was revised already, as #${error.by.number}: revise that one instead.`;
+        await ack({ response_action: "errors", errors: { [FIRST_FIELD]: problem } });
+        return;
+      }
       deps.logger.error(`a questionnaire submission was not saved (view ${view.id}): ${(error as Error)?.message ?? String(error)}`);
       await ack({ response_action: "errors", errors: { [FIRST_FIELD]: notSavedError(storageProblem(error)) } });
       return;
