@@ -15,6 +15,7 @@ import { claimOwners, expireClaims, requeueWaiting } from "./store/jobs.js";
 import { queueDueReminders, reminderCheckEveryMs } from "./store/reminders.js";
 import type { SqlClient } from "./store/sql-client.js";
 import { checkModels } from "./watcher/check-models.js";
+import type { KnownCatalog } from "./watcher/known-catalog.js";
 import { type PeriodicJob, schedulePasses } from "./watcher/schedule.js";
 import { sourcesFromConfig } from "./watcher/sources/registry.js";
 
@@ -47,6 +48,8 @@ export interface BackgroundDeps {
   options: BackgroundOptions;
   /** The fetch the worker's Slack client uses (the metrics time every call through it). */
   slackFetch?: FetchFunction;
+  /** Where a watch pass leaves the catalog it read, for the verdicts of new decisions. */
+  catalog?: KnownCatalog;
   /** Wraps each watch pass (the metrics record its duration and failures). */
   observeWatchPass?: <T extends { failed: readonly unknown[] }>(pass: () => Promise<T>) => Promise<T>;
 }
@@ -100,12 +103,15 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
         fetch: options.fetch ?? globalThis.fetch,
         timeoutMs: 15_000,
         minAgeDays: config.watch.minAgeDays,
+        policy: config.watch.policy,
         now: deps.now,
         log: (line) => log.warn(line),
         queued: wake,
+        ...(deps.catalog ? { catalog: deps.catalog } : {}),
       }),
     );
-    log.info(`model watch: ${report.distinctModels} base models, ${report.queued.length} notices queued, ${report.failed.length} failed`);
+    const notices = report.queued.reduce((n, q) => n + q.jobKeys.length, 0) + report.retold.length;
+    log.info(`model watch: ${report.distinctModels} models, ${notices} notices queued, ${report.failed.length} failed`);
   };
   const reminderAfterMs = config.review.reminderAfterMs;
   const remind = async (): Promise<number> => {

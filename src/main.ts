@@ -20,6 +20,9 @@ import { startupProblem } from "./startup/startup-problem.js";
 import { countJobsForMetrics } from "./store/jobs.js";
 import { openDb } from "./store/open-db.js";
 import type { SqlClient } from "./store/sql-client.js";
+import { firstSeenDays } from "./store/watch-state.js";
+import { type KnownCatalog, knownCatalog, modelsAlreadyOut } from "./watcher/known-catalog.js";
+import { loadBundledCatalog } from "./watcher/sources/bundled.js";
 
 export interface RunningApp {
   /** The HTTP port in HTTP mode. */
@@ -69,6 +72,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   const { logger, metrics } = ops;
   let background: Background | undefined;
+  const catalog = await startingCatalog(db, logger);
   const slack = createSlackApp({
     config,
     db,
@@ -77,6 +81,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     identity,
     jobsQueued: () => background?.wake(),
     onVerdict: metrics.countVerdict,
+    alreadyOut: (answers, decidedOn) => modelsAlreadyOut(catalog.current(), answers, decidedOn, config.watch.policy),
     ...ops.slackAppHooks,
   });
   const { app, isReviewer, stopReceiving, listenersSettled } = slack;
@@ -93,6 +98,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     options,
     slackFetch: metrics.slackFetch,
     observeWatchPass: metrics.observeWatchPass,
+    catalog,
   });
   background = work;
   const role = work.leader ? "posting to Slack" : "another process posts to Slack until it stops";
@@ -124,6 +130,17 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await ops.close();
     },
   };
+}
+
+/** The catalog new verdicts are checked against until a watch pass reads a fresher one: the copy that ships with the app. */
+async function startingCatalog(db: SqlClient, logger: AppLogger): Promise<KnownCatalog> {
+  const records = await loadBundledCatalog().catch((error: unknown) => {
+    logger.warn(
+      `the bundled model catalog is unreadable (${(error as Error).message}): verdicts name no newer versions until a watch pass`,
+    );
+    return [];
+  });
+  return knownCatalog(records, await firstSeenDays(db));
 }
 
 /** What /readyz checks. The database probe writes through the app's own connection. */

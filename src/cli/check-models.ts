@@ -6,18 +6,20 @@ import { createDeliveryClient } from "../slack/delivery/delivery-client.js";
 import { slackJobRunner } from "../slack/delivery/slack-jobs.js";
 import { respondEphemeral } from "../slack/respond.js";
 import { openDb } from "../store/open-db.js";
-import { checkModels, describeNotice } from "../watcher/check-models.js";
+import { checkModels, describePlanned } from "../watcher/check-models.js";
+import { parseLineagePolicy } from "../watcher/lineage-policy.js";
 import { sourcesFromConfig } from "../watcher/sources/registry.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 
 export const CHECK_MODELS_HELP = `Usage: cli check-models [--dry-run]
 
-One pass of the base-model watch over the stored decisions: finds newer versions (and deprecations)
-of each recorded base model in the catalogs MODEL_SOURCES names, and posts one reply per decision in
-its thread. Prints what it posted; with --dry-run, what it would post, and posts nothing.
+One pass of the model watch over the stored decisions: finds newer versions (and deprecations) of
+each decision's production model and model to fine-tune in the catalogs MODEL_SOURCES names, and
+posts one reply per model with news in the decision's thread (only versions out on or after the
+decision's day). Prints what it posted; with --dry-run, what it would post, and posts nothing.
 
 Environment: DATABASE_PATH, MODEL_SOURCES (and the source URLs / API keys), MODEL_MIN_AGE_DAYS,
-SLACK_BOT_TOKEN (not needed with --dry-run), SLACK_API_URL (optional).
+MODEL_WATCH_POLICY, SLACK_BOT_TOKEN (not needed with --dry-run), SLACK_API_URL (optional).
 
 Exit codes: 0 pass done; 1 some notices could not be posted (the next pass retries them); 2 bad
 options or environment (one line per problem).`;
@@ -30,6 +32,17 @@ const Env = z.object({
     .optional(),
   SLACK_API_URL: z.url({ message: "must be a URL" }).optional(),
   MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
+  MODEL_WATCH_POLICY: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      try {
+        return parseLineagePolicy(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 /** Notices need no review settings; the runner asks for them all the same. */
@@ -79,32 +92,41 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
         fetch: globalThis.fetch,
         timeoutMs: 15_000,
         minAgeDays: settings.MODEL_MIN_AGE_DAYS,
+        policy: settings.MODEL_WATCH_POLICY,
         now: () => new Date(),
         log: (line) => io.stderr(line),
       },
       { dryRun },
     );
     // The notices are queued like the app's; a worker here posts them (and leaves a Slack outage to the app).
-    const posted: typeof report.planned = [];
-    const failed = report.failed.map((f) => ({ notice: f.notice, error: f.error }));
-    if (!dryRun && report.queued.length > 0 && settings.SLACK_BOT_TOKEN) {
+    const lines = (planned: (typeof report.planned)[number]) => describePlanned(planned);
+    const posted: string[] = [];
+    const failed = report.failed.flatMap((f) => lines(f.planned).map((line) => `${line} (${f.error})`));
+    const queued = report.queued.flatMap((q) => q.jobKeys.map((key, i) => ({ key, line: lines(q.planned)[i]! })));
+    queued.push(
+      ...report.retold.map((r) => ({
+        key: r.jobKey,
+        line: `decision #${r.notice.decisionId} (${r.notice.modelId}): told again after a snooze`,
+      })),
+    );
+    if (!dryRun && queued.length > 0 && settings.SLACK_BOT_TOKEN) {
       const client = createDeliveryClient(settings.SLACK_BOT_TOKEN, { apiUrl: settings.SLACK_API_URL, timeoutMs: 10_000 });
       const log = { debug: () => undefined, warn: io.stderr, error: io.stderr };
       const runner = slackJobRunner({ db, client, review: NO_REVIEW_SETTINGS, respond: respondEphemeral, now: () => new Date() });
-      const keys = report.queued.map((q) => q.jobKey);
-      const jobs = await deliverNow({ db, runner, log, owner: workerId(), kinds: ["post-notice"], keys });
-      for (const { notice, jobKey } of report.queued) {
-        const job = jobs.get(jobKey);
-        if (job?.status === "done") posted.push(notice);
-        else failed.push({ notice, error: job?.lastError ?? "not posted yet; the app posts it" });
+      const jobs = await deliverNow({ db, runner, log, owner: workerId(), kinds: ["post-notice"], keys: queued.map((q) => q.key) });
+      for (const { key, line } of queued) {
+        const job = jobs.get(key);
+        if (job?.status === "done") posted.push(line);
+        else failed.push(`${line} (${job?.lastError ?? "not posted yet; the app posts it"})`);
       }
     }
     const verb = dryRun ? "would post" : "posted";
-    for (const notice of dryRun ? report.planned : posted) io.stdout(`${verb}: ${describeNotice(notice)}`);
-    for (const failure of failed) io.stdout(`not posted: ${describeNotice(failure.notice)} (${failure.error})`);
+    const told = dryRun ? report.planned.flatMap(lines) : posted;
+    for (const line of told) io.stdout(`${verb}: ${line}`);
+    for (const line of failed) io.stdout(`not posted: ${line}`);
     io.stdout(
-      `${report.decisions} decisions, ${report.distinctModels} base models, ${report.catalogRecords} catalog records: ` +
-        `${dryRun ? report.planned.length : posted.length} notices ${verb}${failed.length ? `, ${failed.length} failed` : ""}.`,
+      `${report.decisions} decisions, ${report.distinctModels} models, ${report.catalogRecords} catalog records: ` +
+        `${told.length} notices ${verb}${failed.length ? `, ${failed.length} failed` : ""}.`,
     );
     return failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {

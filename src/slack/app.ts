@@ -1,9 +1,11 @@
 import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { FetchFunction } from "@slack/web-api";
 import type { Config } from "../config.js";
+import type { Answers } from "../engine/answers.js";
 import type { FineTune } from "../engine/verdict.js";
 import type { RefusalReason } from "../ops/metrics.js";
 import type { OpsRoutes } from "../ops/ops-routes.js";
+import type { ModelsAlreadyOut } from "../store/job-payloads.js";
 import type { SqlClient } from "../store/sql-client.js";
 import { afterAck, type Later } from "./after-ack.js";
 import type { BotIdentity } from "./bot-identity.js";
@@ -38,6 +40,8 @@ export interface SlackAppDeps {
   jobsQueued: () => void;
   /** A verdict was stored (for the metrics). */
   onVerdict?: (outcome: FineTune) => void;
+  /** Newer versions of a new decision's models already out on its day (the verdict names them). */
+  alreadyOut?: (answers: Answers, decidedOn: string) => ModelsAlreadyOut;
   logger?: Logger;
   /** The fetch every Web API client uses (the metrics' timing seam). */
   slackFetch?: FetchFunction;
@@ -125,12 +129,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const access = decisionAccess({ db, membership, review, client: app.client, logger: app.logger, jobsQueued });
   const buttonDeps = { ...reviewDeps, access, today: deps.today, later };
   const homeDeps = { db, access, isReviewer, later };
-  const noticeDeps = { db, today: deps.today, now: deps.now, jobsQueued, later };
+  const noticeDeps = { db, today: deps.today, now: deps.now, isReviewer, jobsQueued, later };
 
   app.command(COMMAND, handleCommand({ db, today: deps.today, access, review, userNames: userNamesFrom(app.client), later }));
   app.view(
     VIEW.questionnaire,
-    handleQuestionnaireSubmission({ db, logger: app.logger, jobsQueued, ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}) }),
+    handleQuestionnaireSubmission({
+      db,
+      logger: app.logger,
+      today: deps.today,
+      jobsQueued,
+      ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}),
+      ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
+    }),
   );
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut({ today: deps.today, later }));
   app.event("reaction_added", handleReaction(reviewDeps));

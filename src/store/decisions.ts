@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Answers } from "../engine/answers.js";
 import type { Verdict } from "../engine/verdict.js";
-import type { VerdictPayload } from "./job-payloads.js";
+import { ModelsAlreadyOut, type VerdictPayload } from "./job-payloads.js";
 import { enqueueJob, jobKey } from "./jobs.js";
-import { setNoticeState } from "./model-notices.js";
+import { recordReEvaluated } from "./model-notices.js";
 import type { DecisionStatus } from "./schema.js";
 import type { SqlClient } from "./sql-client.js";
 
@@ -57,6 +57,12 @@ export interface NewDecision {
   verdict: Verdict;
   /** The decision this one revises or re-evaluates (same workspace and channel). */
   parentId?: number | undefined;
+  /** The model notice the re-evaluation was started from. */
+  noticeId?: number | undefined;
+  /** The day it is made, `YYYY-MM-DD`. */
+  decidedOn: string;
+  /** Newer versions of its models already out that day (the verdict names them). */
+  alreadyOut?: ModelsAlreadyOut | undefined;
   submissionKey: string;
   /** The command's response_url: how to reach the requester if the verdict cannot be posted. */
   responseUrl?: string | undefined;
@@ -159,9 +165,9 @@ async function bySubmissionKey(tx: SqlClient, key: string): Promise<Decision | n
 
 /**
  * Stores a decision and enqueues its verdict post, in one transaction: the decision exists exactly when its post is
- * due. A revision supersedes the decision it revises (whose verdict message is redrawn to say so) and takes up the
- * newer base model that decision was told about. A second call with the same submission key returns the first
- * decision unchanged. Throws AlreadySupersededError when the decision revised was replaced meanwhile.
+ * due. A revision supersedes the decision it revises (whose verdict message is redrawn to say so); a re-evaluation
+ * started from a model notice also marks that notice as taken up, by whom. A second call with the same submission key
+ * returns the first decision unchanged. Throws AlreadySupersededError when the decision revised was replaced meanwhile.
  */
 export async function insertDecision(db: SqlClient, input: NewDecision): Promise<{ decision: Decision; created: boolean }> {
   return db.transaction(async (tx) => {
@@ -172,11 +178,13 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
     const at = now();
     const number = await nextNumber(tx, input.teamId);
     const [inserted] = await tx.all<{ id: number }>(sql`
-      insert into decisions (team_id, number, channel_id, thread_ts, requester_id, title, base_model, answers, verdict,
-        engine_version, fine_tune, parent_id, submission_key, created_at, updated_at)
+      insert into decisions (team_id, number, channel_id, thread_ts, requester_id, title, base_model, candidate_model,
+        decided_on, already_out, answers, verdict, engine_version, fine_tune, parent_id, submission_key, created_at, updated_at)
       values (${input.teamId}, ${number}, ${input.channelId}, ${input.threadTs ?? null}, ${input.requesterId}, ${input.answers.title},
-        ${input.answers.baseModel}, ${JSON.stringify(input.answers)}, ${JSON.stringify(input.verdict)},
-        ${input.verdict.engineVersion}, ${input.verdict.fineTune}, ${input.parentId ?? null}, ${input.submissionKey}, ${at}, ${at})
+        ${input.answers.baseModel}, ${input.answers.candidateModel ?? null}, ${input.decidedOn},
+        ${input.alreadyOut?.length ? JSON.stringify(input.alreadyOut) : null}, ${JSON.stringify(input.answers)},
+        ${JSON.stringify(input.verdict)}, ${input.verdict.engineVersion}, ${input.verdict.fineTune}, ${input.parentId ?? null},
+        ${input.submissionKey}, ${at}, ${at})
       returning id`);
     if (!inserted) throw new Error(`decision with submission key ${input.submissionKey} was not stored`);
     const id = inserted.id;
@@ -187,8 +195,10 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
       payload: (input.responseUrl ? { responseUrl: input.responseUrl } : {}) satisfies VerdictPayload,
     });
     if (input.parentId) {
-      await setNoticeState(tx, input.parentId, [input.answers.baseModel], "re-evaluated");
       await enqueueJob(tx, { kind: "update-verdict", decisionId: input.parentId, key: jobKey.update(input.parentId) });
+      if (input.noticeId) {
+        await recordReEvaluated(tx, { noticeId: input.noticeId, parentId: input.parentId, userId: input.requesterId, followUpId: id });
+      }
     }
     const decision = await getDecision(tx, id);
     if (!decision) throw new Error(`decision ${id} vanished`);
@@ -207,6 +217,15 @@ export async function getDecisionByNumber(db: SqlClient, teamId: string, number:
     sql`select ${DECISION_COLUMNS} from decisions d where d.team_id = ${teamId} and d.number = ${number}`,
   );
   return row ? toDecision(row) : null;
+}
+
+/** The newer versions of a decision's models that were already out the day it was made (empty when none, or unknown). */
+export async function alreadyOutAtDecision(db: SqlClient, decisionId: number): Promise<ModelsAlreadyOut> {
+  const [row] = await db.all<{ alreadyOut: string | null }>(
+    sql`select already_out as "alreadyOut" from decisions where id = ${decisionId}`,
+  );
+  const parsed = row?.alreadyOut ? ModelsAlreadyOut.safeParse(JSON.parse(row.alreadyOut)) : undefined;
+  return parsed?.success ? parsed.data : [];
 }
 
 export async function findDecisionByMessage(db: SqlClient, channelId: string, messageTs: string): Promise<Decision | null> {

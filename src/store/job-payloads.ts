@@ -7,35 +7,31 @@ export const VerdictPayload = z.object({
 });
 export type VerdictPayload = z.infer<typeof VerdictPayload>;
 
-export const WatchedDecisionPayload = z.object({
-  id: z.number().int(),
-  baseModel: z.string(),
-  channelId: z.string(),
-  threadTs: z.string(),
-  requesterId: z.string(),
-});
+const NewerVersion = z.object({ id: z.string(), releaseDate: z.string().nullable(), source: z.string() });
 
+/** What a model notice tells, as stored with it. */
 export const NoticeContent = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("newer-version"),
-    versions: z.array(z.object({ id: z.string(), releaseDate: z.string().nullable(), source: z.string() })).min(1),
-  }),
+  z.object({ kind: z.literal("newer-version"), versions: z.array(NewerVersion).min(1) }),
   z.object({
     kind: z.literal("lifecycle"),
     lifecycle: z.object({
       status: z.enum(["deprecated", "retired"]),
       retirementDate: z.string().nullable(),
       source: z.string(),
+      /** The day the watch found it (notices stored before this was kept have none). */
+      seenOn: z.string().optional(),
     }),
   }),
 ]);
 export type NoticeContent = z.infer<typeof NoticeContent>;
 
-export const NoticePayload = z.object({ decision: WatchedDecisionPayload, content: NoticeContent });
-export type NoticePayload = z.infer<typeof NoticePayload>;
+/** The versions of a decision's models already out the day it was made, per model, as the verdict names them. */
+export const ModelsAlreadyOut = z.array(z.object({ model: z.string(), versions: z.array(NewerVersion).min(1) }));
+export type ModelsAlreadyOut = z.infer<typeof ModelsAlreadyOut>;
 
-export const NoticeUpdatePayload = z.object({ channelId: z.string(), noticeTs: z.string(), outcome: z.string() });
-export type NoticeUpdatePayload = z.infer<typeof NoticeUpdatePayload>;
+/** A notice to post, or one to redraw after someone used it: the row says what, from our own records. */
+export const NoticeJobPayload = z.object({ noticeId: z.number().int().positive() });
+export type NoticeJobPayload = z.infer<typeof NoticeJobPayload>;
 
 /**
  * A note to one person: ephemeral in a channel when `channelId` is set, else through the command's response_url

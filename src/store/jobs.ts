@@ -34,7 +34,7 @@ export const jobKey = {
   /** Status replies and message updates coalesce (one pending per decision); each job still needs its own key. */
   status: (decisionId: number) => `decision:${decisionId}:status:${randomUUID()}`,
   update: (decisionId: number) => `decision:${decisionId}:update:${randomUUID()}`,
-  /** The model_notices rows keep a notice from being planned twice; a snoozed one told again is a new post. */
+  /** A decision's watch mark keeps a notice from being planned twice; a snoozed one told again is a new post. */
   notice: (decisionId: number) => `decision:${decisionId}:notice:${randomUUID()}`,
   noticeUpdate: () => `notice-update:${randomUUID()}`,
   inviteHint: (decisionId: number) => `decision:${decisionId}:invite-hint`,
@@ -238,14 +238,6 @@ export async function listJobs(db: SqlClient, filter: { decisionId?: number; sta
   const status = filter.status ? sql`and status = ${filter.status}` : sql``;
   const rows = await db.all<JobRow>(sql`select * from jobs where 1 = 1 ${decision} ${status} order by id`);
   return rows.map(toJob);
-}
-
-/** The post job that produced a message, e.g. the notice a button was clicked on. */
-export async function findJobByTs(db: SqlClient, kind: JobKind, decisionId: number, slackTs: string): Promise<Job | null> {
-  const [row] = await db.all<JobRow>(
-    sql`select * from jobs where kind = ${kind} and decision_id = ${decisionId} and slack_ts = ${slackTs} order by id limit 1`,
-  );
-  return row ? toJob(row) : null;
 }
 
 export async function findJobByKey(db: SqlClient, key: string): Promise<Job | null> {

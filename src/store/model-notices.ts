@@ -1,136 +1,200 @@
 import { sql } from "drizzle-orm";
-import type { NoticeContent, NoticePayload, NoticeUpdatePayload } from "./job-payloads.js";
+import type { FineTune } from "../engine/verdict.js";
+import { NoticeContent, type NoticeJobPayload } from "./job-payloads.js";
 import { enqueueJob, jobKey } from "./jobs.js";
 import type { NoticeKind, NoticeState } from "./schema.js";
 import type { SqlClient } from "./sql-client.js";
 
+export type { NoticeContent } from "./job-payloads.js";
+
+/** One notice: which of a decision's models it is about, what it told, and what was done with it. */
 export interface ModelNotice {
+  id: number;
   decisionId: number;
   modelId: string;
   kind: NoticeKind;
+  content: NoticeContent;
   state: NoticeState;
-  releaseDate: string | null;
   snoozedUntil: string | null;
+  /** Who used one of its buttons. */
+  actedBy: string | null;
+  /** The re-evaluation it led to, by id and by the number people use. */
+  followUpId: number | null;
+  followUpNumber: number | null;
   /** The reply that told it; null until Slack accepted it. */
   messageTs: string | null;
 }
 
-/** What the watch needs of a decision: where its thread is and whose it is. */
-export interface WatchedDecision {
-  id: number;
-  baseModel: string;
-  channelId: string;
-  threadTs: string;
-  requesterId: string;
+/** A notice with what drawing it, and checking a click on it, needs of its decision. */
+export interface NoticeWithDecision {
+  notice: ModelNotice;
+  decision: {
+    id: number;
+    /** What people call it in its workspace. */
+    number: number;
+    channelId: string;
+    threadTs: string | null;
+    requesterId: string;
+    baseModel: string;
+    candidateModel: string | null;
+    fineTune: FineTune;
+  };
 }
 
-interface NoticeRow {
-  decisionId: number;
-  modelId: string;
-  kind: NoticeKind;
-  state: NoticeState;
-  releaseDate: string | null;
-  snoozedUntil: string | null;
-  messageTs: string | null;
+type NoticeRow = Omit<ModelNotice, "content"> & { content: string };
+
+const NOTICE_COLUMNS = sql.raw(
+  `n.id, n.decision_id as "decisionId", n.model_id as "modelId", n.kind, n.content, n.state, n.snoozed_until as "snoozedUntil",
+   n.acted_by as "actedBy", n.follow_up_id as "followUpId",
+   (select f.number from decisions f where f.id = n.follow_up_id) as "followUpNumber", n.message_ts as "messageTs"`,
+);
+const DECISION_COLUMNS = sql.raw(
+  `d.number as "number", d.channel_id as "channelId", d.thread_ts as "threadTs", d.requester_id as "requesterId", d.base_model as "baseModel",
+   d.candidate_model as "candidateModel", d.fine_tune as "fineTune"`,
+);
+
+function toNotice(row: NoticeRow): ModelNotice {
+  return { ...row, content: NoticeContent.parse(JSON.parse(row.content)) };
 }
 
-/** Posted decisions after `afterId`, in id order, a page at a time: a pass never holds them all. */
-export async function listWatchedDecisions(db: SqlClient, afterId = 0, limit = 5000): Promise<WatchedDecision[]> {
-  return db.all<WatchedDecision>(sql`
-    select id, base_model as "baseModel", channel_id as "channelId", thread_ts as "threadTs", requester_id as "requesterId"
-    from decisions where thread_ts is not null and id > ${afterId} order by id limit ${limit}`);
+type JoinedRow = NoticeRow & Omit<NoticeWithDecision["decision"], "id">;
+
+function toJoined(row: JoinedRow): NoticeWithDecision {
+  const { number, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune, ...notice } = row;
+  return {
+    notice: toNotice(notice),
+    decision: { id: notice.decisionId, number, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune },
+  };
 }
 
-/** The distinct base models on record (a catalog source may query per author). */
-export async function watchedBaseModels(db: SqlClient): Promise<string[]> {
-  const rows = await db.all<{ baseModel: string }>(
-    sql`select distinct base_model as "baseModel" from decisions where thread_ts is not null`,
+/** A decision's notices, oldest first (what it has been told, whatever the state). */
+export async function noticesOf(db: SqlClient, decisionId: number): Promise<ModelNotice[]> {
+  const rows = await db.all<NoticeRow>(
+    sql`select ${NOTICE_COLUMNS} from watch_notices n where n.decision_id = ${decisionId} order by n.id`,
   );
-  return rows.map((r) => r.baseModel);
+  return rows.map(toNotice);
 }
 
-/** The notices of decisions with ids in [fromId, toId], grouped by decision id. */
-export async function noticesByDecision(db: SqlClient, fromId = 0, toId = Number.MAX_SAFE_INTEGER): Promise<Map<number, ModelNotice[]>> {
-  const byDecision = new Map<number, ModelNotice[]>();
-  const rows = await db.all<NoticeRow>(sql`
-    select decision_id as "decisionId", model_id as "modelId", kind, state, release_date as "releaseDate",
-      snoozed_until as "snoozedUntil", message_ts as "messageTs"
-    from model_notices where decision_id between ${fromId} and ${toId}`);
-  for (const row of rows) {
-    const list = byDecision.get(row.decisionId);
-    if (list) list.push(row);
-    else byDecision.set(row.decisionId, [row]);
-  }
-  return byDecision;
-}
-
-export type { NoticeContent } from "./job-payloads.js";
-
-/** The models a notice is about: the versions it names, or the base model it warns about. */
-export function noticeModels(decision: WatchedDecision, content: NoticeContent): string[] {
-  return content.kind === "newer-version" ? content.versions.map((v) => v.id) : [decision.baseModel];
+export interface NewNotice {
+  modelId: string;
+  content: NoticeContent;
 }
 
 /**
- * Records a notice as told and queues its post, in one transaction: the next pass does not plan it again, and the
- * worker posts it once (an attempt that may have reached Slack is looked up first). Resolves with the job's key.
+ * Records a decision's new notices and queues their posts, and moves its watch mark from `fromSeq` to `toSeq`, in one
+ * transaction: the next pass does not plan them again, and the worker posts each once. Null (nothing written) when
+ * the mark is no longer `fromSeq` (another pass got there first). Resolves with the jobs' keys.
  */
-export async function queueNotice(db: SqlClient, decision: WatchedDecision, content: NoticeContent): Promise<string> {
-  const kind: NoticeKind = content.kind;
+export async function queueNotices(
+  db: SqlClient,
+  input: { decisionId: number; fromSeq: number; toSeq: number; notices: readonly NewNotice[] },
+): Promise<string[] | null> {
   return db.transaction(async (tx) => {
-    const updatedAt = new Date().toISOString();
-    const rows =
-      content.kind === "newer-version"
-        ? content.versions.map((v) => ({ modelId: v.id, releaseDate: v.releaseDate }))
-        : [{ modelId: decision.baseModel, releaseDate: content.lifecycle.retirementDate }];
-    for (const row of rows) {
-      await tx.run(sql`
-        insert into model_notices (decision_id, model_id, kind, state, release_date, snoozed_until, message_ts, updated_at)
-        values (${decision.id}, ${row.modelId}, ${kind}, 'announced', ${row.releaseDate}, null, null, ${updatedAt})
-        on conflict (decision_id, model_id, kind) do update set state = 'announced', release_date = excluded.release_date,
-          snoozed_until = null, message_ts = null, updated_at = excluded.updated_at`);
+    const moved = await tx.run(sql`
+      update decisions set watch_seq = ${input.toSeq} where id = ${input.decisionId} and watch_seq = ${input.fromSeq}`);
+    if (moved !== 1) return null;
+    const keys: string[] = [];
+    for (const notice of input.notices) {
+      const [row] = await tx.all<{ id: number }>(sql`
+        insert into watch_notices (decision_id, model_id, kind, content)
+        values (${input.decisionId}, ${notice.modelId}, ${notice.content.kind}, ${JSON.stringify(notice.content)})
+        returning id`);
+      const key = jobKey.notice(input.decisionId);
+      const payload: NoticeJobPayload = { noticeId: row!.id };
+      await enqueueJob(tx, { kind: "post-notice", decisionId: input.decisionId, key, payload });
+      keys.push(key);
     }
-    const key = jobKey.notice(decision.id);
-    await enqueueJob(tx, { kind: "post-notice", decisionId: decision.id, key, payload: { decision, content } satisfies NoticePayload });
+    return keys;
+  });
+}
+
+/** Snoozed notices whose date has passed: to be told again. */
+export async function dueSnoozes(db: SqlClient, now: Date): Promise<ModelNotice[]> {
+  const rows = await db.all<NoticeRow>(sql`
+    select ${NOTICE_COLUMNS} from watch_notices n
+    where n.state = 'snoozed' and n.snoozed_until <= ${now.toISOString()} order by n.id`);
+  return rows.map(toNotice);
+}
+
+/** Tells a snoozed notice again (a new reply, with its buttons); null when it is no longer snoozed. Resolves with the job's key. */
+export async function retellNotice(db: SqlClient, noticeId: number, now: Date): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.all<{ decisionId: number }>(sql`
+      update watch_notices set state = 'announced', snoozed_until = null, acted_by = null, message_ts = null,
+        updated_at = ${now.toISOString()}
+      where id = ${noticeId} and state = 'snoozed' and snoozed_until <= ${now.toISOString()}
+      returning decision_id as "decisionId"`);
+    if (!row) return null;
+    const key = jobKey.notice(row.decisionId);
+    await enqueueJob(tx, { kind: "post-notice", decisionId: row.decisionId, key, payload: { noticeId } satisfies NoticeJobPayload });
     return key;
   });
 }
 
-/** Slack accepted a notice: the reply that told these models. */
-export async function recordNoticePosted(
+/** A notice and its decision, for posting or redrawing it. */
+export async function getNotice(db: SqlClient, noticeId: number): Promise<NoticeWithDecision | null> {
+  const [row] = await db.all<JoinedRow>(sql`
+    select ${NOTICE_COLUMNS}, ${DECISION_COLUMNS} from watch_notices n join decisions d on d.id = n.decision_id
+    where n.id = ${noticeId}`);
+  return row ? toJoined(row) : null;
+}
+
+/**
+ * The notice a button was clicked on, found by where the click happened: the channel and the message. A click on a
+ * message of another channel, or on one that is not a notice (yet), finds nothing.
+ */
+export async function noticeAt(db: SqlClient, channelId: string, messageTs: string): Promise<NoticeWithDecision | null> {
+  const [row] = await db.all<JoinedRow>(sql`
+    select ${NOTICE_COLUMNS}, ${DECISION_COLUMNS} from watch_notices n join decisions d on d.id = n.decision_id
+    where n.message_ts = ${messageTs} and d.channel_id = ${channelId}`);
+  return row ? toJoined(row) : null;
+}
+
+/** Slack accepted a notice: the reply that told it. */
+export async function recordNoticePosted(tx: SqlClient, noticeId: number, messageTs: string): Promise<void> {
+  await tx.run(sql`update watch_notices set message_ts = ${messageTs}, updated_at = ${new Date().toISOString()} where id = ${noticeId}`);
+}
+
+export type NoticeAction = { state: "ignored" } | { state: "snoozed"; until: string };
+
+/**
+ * Ignore or Snooze: the notice goes quiet, says who did it, and its redrawing is queued, in one transaction. False
+ * (nothing changes) unless it was still waiting for the team.
+ */
+export async function actOnNotice(db: SqlClient, noticeId: number, userId: string, action: NoticeAction): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const until = action.state === "snoozed" ? action.until : null;
+    const [row] = await tx.all<{ decisionId: number }>(sql`
+      update watch_notices set state = ${action.state}, snoozed_until = ${until}, acted_by = ${userId},
+        updated_at = ${new Date().toISOString()}
+      where id = ${noticeId} and state = 'announced'
+      returning decision_id as "decisionId"`);
+    if (!row) return false;
+    await queueRedraw(tx, row.decisionId, noticeId);
+    return true;
+  });
+}
+
+/**
+ * A re-evaluation started from a notice was stored (in the caller's transaction): the notice says so, and by whom,
+ * and is redrawn. Only a notice of the decision re-evaluated; whatever state it was in.
+ */
+export async function recordReEvaluated(
   tx: SqlClient,
-  decisionId: number,
-  kind: NoticeKind,
-  modelIds: readonly string[],
-  messageTs: string,
+  input: { noticeId: number; parentId: number; userId: string; followUpId: number },
 ): Promise<void> {
-  const at = new Date().toISOString();
-  for (const modelId of modelIds) {
-    await tx.run(sql`
-      update model_notices set message_ts = ${messageTs}, updated_at = ${at}
-      where decision_id = ${decisionId} and model_id = ${modelId} and kind = ${kind}`);
-  }
+  const changed = await tx.run(sql`
+    update watch_notices set state = 're-evaluated', snoozed_until = null, acted_by = ${input.userId},
+      follow_up_id = ${input.followUpId}, updated_at = ${new Date().toISOString()}
+    where id = ${input.noticeId} and decision_id = ${input.parentId}`);
+  if (changed === 1) await queueRedraw(tx, input.parentId, input.noticeId);
 }
 
-/** Sets the state of a decision's newer-version notices for these models; returns how many changed. */
-export async function setNoticeState(
-  db: SqlClient,
-  decisionId: number,
-  modelIds: readonly string[],
-  state: NoticeState,
-  snoozedUntil: string | null = null,
-): Promise<number> {
-  if (modelIds.length === 0) return 0;
-  const ids = sql.join(
-    modelIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  return db.run(sql`
-    update model_notices set state = ${state}, snoozed_until = ${snoozedUntil}, updated_at = ${new Date().toISOString()}
-    where decision_id = ${decisionId} and kind = 'newer-version' and model_id in (${ids})`);
+async function queueRedraw(tx: SqlClient, decisionId: number, noticeId: number): Promise<void> {
+  await enqueueJob(tx, { kind: "update-notice", decisionId, key: jobKey.noticeUpdate(), payload: { noticeId } satisfies NoticeJobPayload });
 }
 
-/** Newer base models announced and not yet ignored, snoozed or re-evaluated, per decision. */
+/** Newer versions announced and not yet ignored, snoozed or re-evaluated, per decision. */
 export async function newerModelsWaiting(db: SqlClient, decisionIds: readonly number[]): Promise<Map<number, string[]>> {
   const waiting = new Map<number, string[]>();
   if (decisionIds.length === 0) return waiting;
@@ -138,55 +202,12 @@ export async function newerModelsWaiting(db: SqlClient, decisionIds: readonly nu
     decisionIds.map((id) => sql`${id}`),
     sql`, `,
   );
-  const rows = await db.all<{ decisionId: number; modelId: string }>(sql`
-    select decision_id as "decisionId", model_id as "modelId" from model_notices
-    where decision_id in (${ids}) and kind = 'newer-version' and state = 'announced'`);
-  for (const row of rows) waiting.set(row.decisionId, [...(waiting.get(row.decisionId) ?? []), row.modelId]);
+  const rows = await db.all<NoticeRow>(sql`
+    select ${NOTICE_COLUMNS} from watch_notices n
+    where n.decision_id in (${ids}) and n.kind = 'newer-version' and n.state = 'announced' order by n.id`);
+  for (const notice of rows.map(toNotice)) {
+    if (notice.content.kind !== "newer-version") continue;
+    waiting.set(notice.decisionId, [...(waiting.get(notice.decisionId) ?? []), ...notice.content.versions.map((v) => v.id)]);
+  }
   return waiting;
-}
-
-/** The notices one reply told (what a notice's buttons act on). */
-export async function noticesInMessage(db: SqlClient, decisionId: number, messageTs: string): Promise<ModelNotice[]> {
-  return db.all<NoticeRow>(sql`
-    select decision_id as "decisionId", model_id as "modelId", kind, state, release_date as "releaseDate",
-      snoozed_until as "snoozedUntil", message_ts as "messageTs"
-    from model_notices where decision_id = ${decisionId} and message_ts = ${messageTs} order by release_date, model_id`);
-}
-
-export interface QuietNotice {
-  decisionId: number;
-  /** The versions the notice named. */
-  modelIds: readonly string[];
-  state: "ignored" | "snoozed";
-  snoozedUntil: string | null;
-  /** The notice message (a reply in the decision's thread). */
-  noticeTs: string;
-  /** What the notice says afterwards ("Ignored by …"). */
-  outcome: string;
-}
-
-/**
- * Ignore or Snooze on a notice: the versions go quiet and the notice's redrawing is queued, in one transaction. False
- * (nothing changes) unless the message is a notice this decision was sent.
- */
-export async function quietNotice(db: SqlClient, input: QuietNotice): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [decision] = await tx.all<{ channelId: string }>(
-      sql`select channel_id as "channelId" from decisions where id = ${input.decisionId}`,
-    );
-    if (!decision) return false;
-    const [known] = await tx.all<{ found: number }>(sql`
-      select 1 as found from model_notices where decision_id = ${input.decisionId} and message_ts = ${input.noticeTs}
-      union all
-      select 1 as found from jobs where kind = 'post-notice' and decision_id = ${input.decisionId} and slack_ts = ${input.noticeTs}
-      limit 1`);
-    if (!known) return false;
-    await setNoticeState(tx, input.decisionId, input.modelIds, input.state, input.snoozedUntil);
-    return enqueueJob(tx, {
-      kind: "update-notice",
-      decisionId: input.decisionId,
-      key: jobKey.noticeUpdate(),
-      payload: { channelId: decision.channelId, noticeTs: input.noticeTs, outcome: input.outcome } satisfies NoticeUpdatePayload,
-    });
-  });
 }

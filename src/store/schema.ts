@@ -48,6 +48,14 @@ export const decisions = sqliteTable(
     reviewOpenedAt: text("review_opened_at"),
     remindersSent: integer("reminders_sent").notNull().default(0),
     remindedAt: text("reminded_at"),
+    /** The model a fine-tune would start from, when the answers name one other than the base model. */
+    candidateModel: text("candidate_model"),
+    /** The day the decision was made (`YYYY-MM-DD`): the watch announces only versions out on or after it. */
+    decidedOn: text("decided_on"),
+    /** The newer versions of its models already out that day, as the verdict names them (JSON `ModelsAlreadyOut`). */
+    alreadyOut: text("already_out"),
+    /** The watch has considered everything it found up to this `model_news.seq` for this decision. */
+    watchSeq: integer("watch_seq").notNull().default(0),
     ...timestamps,
   },
   (t) => [
@@ -60,7 +68,7 @@ export const decisions = sqliteTable(
     index("decisions_requester").on(t.requesterId),
     index("decisions_base_model").on(t.baseModel),
     // Covers what a watch pass reads, so it never walks the rows' large JSON (overflow pages): 5x faster at 100k.
-    index("decisions_watch").on(t.id, t.baseModel, t.channelId, t.threadTs, t.requesterId).where(sql`${t.threadTs} is not null`),
+    index("decisions_watched").on(t.id, t.baseModel, t.candidateModel, t.decidedOn, t.watchSeq).where(sql`${t.threadTs} is not null`),
   ],
 );
 
@@ -106,28 +114,66 @@ export const processedEvents = sqliteTable("processed_events", {
 });
 
 export const NOTICE_KINDS = ["newer-version", "lifecycle"] as const;
-/** `announced`: waiting for the team; `re-evaluated`: a newer decision took it up; ignored and snoozed stay quiet. */
+/**
+ * `announced`: waiting for the team; `re-evaluated`: a newer decision took it up; `ignored` stays quiet; `snoozed` is
+ * told again once its date has passed.
+ */
 export const NOTICE_STATES = ["announced", "ignored", "snoozed", "re-evaluated"] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export type NoticeState = (typeof NOTICE_STATES)[number];
 
-/** What the base-model watch told (or was told to keep quiet about) for a decision. */
-export const modelNotices = sqliteTable(
-  "model_notices",
+/**
+ * One row per notice the watch posted (or queued): the decision, which of its models, what it told, and what was
+ * done with it. Grows with notices, not with decisions or versions (docs/model-watch.md#what-the-watch-stores).
+ */
+export const watchNotices = sqliteTable(
+  "watch_notices",
   {
+    id: integer("id").primaryKey({ autoIncrement: true }),
     decisionId: integer("decision_id")
       .notNull()
       .references(() => decisions.id, { onDelete: "cascade" }),
+    /** The decision's model it is about (its production model or the model to fine-tune), as recorded. */
     modelId: text("model_id").notNull(),
     kind: text("kind", { enum: NOTICE_KINDS }).notNull(),
-    state: text("state", { enum: NOTICE_STATES }).notNull(),
-    releaseDate: text("release_date"),
+    /** What it tells, JSON `NoticeContent`: the newer versions, or the lifecycle. */
+    content: text("content").notNull(),
+    state: text("state", { enum: NOTICE_STATES }).notNull().default("announced"),
     snoozedUntil: text("snoozed_until"),
+    /** Who used one of its buttons, and the re-evaluation that followed. */
+    actedBy: text("acted_by"),
+    followUpId: integer("follow_up_id"),
+    /** The reply that told it; null until Slack accepted it. */
     messageTs: text("message_ts"),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.decisionId, t.modelId, t.kind] })],
+  (t) => [
+    index("watch_notices_decision").on(t.decisionId, t.modelId),
+    index("watch_notices_message").on(t.messageTs),
+    index("watch_notices_snoozed").on(t.snoozedUntil).where(sql`${t.state} = 'snoozed'`),
+  ],
 );
+
+/**
+ * What the watch found for each watched model, numbered in the order it found it: a newer version (by identity) or
+ * a lifecycle status. A decision's `watch_seq` says how far it has been told; rows grow with models, not decisions.
+ */
+export const modelNews = sqliteTable(
+  "model_news",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    modelId: text("model_id").notNull(),
+    itemKey: text("item_key").notNull(),
+    foundAt: timestamps.createdAt,
+  },
+  (t) => [uniqueIndex("model_news_item").on(t.modelId, t.itemKey)],
+);
+
+/** The day the watch first saw a catalog id that has no release date (lower-cased): its news day. */
+export const catalogFirstSeen = sqliteTable("catalog_first_seen", {
+  catalogId: text("catalog_id").primaryKey(),
+  firstSeen: text("first_seen").notNull(),
+});
 
 export const JOB_STATUSES = ["pending", "running", "waiting", "done", "failed"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];

@@ -70,32 +70,50 @@ export function findNewerVersions(
 }
 
 /**
+ * What can be news for a decision on a model, whatever its day: its newer versions; for a floating alias
+ * (`mistral-large-latest`), which names the newest of its line on any day, every model of that line (the decision's
+ * day then says which came after it).
+ */
+export function newsCandidates(recordedId: string, index: CatalogIndex, options: CompareOptions = {}): NewerVersion[] {
+  return candidatesOf(recordedId, index, options).versions;
+}
+
+function candidatesOf(recordedId: string, index: CatalogIndex, options: CompareOptions): { floating: boolean; versions: NewerVersion[] } {
+  const { parsed, entry } = lookupModel(index, recordedId);
+  if (!parsed.floating) return { floating: false, versions: findNewerVersions(recordedId, index, options) };
+  const policy = policyOf(options);
+  const names = parsed.qualifiers.join("+");
+  const line = (index.byFamily.get(parsed.familyKey) ?? []).filter(
+    (c) =>
+      c !== entry &&
+      !c.parsed.floating &&
+      (!c.parsed.preview || policy.previews) &&
+      c.parsed.qualifiers.join("+") === names &&
+      sameLine(parsed, c.parsed, policy),
+  );
+  return { floating: true, versions: report(line, parsed) };
+}
+
+/**
  * The newer versions of a model recorded on `decidedOn`, split into those already out that day and those since.
- * A floating alias (`mistral-large-latest`) named the newest of its line that day: only later releases are news.
- * A version whose date is known only to the month counts as out before the decision only for an earlier month.
+ * A floating alias named the newest of its line that day: only later releases are news, and none was already out.
+ * A version whose date is known only to the month counts as out before the decision only for an earlier month; one
+ * without a release date is dated by when the watch first saw it, and one never seen is being seen now.
  */
 export function newerVersions(recordedId: string, index: CatalogIndex, options: DecisionOptions): NewerSinceDecision {
-  const known = (v: NewerVersion) => v.releaseDate ?? options.firstSeen?.(v.id);
-  const before = (v: NewerVersion) => {
-    const date = known(v);
-    return date !== undefined && isBeforeDay(date, options.decidedOn);
-  };
-  const { parsed, entry } = lookupModel(index, recordedId);
-  if (parsed.floating) {
-    const policy = policyOf(options);
-    const names = parsed.qualifiers.join("+");
-    const line = (index.byFamily.get(parsed.familyKey) ?? []).filter(
-      (c) =>
-        c !== entry &&
-        !c.parsed.floating &&
-        (!c.parsed.preview || policy.previews) &&
-        c.parsed.qualifiers.join("+") === names &&
-        sameLine(parsed, c.parsed, policy),
-    );
-    return { alreadyOut: [], sinceDecision: report(line, parsed).filter((v) => !before(v)) };
-  }
-  const all = findNewerVersions(recordedId, index, options);
-  return { alreadyOut: all.filter(before), sinceDecision: all.filter((v) => !before(v)) };
+  const { floating, versions } = candidatesOf(recordedId, index, options);
+  const before = (v: NewerVersion) => outBefore(newsDay(v, options.firstSeen), options.decidedOn);
+  return { alreadyOut: floating ? [] : versions.filter(before), sinceDecision: versions.filter((v) => !before(v)) };
+}
+
+/** The day a version became news: its release date, else the day the watch first saw it (undefined: not seen yet). */
+export function newsDay(version: NewerVersion, firstSeen?: (id: string) => string | undefined): string | undefined {
+  return version.releaseDate ?? firstSeen?.(version.id);
+}
+
+/** Whether news of that day (undefined: today) was out before a decision made on `decidedOn`. */
+export function outBefore(day: string | undefined, decidedOn: string): boolean {
+  return day !== undefined && isBeforeDay(day, decidedOn);
 }
 
 /** Deprecation or retirement of a recorded model, as any catalog states it (earliest date wins). */

@@ -62,7 +62,30 @@ const NUMBER = /^\d{1,2}(?:\.\d+)*$/;
 const NUMBER_LETTER = /^(\d{1,2}(?:\.\d+)*)([a-z])$/;
 const SIZE = [/^\d+(?:\.\d+)?[bm]$/, /^\d+x\d+(?:\.\d+)?b$/, /^[ae]\d+(?:\.\d+)?b$/];
 
+// A watch pass parses every catalog id, and the catalogs barely change between passes: each id is parsed once per
+// process. Bounded so that odd ids cannot grow it without end; frozen, as every caller shares the same object.
+const PARSED = new Map<string, ParsedModelId>();
+const MAX_PARSED = 100_000;
+
 export function parseModelId(id: string): ParsedModelId {
+  let parsed = PARSED.get(id);
+  if (!parsed) {
+    parsed = freeze(parse(id));
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(id, parsed);
+  }
+  return parsed;
+}
+
+function freeze(parsed: ParsedModelId): ParsedModelId {
+  Object.freeze(parsed.version);
+  Object.freeze(parsed.revision);
+  Object.freeze(parsed.qualifiers);
+  if (parsed.date) Object.freeze(parsed.date);
+  return Object.freeze(parsed);
+}
+
+function parse(id: string): ParsedModelId {
   const provider = readProviderId(id);
   let name = provider.name;
   const extra: string[] = [];

@@ -26,7 +26,9 @@ beforeEach(async () => {
   emulator.addChannel({ id: "C1", name: "ml", members: [emulator.botUserId] });
   const db = await openDb(dbPath);
   const thread = emulator.addMessage({ channel: "C1", user: emulator.botUserId, text: "verdict" });
-  for (const baseModel of ["gpt-4o-2024-05-13", "gpt-4o-2024-11-20"]) await seedDecision(db, { baseModel, threadTs: thread.ts });
+  for (const baseModel of ["gpt-4o-2024-05-13", "gpt-4o-2024-11-20"]) {
+    await seedDecision(db, { baseModel, threadTs: thread.ts, decidedOn: "2024-06-01" });
+  }
   await db.close();
 });
 afterEach(async () => {
@@ -48,7 +50,7 @@ describe("cli check-models", () => {
     expect(io.out[0]).toMatch(
       /^would post: decision #1 \(gpt-4o-2024-05-13\): newer gpt-4o-2024-08-06 \(2024-08-06\), gpt-4o-2024-11-20 \(2024-11-20\)/,
     );
-    expect(io.out.at(-1)).toContain("2 decisions, 2 base models");
+    expect(io.out.at(-1)).toContain("2 decisions, 2 models");
     expect(emulator.calls).toEqual([]);
   });
 
@@ -69,10 +71,17 @@ describe("cli check-models", () => {
     [[], env(), /SLACK_BOT_TOKEN: is required/],
     [["--dry-run"], env({ MODEL_SOURCES: "bundled,nope" }), /MODEL_SOURCES: unknown source nope/],
     [["--dry-run"], env({ MODEL_MIN_AGE_DAYS: "-1" }), /MODEL_MIN_AGE_DAYS/],
+    [["--dry-run"], env({ MODEL_WATCH_POLICY: "loose" }), /MODEL_WATCH_POLICY: unknown loose/],
   ])("rejects bad input %j with exit 2, one line per problem", async (args, environment, message) => {
     const io = capture();
     expect(await runCheckModels(args, io, environment)).toBe(2);
     expect(io.err.join("\n")).toMatch(message);
+  });
+
+  it("follows MODEL_WATCH_POLICY", async () => {
+    const io = capture();
+    expect(await runCheckModels(["--dry-run"], io, env({ MODEL_WATCH_POLICY: "product-line" }))).toBe(0);
+    expect(io.out.join("\n")).toMatch(/decision #2 \(gpt-4o-2024-11-20\): newer .*gpt-4\.1/);
   });
 
   it("is a command of the command line", async () => {

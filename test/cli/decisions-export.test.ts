@@ -55,6 +55,7 @@ describe("cli decisions export", () => {
       requesterId: "UOTHER",
       answers: validAnswers({ title: "Other workspace" }),
       verdict: decide(validAnswers()),
+      decidedOn: "2026-11-24",
       submissionKey: "t2",
     });
     await db.close();

@@ -5,8 +5,8 @@ import { validAnswers } from "../support/answers.js";
 import { CHANNEL, type Harness, PRIVATE_CHANNEL, REQUESTER, REVIEWERS, runReview, startHarness, WAIT_MS } from "../support/harness.js";
 
 // A decision is shown only to the members of its channel (and to its requester), on every surface, and buttons act
-// only on decisions of the channel they were pressed in. Eve is in the workspace and in #ml-decisions, not in #secret
-// nor in #team; ids are guessable, so she tries them all.
+// only on decisions of the channel they were pressed in. Eve is in the workspace and in the general channel, not in the private one
+// nor in the public "team" channel; ids are guessable, so she tries them all.
 
 const [ALICE, BOB] = REVIEWERS;
 const EVE = "UEVE";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   h = await startHarness();
   h.emulator.addUser({ id: EVE, name: "eve" });
   h.emulator.channel(CHANNEL)!.members.push(EVE);
-  // The bot was invited to #secret; #team is public, and Eve is not in it.
+  // The bot was invited to the private channel; "team" is public, and Eve is not in it.
   h.emulator.channel(PRIVATE_CHANNEL)!.members.push(h.emulator.botUserId);
   h.emulator.addChannel({ id: TEAM_CHANNEL, name: "team", members: [h.emulator.botUserId, REQUESTER, ALICE!] });
   secret = (await runReview(h, validAnswers({ title: "Secret merger classifier" }), { channelId: PRIVATE_CHANNEL })).decision;
@@ -121,7 +121,7 @@ describe("who sees which decisions", () => {
 
 describe("buttons act only where they were pressed, and only for the people allowed", () => {
   it("a forged Approve from another channel, or from someone outside the channel, changes nothing", async () => {
-    // The private verdict's ts, claimed from #ml-decisions: no decision there has that message.
+    // The private verdict's ts, claimed from the general channel: no decision there has that message.
     const elsewhere = await h.driver.sendBlockAction({
       userId: EVE,
       actionId: ACTION.approveDecision,
@@ -130,7 +130,7 @@ describe("buttons act only where they were pressed, and only for the people allo
       messageTs: secret.messageTs!,
     });
     expect(elsewhere.status).toBe(200);
-    // Claimed from inside #secret, by someone who is not in it.
+    // Claimed from inside the private channel, by someone who is not in it.
     const { note } = await press(EVE, ACTION.approveDecision, BLOCK.verdictReviewActions, PRIVATE_CHANNEL, secret.messageTs!);
     expect(note).toContain("Only members of this decision's channel can act on it.");
     await h.settled();
@@ -145,7 +145,7 @@ describe("buttons act only where they were pressed, and only for the people allo
       expect(note).toContain("This button is not on a decision of this channel.");
       expect(opened).toBe(0);
     }
-    // A member of #ml-decisions pressing Revise on #ml-decisions's decision, though neither requester nor reviewer:
+    // A member of the general channel pressing Revise on its decision, though neither requester nor reviewer:
     const outsider = await startReviewerless();
     expect(outsider).toContain("Only the requester or a reviewer can revise this decision.");
   });

@@ -10,7 +10,8 @@ let h: Harness;
 let catalog: CatalogServer;
 beforeEach(async () => {
   catalog = await CatalogServer.start(modelsDevSlice({ openai: ["gpt-4o-2024-05-13", "gpt-4o-2024-08-06"] }));
-  h = await startHarness({ MODEL_SOURCES: "models.dev", MODELS_DEV_URL: catalog.url });
+  // Decided before gpt-4o-2024-08-06 came out: the watch has news for it.
+  h = await startHarness({ MODEL_SOURCES: "models.dev", MODELS_DEV_URL: catalog.url }, { today: () => "2024-06-01" });
 });
 afterEach(async () => {
   await h.stop();

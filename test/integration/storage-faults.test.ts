@@ -27,7 +27,10 @@ const rows = () =>
     Object.fromEntries(["decisions", "jobs", "reviews", "processed_events"].map((t) => [t, db.prepare(`select * from ${t}`).all()])),
   );
 
-/** The disk is full: the app's database file may not grow by a single page, and has no free page left inside. */
+/**
+ * The disk is full: the app's database file may not grow by a single page, and has none free (the pages of the
+ * tables and indexes the migrations dropped would take a new row, so they are vacuumed away first).
+ */
 async function fillDisk() {
   await h.app.store.run(sql`vacuum`);
   const [{ page_count: pages } = { page_count: 0 }] = await h.app.store.all<{ page_count: number }>(sql`pragma page_count`);

@@ -64,6 +64,7 @@ async function show(verdict: Verdict, today: string): Promise<string> {
     requesterId: "UREQ",
     answers,
     verdict,
+    decidedOn: "2026-11-24",
     submissionKey: "k1",
   });
   const acks: unknown[] = [];

@@ -180,3 +180,79 @@ describe("verdict message", () => {
     expect(validateView(buildHome({ mine: { page: page([]) }, awaitingReview: null }), "home")).toEqual([]);
   });
 });
+
+describe("newer versions already out the day a decision is made", () => {
+  const sections = (input: VerdictMessageInput) =>
+    (buildVerdictMessage(input).blocks as { type: string; text?: { text: string } }[])
+      .filter((b) => b.type === "section" && b.text)
+      .map((b) => b.text!.text)
+      .join("\n");
+  const version = (id: string) => ({ id, releaseDate: id.slice(-10), source: "models.dev" });
+  const yes = decide(validAnswers());
+  const no = decide(
+    validAnswers({
+      evals: { hasEvalSet: true, hasHeldOutTestSet: true, hasPromptedBaseline: true, baselineScore: 95, targetScore: 90 },
+    }),
+  );
+
+  it("names them in the verdict, with what to do first, for the model they are newer versions of", () => {
+    const text = sections(
+      messageInput({
+        baseModel: "gpt-4o-2024-08-06",
+        verdict: yes,
+        alreadyOut: [{ model: "gpt-4o-2024-08-06", versions: [version("gpt-4o-2024-11-20")] }],
+      }),
+    );
+    expect(text).toContain(
+      ":new: `gpt-4o-2024-11-20`, a newer version of the production model and the model to fine-tune, is already out: consider scoring the prompted baseline on it first, and fine-tuning it rather than the older one.",
+    );
+  });
+
+  it("tells the two models apart, newest first, and counts what it does not list", () => {
+    const text = sections(
+      messageInput({
+        baseModel: "gpt-4o-2024-05-13",
+        candidateModel: "gpt-4o-mini-2024-07-18",
+        verdict: yes,
+        alreadyOut: [
+          {
+            model: "gpt-4o-2024-05-13",
+            versions: ["2024-08-06", "2024-11-20", "2025-01-01", "2025-02-01"].map((d) => version(`gpt-4o-${d}`)),
+          },
+          { model: "gpt-4o-mini-2024-07-18", versions: [version("gpt-4o-mini-2025-03-01")] },
+        ],
+      }),
+    );
+    expect(text).toContain(
+      "Newer versions of the production model are already out (`gpt-4o-2025-02-01`, `gpt-4o-2025-01-01`, `gpt-4o-2024-11-20` and 1 older): consider scoring the prompted baseline on the newest first.",
+    );
+    expect(text).toContain(
+      "`gpt-4o-mini-2025-03-01`, a newer version of the model to fine-tune, is already out: consider fine-tuning it rather than the older one.",
+    );
+    const fields = JSON.stringify(buildVerdictMessage(messageInput({ candidateModel: "gpt-4o-mini-2024-07-18" })).blocks);
+    expect(fields).toContain("*Model to fine-tune:*\\n`gpt-4o-mini-2024-07-18`");
+  });
+
+  it("says nothing of fine-tuning on a decision not to fine-tune", () => {
+    expect(no.fineTune).toBe("no");
+    const input = messageInput({
+      baseModel: "gpt-4o-2024-05-13",
+      candidateModel: "gpt-4o-mini-2024-07-18",
+      verdict: no,
+      alreadyOut: [
+        { model: "gpt-4o-2024-05-13", versions: [version("gpt-4o-2024-11-20")] },
+        { model: "gpt-4o-mini-2024-07-18", versions: [version("gpt-4o-mini-2025-03-01")] },
+      ],
+    });
+    const text = sections(input);
+    expect(text).toContain(
+      "`gpt-4o-2024-11-20`, a newer version of the production model, is already out: consider scoring the prompted baseline on it first.",
+    );
+    expect(text).not.toContain("gpt-4o-mini-2025-03-01");
+  });
+
+  it("escapes catalog ids", () => {
+    const input = messageInput({ baseModel: "m", verdict: yes, alreadyOut: [{ model: "m", versions: [version(HOSTILE)] }] });
+    for (const text of mrkdwnStrings(buildVerdictMessage(input))) expect(text).not.toContain("<!channel>");
+  });
+});

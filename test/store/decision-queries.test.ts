@@ -36,6 +36,7 @@ async function decisionIn(
     answers: full,
     verdict: decide(full),
     parentId: place.parentId,
+    decidedOn: "2026-11-24",
     submissionKey: `k${seq}`,
   });
   await db.transaction((tx) => recordVerdictPosted(tx, decision.id, `${seq}.000100`, `${seq}.000100`));
@@ -87,6 +88,7 @@ describe("revisions", () => {
         answers,
         verdict: decide(answers),
         parentId: old.id,
+        decidedOn: "2026-11-24",
         submissionKey,
       });
     const first = await revise("view:V1");

@@ -23,7 +23,15 @@ async function db(path = ":memory:") {
 async function decision(client: SqlClient, key: string, channelId = "C1") {
   const answers = validAnswers();
   return (
-    await insertDecision(client, { teamId: "T1", channelId, requesterId: "U1", answers, verdict: decide(answers), submissionKey: key })
+    await insertDecision(client, {
+      teamId: "T1",
+      channelId,
+      requesterId: "U1",
+      answers,
+      verdict: decide(answers),
+      decidedOn: "2026-11-24",
+      submissionKey: key,
+    })
   ).decision;
 }
 

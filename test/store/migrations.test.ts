@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
 import { insertDecision } from "../../src/store/decisions.js";
 import { listJobs } from "../../src/store/jobs.js";
+import { getNotice, noticesOf } from "../../src/store/model-notices.js";
 import { openDb } from "../../src/store/open-db.js";
 import { validAnswers } from "../support/answers.js";
 
@@ -21,12 +22,12 @@ function databaseBeforeJobs(path: string): Database.Database {
   return databaseBefore(path, "0003");
 }
 
-/** A database as an older app left it: the migrations before `tag` only. */
-function databaseBefore(path: string, tag: string): Database.Database {
+/** A database migrated up to (not including) the migration tagged `before`. */
+function databaseBefore(path: string, before: string): Database.Database {
   const old = join(dir, "old-migrations");
   mkdirSync(join(old, "meta"), { recursive: true });
   const journal = JSON.parse(readFileSync(join(MIGRATIONS, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-  const kept = journal.entries.filter((e) => e.tag < tag);
+  const kept = journal.entries.filter((e) => e.tag < before);
   for (const e of kept) cpSync(join(MIGRATIONS, `${e.tag}.sql`), join(old, `${e.tag}.sql`));
   writeFileSync(join(old, "meta/_journal.json"), JSON.stringify({ ...journal, entries: kept }));
   const db = new Database(path);
@@ -102,11 +103,68 @@ describe("upgrading a database from the outbox columns to the job table", () => 
   });
 });
 
+describe("upgrading a database from notices per version to notices per message", () => {
+  it("keeps what each decision was told, one row per notice message, and points the jobs still owed at the rows", async () => {
+    dir = mkdtempSync(join(tmpdir(), "swf-migrate-"));
+    const path = join(dir, "app.db");
+    const old = databaseBefore(path, "0006");
+    const answers = validAnswers({ baseModel: "gpt-4o-2024-05-13", candidateModel: "gpt-4o-mini-2024-07-18" });
+    old
+      .prepare(`insert into decisions (team_id, channel_id, requester_id, title, base_model, answers, verdict, engine_version,
+        fine_tune, submission_key, message_ts, thread_ts, reply_ts, created_at)
+        values ('T1', 'C1', 'U1', 't', 'gpt-4o-2024-05-13', ?, ?, 'e', 'yes', 'k1', '1.1', '1.1', '1.2', '2026-03-04T10:00:00.000Z')`)
+      .run(JSON.stringify(answers), JSON.stringify(decide(answers)));
+    const notice = old.prepare(`insert into model_notices (decision_id, model_id, kind, state, release_date, snoozed_until, message_ts)
+      values (1, ?, ?, ?, ?, ?, ?)`);
+    notice.run("gpt-4o-2024-08-06", "newer-version", "ignored", "2024-08-06", null, "2.1");
+    notice.run("gpt-4o-2024-11-20", "newer-version", "ignored", "2024-11-20", null, "2.1");
+    notice.run("gpt-4o-2024-05-13", "lifecycle", "announced", "2026-09-01", null, "3.1");
+    notice.run("gpt-4.5-preview", "newer-version", "snoozed", "2025-02-27", "2026-04-01T00:00:00.000Z", "4.1");
+    notice.run("gpt-5-2025-08-07", "newer-version", "announced", "2025-08-07", null, null);
+    const job = old.prepare(
+      `insert into jobs (kind, decision_id, idempotency_key, payload, status, next_attempt_at) values (?, 1, ?, ?, ?, '2026-01-01')`,
+    );
+    job.run("post-notice", "n1", JSON.stringify({ decision: {}, content: { kind: "newer-version", versions: [] } }), "pending");
+    job.run("update-notice", "u1", JSON.stringify({ channelId: "C1", noticeTs: "4.1", outcome: "Snoozed by <@UA>." }), "pending");
+    job.run("post-notice", "n0", JSON.stringify({ decision: {}, content: { kind: "newer-version", versions: [] } }), "done");
+    old.close();
+
+    const db = await openDb(path);
+    try {
+      const [decision] = await db.all<{ candidate: string; day: string; mark: number }>(
+        sql`select candidate_model as candidate, decided_on as day, watch_seq as mark from decisions`,
+      );
+      expect(decision).toEqual({ candidate: "gpt-4o-mini-2024-07-18", day: "2026-03-04", mark: 0 });
+      const told = (await noticesOf(db, 1)).map((n) => ({
+        ts: n.messageTs,
+        state: n.state,
+        what: n.content.kind === "lifecycle" ? n.content.lifecycle.retirementDate : n.content.versions.map((v) => v.id).join(","),
+      }));
+      expect(told).toEqual([
+        { ts: "2.1", state: "ignored", what: "gpt-4o-2024-08-06,gpt-4o-2024-11-20" },
+        { ts: "3.1", state: "announced", what: "2026-09-01" },
+        { ts: "4.1", state: "snoozed", what: "gpt-4.5-preview" },
+        { ts: null, state: "announced", what: "gpt-5-2025-08-07" },
+      ]);
+      expect((await noticesOf(db, 1)).every((n) => n.modelId === "gpt-4o-2024-05-13")).toBe(true);
+      const jobs = await listJobs(db);
+      const payloadOf = (key: string) => jobs.find((j) => j.idempotencyKey === key)!.payload as { noticeId: number };
+      expect((await getNotice(db, payloadOf("n1").noticeId))?.notice.messageTs).toBeNull();
+      expect((await getNotice(db, payloadOf("u1").noticeId))?.notice.messageTs).toBe("4.1");
+      expect(payloadOf("n0")).not.toHaveProperty("noticeId");
+      const tables = (await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table'`)).map((t) => t.name);
+      expect(tables).not.toContain("model_notices");
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe("upgrading to decision numbers per workspace", () => {
   it("numbers the decisions of each workspace in the order they were made, and new ones continue from there", async () => {
     dir = mkdtempSync(join(tmpdir(), "swf-migrate-"));
     const path = join(dir, "app.db");
-    const old = databaseBefore(path, "0006");
+    const old = databaseBefore(path, "0009");
     const answers = JSON.stringify(validAnswers());
     const verdict = JSON.stringify(decide(validAnswers()));
     const insert = old.prepare(`insert into decisions (team_id, channel_id, requester_id, title, base_model, answers, verdict,
@@ -134,6 +192,7 @@ describe("upgrading to decision numbers per workspace", () => {
         requesterId: "U1",
         answers: validAnswers(),
         verdict: decide(validAnswers()),
+        decidedOn: "2026-12-01",
         submissionKey: "after-upgrade",
       });
       expect(decision.number).toBe(4);

@@ -60,6 +60,7 @@ describe("review reminders", () => {
       answers: validAnswers(),
       verdict: decide(validAnswers()),
       parentId: replaced.id,
+      decidedOn: "2026-11-24",
       submissionKey: "revision",
     });
     await seedDecision(db, { threadTs: null });

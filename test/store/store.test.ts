@@ -44,6 +44,7 @@ async function store(db: SqlClient, key = "view:V1", overrides: Partial<Paramete
     requesterId: "UREQ",
     answers,
     verdict: decide(answers),
+    decidedOn: "2026-11-24",
     submissionKey: key,
     ...overrides,
   });
@@ -86,6 +87,7 @@ describe("store", () => {
       requesterId: "UREQ",
       answers: validAnswers(),
       verdict: decide(validAnswers()),
+      decidedOn: "2026-11-24",
       submissionKey: "view:V1",
     });
     expect(again.created).toBe(false);

@@ -1,4 +1,4 @@
-import { type Decision, getDecision } from "../../store/decisions.js";
+import { alreadyOutAtDecision, type Decision, getDecision } from "../../store/decisions.js";
 import { reasonsOf, tallyOf } from "../../store/reviews.js";
 import type { SqlClient } from "../../store/sql-client.js";
 import { answerChanges } from "../answer-lines.js";
@@ -23,6 +23,7 @@ async function revisionOf(db: SqlClient, decision: Decision): Promise<RevisionIn
 /** The verdict message as the decision stands now: its status, reviews, reasons, and the decision it revises. */
 export async function renderVerdictMessage(db: SqlClient, decision: Decision, review: ReviewSettings): Promise<SlackMessage> {
   const tally = await tallyOf(db, decision.id);
+  const alreadyOut = await alreadyOutAtDecision(db, decision.id);
   return buildVerdictMessage({
     decisionId: decision.id,
     number: decision.number,
@@ -40,6 +41,8 @@ export async function renderVerdictMessage(db: SqlClient, decision: Decision, re
     reasons: await reasonsOf(db, decision.id),
     reviewers: reviewerMentions(review, [decision.requesterId]),
     revision: await revisionOf(db, decision),
+    candidateModel: decision.answers.candidateModel,
+    alreadyOut,
   });
 }
 

@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { Answers } from "../../engine/answers.js";
 import { decide } from "../../engine/decide.js";
 import type { FineTune } from "../../engine/verdict.js";
 import { AlreadySupersededError, getDecision, insertDecision } from "../../store/decisions.js";
+import type { ModelsAlreadyOut } from "../../store/job-payloads.js";
 import type { SqlClient } from "../../store/sql-client.js";
 import { storageProblem } from "../../store/storage-problem.js";
 import { QUESTIONNAIRE_FIELDS } from "../questionnaire-fields.js";
@@ -14,6 +16,10 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export interface SubmissionDeps {
   db: SqlClient;
   logger: Logger;
+  /** Today, `YYYY-MM-DD`: the day a decision is made. */
+  today: () => string;
+  /** Newer versions of the answers' models already out on that day, by the catalog the app holds (the verdict names them). */
+  alreadyOut?: (answers: Answers, decidedOn: string) => ModelsAlreadyOut;
   /** The verdict post was queued: the worker can start on it. */
   jobsQueued: () => void;
   /** A verdict was stored (for the metrics). */
@@ -53,6 +59,7 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
       }
     }
     const verdict = decide(read.answers);
+    const decidedOn = deps.today();
     try {
       const { created } = await insertDecision(deps.db, {
         teamId,
@@ -62,6 +69,9 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
         answers: read.answers,
         verdict,
         parentId: metadata.parentId,
+        noticeId: metadata.noticeId,
+        decidedOn,
+        alreadyOut: alreadyOut(deps, read.answers, decidedOn),
         submissionKey: `view:${view.id}`,
         responseUrl: metadata.responseUrl,
       });
@@ -79,4 +89,14 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
     await ack();
     deps.jobsQueued();
   };
+}
+
+/** What was already out, or nothing when the catalog cannot say (a verdict is never held up by the watch). */
+function alreadyOut(deps: SubmissionDeps, answers: Answers, decidedOn: string): ModelsAlreadyOut {
+  try {
+    return deps.alreadyOut?.(answers, decidedOn) ?? [];
+  } catch (error) {
+    deps.logger.warn(`newer versions already out not worked out: ${(error as Error)?.message ?? String(error)}`);
+    return [];
+  }
 }

@@ -8,6 +8,8 @@ export const ReviewMetadata = z.object({
   threadTs: z.string().optional(),
   /** The decision being re-evaluated. */
   parentId: z.number().int().positive().optional(),
+  /** The model notice the re-evaluation was started from. */
+  noticeId: z.number().int().positive().optional(),
   /** The command's or shortcut's response_url: how to reach the requester when the bot is not in the channel. */
   responseUrl: z.url().optional(),
 });

@@ -19,4 +19,5 @@ ALTER TABLE `decisions` ADD `review_opened_at` text;--> statement-breakpoint
 ALTER TABLE `decisions` ADD `reminders_sent` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `decisions` ADD `reminded_at` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `decisions_team_number` ON `decisions` (`team_id`,`number`);--> statement-breakpoint
-CREATE INDEX `decisions_parent` ON `decisions` (`parent_id`);
+CREATE INDEX `decisions_parent` ON `decisions` (`parent_id`);--> statement-breakpoint
+CREATE INDEX `decisions_team_channel` ON `decisions` (`team_id`,`channel_id`);

@@ -1,1 +1,0 @@
-CREATE INDEX `decisions_team_channel` ON `decisions` (`team_id`,`channel_id`);
