@@ -14,6 +14,7 @@ import { listJobs } from "../../src/store/jobs.js";
 import { openDb } from "../../src/store/open-db.js";
 import { applyReview } from "../../src/store/reviews.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
+import { listWatchedDecisions } from "../../src/store/watch-state.js";
 import { validAnswers } from "../support/answers.js";
 
 const dbs: SqlClient[] = [];
@@ -195,5 +196,16 @@ describe("listAwaitingReview", () => {
       { requiredApprovals: 3 },
     );
     expect((await listAwaitingReview(db, "T1", viewer, { limit: 10 })).decisions.map((d) => d.id)).toEqual([revision.id]);
+  });
+});
+
+describe("the model watch", () => {
+  it("watches a revision instead of the decision it superseded (both live in one thread)", async () => {
+    const db = await openDb(":memory:");
+    dbs.push(db);
+    const old = await decisionIn(db, {});
+    const kept = await decisionIn(db, {});
+    const revision = await decisionIn(db, { parentId: old.id });
+    expect((await listWatchedDecisions(db)).map((d) => d.id)).toEqual([kept.id, revision.id]);
   });
 });
