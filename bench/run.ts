@@ -10,6 +10,8 @@
 //           meanwhile; our app's RSS after start and at the end of the load.
 //   flood   both apps answering slash commands while 32 connections send large bodies to /slack/events (unsigned
 //           3.9 MB, and the same with forged signature headers).
+//   postgres our app on SQLite and on PostgreSQL (a throwaway local server) side by side: submissions and reactions at
+//           10/50/200 in flight (skipped, with a note, where PostgreSQL is not installed).
 // Reading it: latencies are ms from handing the request to fetch, p50/p95/p99/max over every request of that row.
 // The ours / bare ratio matters more than absolute numbers, which depend on the machine and on whatever else ran
 // (machine, load average and the CPU table say how busy it was). Targets are reported as met or missed by how
@@ -21,12 +23,13 @@ import { writeFileSync } from "node:fs";
 import { engineSection } from "./engine-section.js";
 import { floodSection } from "./flood-section.js";
 import { httpSection } from "./http-section.js";
+import { postgresSection } from "./postgres-section.js";
 import { describeMachine, renderMachine, renderSection, renderTargets } from "./report.js";
 import type { BenchContext, Section, TargetResult } from "./section.js";
 import { watcherSection } from "./watcher-section.js";
 
 /** Run in this order; add later sections here. */
-const SECTIONS: Section[] = [engineSection, watcherSection, httpSection, floodSection];
+const SECTIONS: Section[] = [engineSection, watcherSection, httpSection, floodSection, postgresSection];
 
 interface Options {
   quick: boolean;

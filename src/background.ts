@@ -19,7 +19,7 @@ import type { KnownCatalog } from "./watcher/known-catalog.js";
 import { type PeriodicJob, schedulePasses } from "./watcher/schedule.js";
 import { sourcesFromConfig } from "./watcher/sources/registry.js";
 
-/** The lease that says which process runs the background work on a database (docs/delivery.md). */
+/** The lease that says which process runs the scheduled background work on a database (docs/delivery.md). */
 const BACKGROUND_LEASE = "background";
 
 export interface BackgroundOptions {
@@ -54,7 +54,10 @@ export interface BackgroundDeps {
   observeWatchPass?: <T extends { failed: readonly unknown[] }>(pass: () => Promise<T>) => Promise<T>;
 }
 
-/** What one process at a time does for a database: the job worker, the reconcile of reactions, the base-model watch. */
+/**
+ * The background work of a process: the job worker, the reconcile of reactions, the base-model watch. The worker runs in
+ * every replica on PostgreSQL and only in the lease holder on SQLite; everything else runs in one process at a time.
+ */
 export interface Background {
   /** Slack work was queued in this process: the worker (if it runs here) looks now. */
   wake(): void;
@@ -68,13 +71,23 @@ export interface Background {
   reconciled(): Promise<void>;
   /** Whether this process holds the lease. */
   readonly leader: boolean;
+  /** What this process does, in words for the start-up line. */
+  readonly role: string;
   /** The worker's events: 'finished' after every attempt. */
   readonly jobEvents: EventEmitter;
   /** Stops the work (jobs in flight get the grace period) and releases the lease. */
   stop(): Promise<void>;
 }
 
-/** Asks for the lease, and runs the background work whenever this process holds it. */
+/** A piece of background work, started and stopped as a whole. */
+interface BackgroundTask {
+  /** How the start-up log names it. */
+  name: string;
+  start(): Promise<void> | void;
+  stop(): Promise<void> | void;
+}
+
+/** Starts the work every replica runs, asks for the lease, and runs the rest whenever this process holds it. */
 export async function startBackground(deps: BackgroundDeps): Promise<Background> {
   const { config, db, logger: log, options } = deps;
   const owner = workerId();
@@ -93,6 +106,48 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     ...options.jobs,
   });
   const wake = () => worker.wake();
+
+  // Jobs a killed process of this host was running are due again at once (looked up first), not when claims expire.
+  const releaseDeadClaims = async () => {
+    for (const dead of (await claimOwners(db).catch(() => [])).filter(isGone)) await expireClaims(db, dead).catch(() => 0);
+  };
+  const jobWorker: BackgroundTask = {
+    name: "the job worker",
+    start: async () => {
+      await releaseDeadClaims();
+      worker.start();
+      // Whatever waited for an invite gets one more try: the bot may have been invited while no process was running.
+      if ((await requeueWaiting(db).catch(() => 0)) > 0) wake();
+    },
+    stop: () => worker.stop(options.stopGraceMs ?? 10_000),
+  };
+
+  let stopping = false;
+  let reconciling: Promise<void> = Promise.resolve();
+  const reconcile: BackgroundTask = {
+    name: "the reconcile",
+    start: () => {
+      stopping = false;
+      reconciling = reconcileReactions({
+        db,
+        client: deps.listenerClient,
+        review: config.review,
+        isReviewer: deps.isReviewer,
+        jobsQueued: wake,
+        logger: log,
+        stopping: () => stopping,
+      }).then(
+        (report) => {
+          if (report.added + report.removed > 0) log.info(`reactions reconciled: ${report.added} added, ${report.removed} withdrawn`);
+        },
+        (error: unknown) => log.error(`reconciling reactions failed: ${(error as Error)?.message ?? String(error)}`),
+      );
+    },
+    stop: async () => {
+      stopping = true;
+      await reconciling;
+    },
+  };
 
   const pass = async () => {
     const observe = deps.observeWatchPass ?? ((run) => run());
@@ -124,55 +179,64 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     return queued;
   };
   let watch: PeriodicJob | null = null;
+  const modelWatch: BackgroundTask = {
+    name: "the catalog checks",
+    start: () => {
+      watch = schedulePasses(
+        pass,
+        { firstDelayMs: options.modelCheckDelayMs ?? 30_000, intervalMs: config.watch.intervalMinutes * 60_000 },
+        (error) => log.error(`model watch pass failed: ${(error as Error).message}`),
+      );
+    },
+    stop: async () => {
+      await watch?.stop();
+      watch = null;
+    },
+  };
   let reminders: PeriodicJob | null = null;
-  let stopping = false;
-  let reconciling: Promise<void> = Promise.resolve();
-
-  const begin = async () => {
-    stopping = false;
-    log.info("this process posts to Slack now (it holds the background lease): the job worker, the reconcile and the catalog checks");
-    // Jobs a killed process of this host was running are due again at once (looked up first), not when claims expire.
-    for (const dead of (await claimOwners(db).catch(() => [])).filter(isGone)) await expireClaims(db, dead).catch(() => 0);
-    worker.start();
-    // Whatever waited for an invite gets one more try: the bot may have been invited while no process was running.
-    if ((await requeueWaiting(db).catch(() => 0)) > 0) wake();
-    reconciling = reconcileReactions({
-      db,
-      client: deps.listenerClient,
-      review: config.review,
-      isReviewer: deps.isReviewer,
-      jobsQueued: wake,
-      logger: log,
-      stopping: () => stopping,
-    }).then(
-      (report) => {
-        if (report.added + report.removed > 0) log.info(`reactions reconciled: ${report.added} added, ${report.removed} withdrawn`);
-      },
-      (error: unknown) => log.error(`reconciling reactions failed: ${(error as Error)?.message ?? String(error)}`),
-    );
-    watch = schedulePasses(
-      pass,
-      { firstDelayMs: options.modelCheckDelayMs ?? 30_000, intervalMs: config.watch.intervalMinutes * 60_000 },
-      (error) => log.error(`model watch pass failed: ${(error as Error).message}`),
-    );
-    if (reminderAfterMs !== null) {
+  const reviewReminders: BackgroundTask = {
+    name: "the review reminders",
+    start: () => {
+      if (reminderAfterMs === null) return;
       const every = reminderCheckEveryMs(reminderAfterMs);
       log.info(`reviews still waiting after ${formatDuration(reminderAfterMs)} are reminded (checked every ${formatDuration(every)})`);
       reminders = schedulePasses(remind, { firstDelayMs: options.reminderDelayMs ?? every, intervalMs: every }, (error) =>
         log.error(`review reminder pass failed: ${(error as Error).message}`),
       );
-    }
-  };
-  const end = async () => {
-    stopping = true;
-    await watch?.stop();
-    watch = null;
-    await reminders?.stop();
-    reminders = null;
-    await reconciling;
-    await worker.stop(options.stopGraceMs ?? 10_000);
+    },
+    stop: async () => {
+      await reminders?.stop();
+      reminders = null;
+    },
   };
 
+  // Who runs what (docs/delivery.md). On PostgreSQL every replica claims jobs (claims skip each other's rows); SQLite
+  // has one writer, so its worker runs under the lease. Scheduled work (a timer, a pass over all decisions) belongs
+  // under the lease, so that one replica at a time does it.
+  const everyReplica = db.dialect === "postgres";
+  const perReplica: BackgroundTask[] = everyReplica ? [jobWorker] : [];
+  const underLease: BackgroundTask[] = everyReplica
+    ? [
+        { name: "taking over the jobs of stopped processes", start: releaseDeadClaims, stop: () => undefined },
+        reconcile,
+        modelWatch,
+        reviewReminders,
+      ]
+    : [jobWorker, reconcile, modelWatch, reviewReminders];
+
+  const names = underLease.map((task) => task.name);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
+  const begin = async () => {
+    log.info(
+      `${everyReplica ? "this replica runs the scheduled work now" : "this process posts to Slack now"} (it holds the background lease): ${list}`,
+    );
+    for (const task of underLease) await task.start();
+  };
+  const end = async () => {
+    for (const task of [...underLease].reverse()) await task.stop();
+  };
+
+  for (const task of perReplica) await task.start();
   const lease = await keepLease({
     db,
     name: BACKGROUND_LEASE,
@@ -192,7 +256,14 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     get leader() {
       return lease.held;
     },
+    get role() {
+      if (!everyReplica) return lease.held ? "posting to Slack" : "another process posts to Slack until it stops";
+      return `posting to Slack with any other replica; ${lease.held ? "running the scheduled work" : "another replica runs the scheduled work"}`;
+    },
     jobEvents: worker.events,
-    stop: () => lease.stop(),
+    stop: async () => {
+      await lease.stop();
+      for (const task of [...perReplica].reverse()) await task.stop();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDuration } from "./duration.js";
+import { type DatabaseTarget, isPostgresUrl, urlPasswords } from "./store/database-target.js";
 import { type LineagePolicy, parseLineagePolicy } from "./watcher/lineage-policy.js";
 import { type SourceConfig, sourcesFromConfig } from "./watcher/sources/registry.js";
 
@@ -75,6 +76,17 @@ const ReviewerIds = z
   })
   .transform((ids) => ({ users: ids.filter((id) => !id.startsWith("S")), group: ids.find((id) => id.startsWith("S")) }));
 
+/** PostgreSQL when set; its value is never shown, as it holds a password. */
+export const DatabaseUrl = optionalText
+  .refine((s) => s === undefined || URL.canParse(s), { message: "must be a URL like postgres://user:password@host:5432/database" })
+  .refine((s) => s === undefined || !URL.canParse(s) || isPostgresUrl(s), {
+    message: "must start with postgres:// or postgresql:// (unset it to keep the SQLite file at DATABASE_PATH)",
+  });
+
+/** DATABASE_URL wins over DATABASE_PATH (which has a default, and the container image sets it). */
+export const databaseTarget = (url: string | undefined, path: string): DatabaseTarget =>
+  url ? { kind: "postgres", url } : { kind: "sqlite", path };
+
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z.string({ message: "is required" }).regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" }),
   SLACK_SIGNING_SECRET: optionalText,
@@ -86,6 +98,7 @@ const EnvSchema = z.object({
   PORT: port.default(3000),
   HEALTH_PORT: port.optional(),
   DATABASE_PATH: z.string().min(1).default("./data/should-we-finetune.db"),
+  DATABASE_URL: DatabaseUrl,
   REQUIRED_APPROVALS: positiveInt(2),
   APPROVAL_REACTIONS: list("white_check_mark"),
   REJECT_REACTIONS: list("x"),
@@ -135,7 +148,7 @@ export interface Config {
   port: number;
   /** Where /healthz, /readyz and /metrics are served: the app's port in HTTP mode unless set; PORT in Socket Mode. */
   healthPort: number | undefined;
-  databasePath: string;
+  database: DatabaseTarget;
   review: {
     requiredApprovals: number;
     approvalReactions: string[];
@@ -181,7 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       },
       port: e.PORT,
       healthPort: e.HEALTH_PORT,
-      databasePath: e.DATABASE_PATH,
+      database: databaseTarget(e.DATABASE_URL, e.DATABASE_PATH),
       review: {
         requiredApprovals: e.REQUIRED_APPROVALS,
         approvalReactions: e.APPROVAL_REACTIONS,
@@ -213,8 +226,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
 /** The configured values that must never be written anywhere (logs mask them verbatim). */
 export function configSecrets(config: Config): string[] {
-  const { slack, watch } = config;
-  return [slack.botToken, slack.signingSecret, slack.appToken, watch.sources.OPENAI_API_KEY, watch.sources.ANTHROPIC_API_KEY].filter(
-    (value): value is string => value !== undefined,
-  );
+  const { slack, watch, database } = config;
+  return [
+    slack.botToken,
+    slack.signingSecret,
+    slack.appToken,
+    watch.sources.OPENAI_API_KEY,
+    watch.sources.ANTHROPIC_API_KEY,
+    ...(database.kind === "postgres" ? urlPasswords(database.url) : []),
+  ].filter((value): value is string => value !== undefined);
 }

@@ -16,9 +16,10 @@ import { stopOnSignals } from "./ops/signals.js";
 import { createSlackApp } from "./slack/app.js";
 import { fetchBotIdentity } from "./slack/bot-identity.js";
 import { checkDatabase } from "./startup/check-database.js";
+import { checkPostgres } from "./startup/check-postgres.js";
 import { startupProblem } from "./startup/startup-problem.js";
 import { countJobsForMetrics } from "./store/jobs.js";
-import { openDb } from "./store/open-db.js";
+import { openDatabase } from "./store/open-database.js";
 import type { SqlClient } from "./store/sql-client.js";
 import { firstSeenDays } from "./store/watch-state.js";
 import { type KnownCatalog, knownCatalog, modelsAlreadyOut } from "./watcher/known-catalog.js";
@@ -39,7 +40,7 @@ export interface RunningApp {
   jobsSettled: () => Promise<void>;
   /** Resolves once the reconcile of reactions this process ran on taking the lease is over (at once if it has not). */
   reconciled: () => Promise<void>;
-  /** Whether this process holds the lease (runs the worker, the reconcile and the watch). */
+  /** Whether this process holds the lease (runs the reconcile and the watch, and on SQLite the job worker). */
   readonly leader: boolean;
   /** The job worker's events: 'finished' after every attempt. */
   jobEvents: EventEmitter;
@@ -62,15 +63,17 @@ export interface StartOptions extends BackgroundOptions {
 /** Composition root: config → database → Slack app → start → the lease and the background work. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const identity = await fetchBotIdentity(config.slack.botToken, config.slack.apiUrl);
-  const db = await openDb(config.databasePath);
-  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
-  const now = options.now ?? (() => new Date());
   const ops = prepareOperations(config, {
     logger: options.logger,
     processMetrics: options.processMetrics,
     jobCounts: options.jobCounts ?? (() => countJobsForMetrics(db)),
   });
   const { logger, metrics } = ops;
+  const db = await openDatabase(config.database, {
+    onIdleError: (error) => logger.warn(`database: an idle connection broke (${error.message}); the next query opens another`),
+  });
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const now = options.now ?? (() => new Date());
   let background: Background | undefined;
   const catalog = await startingCatalog(db, logger);
   const slack = createSlackApp({
@@ -101,10 +104,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     catalog,
   });
   background = work;
-  const role = work.leader ? "posting to Slack" : "another process posts to Slack until it stops";
+  const { database } = config;
   logger.info(
-    { mode: config.slack.mode, port, healthPort, leader: work.leader },
-    `should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"}; health on port ${healthPort}; ${role})`,
+    // The URL as configured: the log masks its password, as it masks every secret.
+    {
+      mode: config.slack.mode,
+      port,
+      healthPort,
+      leader: work.leader,
+      database: database.kind === "postgres" ? database.url : database.path,
+    },
+    `should-we-finetune is running (${config.slack.mode === "http" ? `HTTP on port ${port}` : "Socket Mode"}; health on port ${healthPort}; ` +
+      `${database.kind === "postgres" ? "PostgreSQL" : "SQLite"}; ${work.role})`,
   );
 
   return {
@@ -159,7 +170,8 @@ async function main(): Promise<void> {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) cannotStart(loaded.problems, "; fix these settings (see .env.example)");
   const { config } = loaded;
-  const storage = checkDatabase(config.databasePath);
+  const { database } = config;
+  const storage = database.kind === "postgres" ? await checkPostgres(database.url) : checkDatabase(database.path);
   if (storage) cannotStart([storage], "", configSecrets(config));
   const logger = appLogger(config);
   let running: RunningApp;

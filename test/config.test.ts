@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
+import { configSecrets, loadConfig } from "../src/config.js";
+import { createLogger } from "../src/ops/logger.js";
 
 const run = promisify(execFile);
 const base = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret" };
@@ -13,7 +14,7 @@ describe("loadConfig", () => {
     if (!loaded.ok) return;
     expect(loaded.config).toMatchObject({
       port: 3000,
-      databasePath: "./data/should-we-finetune.db",
+      database: { kind: "sqlite", path: "./data/should-we-finetune.db" },
       slack: { mode: "http", apiUrl: undefined },
       review: {
         requiredApprovals: 2,
@@ -67,6 +68,8 @@ describe("loadConfig", () => {
     [{ ...base, MODEL_WATCH_POLICY: "loose" }, ["MODEL_WATCH_POLICY"]],
     [{ ...base, REVIEW_REMINDER_AFTER: "2 days" }, ["REVIEW_REMINDER_AFTER"]],
     [{ ...base, REVIEW_REMINDER_AFTER: "1s" }, ["REVIEW_REMINDER_AFTER"]],
+    [{ ...base, DATABASE_URL: "mysql://swf:hunter2hunter2@db/swf" }, ["DATABASE_URL"]],
+    [{ ...base, DATABASE_URL: "db.internal:5432" }, ["DATABASE_URL"]],
   ])("reports one line per bad variable: %j", (env, names) => {
     const loaded = loadConfig(env);
     expect(loaded.ok).toBe(false);
@@ -106,6 +109,32 @@ describe("loadConfig", () => {
       expect(loaded.problems).toContain("SLACK_API_URL: must not contain a user name or password");
       expect(loaded.problems.join("\n")).not.toContain("super-secret");
     }
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is a postgres:// or postgresql:// URL, even with DATABASE_PATH set, and SQLite otherwise", () => {
+    const url = "postgresql://swf:s3cret%2Fpass@db.internal:5432/swf?sslmode=require";
+    expect(loadConfig({ ...base, DATABASE_URL: url, DATABASE_PATH: "/data/app.db" })).toMatchObject({
+      config: { database: { kind: "postgres", url } },
+    });
+    expect(loadConfig({ ...base, DATABASE_URL: "postgres://db/swf" })).toMatchObject({ config: { database: { kind: "postgres" } } });
+    expect(loadConfig({ ...base, DATABASE_URL: " ", DATABASE_PATH: "/data/app.db" })).toMatchObject({
+      config: { database: { kind: "sqlite", path: "/data/app.db" } },
+    });
+  });
+
+  it("never shows DATABASE_URL's value, and masks its password in every log line", () => {
+    const bad = loadConfig({ ...base, DATABASE_URL: "mysql://swf:hunter2hunter2@db/swf" });
+    expect(bad).toMatchObject({ ok: false });
+    expect(JSON.stringify(bad)).not.toContain("hunter2");
+    const url = "postgres://swf:pa%24%24word-long@db.internal:5432/swf";
+    const loaded = loadConfig({ ...base, DATABASE_URL: url });
+    if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+    expect(configSecrets(loaded.config)).toEqual(expect.arrayContaining(["pa%24%24word-long", "pa$$word-long"]));
+    const lines: string[] = [];
+    const logger = createLogger({ level: "info", secrets: configSecrets(loaded.config), sink: { write: (line) => lines.push(line) } });
+    logger.info({ database: url }, `connecting to ${url}; the password, decoded, is pa$$word-long`);
+    expect(lines.join("")).toContain("postgres://swf:[REDACTED]@db.internal:5432/swf");
+    expect(lines.join("")).not.toMatch(/pa(%24%24|\$\$)word-long/);
   });
 
   it("reads the operations settings", () => {

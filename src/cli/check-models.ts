@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { DatabaseUrl, databaseTarget } from "../config.js";
 import { deliverNow } from "../delivery/deliver-now.js";
 import { workerId } from "../delivery/worker-identity.js";
 import { createDeliveryClient } from "../slack/delivery/delivery-client.js";
 import { slackJobRunner } from "../slack/delivery/slack-jobs.js";
 import { respondEphemeral } from "../slack/respond.js";
-import { openDb } from "../store/open-db.js";
+import { openDatabase } from "../store/open-database.js";
 import { checkModels, describePlanned } from "../watcher/check-models.js";
 import { parseLineagePolicy } from "../watcher/lineage-policy.js";
 import { sourcesFromConfig } from "../watcher/sources/registry.js";
@@ -18,14 +19,16 @@ each decision's production model and model to fine-tune in the catalogs MODEL_SO
 posts one reply per model with news in the decision's thread (only versions out on or after the
 decision's day). Prints what it posted; with --dry-run, what it would post, and posts nothing.
 
-Environment: DATABASE_PATH, MODEL_SOURCES (and the source URLs / API keys), MODEL_MIN_AGE_DAYS,
-MODEL_WATCH_POLICY, SLACK_BOT_TOKEN (not needed with --dry-run), SLACK_API_URL (optional).
+Environment: DATABASE_PATH (or DATABASE_URL for PostgreSQL), MODEL_SOURCES (and the source URLs / API
+keys), MODEL_MIN_AGE_DAYS, MODEL_WATCH_POLICY, SLACK_BOT_TOKEN (not needed with --dry-run),
+SLACK_API_URL (optional).
 
 Exit codes: 0 pass done; 1 some notices could not be posted (the next pass retries them); 2 bad
 options or environment (one line per problem).`;
 
 const Env = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/should-we-finetune.db"),
+  DATABASE_URL: DatabaseUrl,
   SLACK_BOT_TOKEN: z
     .string()
     .regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" })
@@ -83,7 +86,7 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
     return EXIT_USAGE;
   }
   const settings = parsed.data;
-  const db = await openDb(settings.DATABASE_PATH);
+  const db = await openDatabase(databaseTarget(settings.DATABASE_URL, settings.DATABASE_PATH));
   try {
     const report = await checkModels(
       {

@@ -151,8 +151,9 @@ const inOrder = sql`(j.kind in (${sideKinds}) or j.decision_id is null or not ex
     and e.status in ('pending', 'running', 'waiting')))`;
 
 /**
- * Claims the next due job for `owner` by compare-and-swap, and marks the attempt (attempts + 1, maybe sent) before any
- * Slack call. Null when nothing is due. Two workers, in one process or two, never hold the same job.
+ * Claims the next due job for `owner`, and marks the attempt (attempts + 1, maybe sent) before any Slack call. Null
+ * when nothing is due. Two workers, in one process or in many, never hold the same job: on SQLite by compare-and-swap
+ * (one process posts at a time), on PostgreSQL in one statement that skips rows other workers are claiming.
  */
 export async function claimNextJob(
   db: SqlClient,
@@ -169,13 +170,24 @@ export async function claimNextJob(
         sql`, `,
       )})`
     : sql``;
+  const claim = sql`status = 'running', attempts = jobs.attempts + 1, claim_owner = ${owner}, claim_expires_at = ${until},
+    maybe_sent = 1, updated_at = ${nowIso}`;
+  if (db.dialect === "postgres") {
+    // Every replica runs a worker here: each locks the first due row no other worker has locked, and claims it.
+    const [claimed] = await db.all<JobRow & { was_maybe_sent: number; was_status: JobStatus }>(sql`
+      with candidate as (
+        select j.id, j.maybe_sent, j.status from jobs j where ${due(nowIso)} and ${inOrder} ${ofKinds}
+        order by j.next_attempt_at, j.id limit 1 for update of j skip locked)
+      update jobs set ${claim} from candidate where jobs.id = candidate.id
+      returning jobs.*, candidate.maybe_sent as was_maybe_sent, candidate.status as was_status`);
+    return claimed ? { ...toJob(claimed), lookFirst: claimed.was_maybe_sent === 1 || claimed.was_status === "running" } : null;
+  }
   for (let tries = 0; tries < 5; tries += 1) {
     const [candidate] = await db.all<JobRow>(sql`
       select * from jobs j where ${due(nowIso)} and ${inOrder} ${ofKinds} order by j.next_attempt_at, j.id limit 1`);
     if (!candidate) return null;
     const [claimed] = await db.all<JobRow>(sql`
-      update jobs set status = 'running', attempts = attempts + 1, claim_owner = ${owner}, claim_expires_at = ${until},
-        maybe_sent = 1, updated_at = ${nowIso}
+      update jobs set ${claim}
       where id = ${candidate.id} and attempts = ${candidate.attempts} and status = ${candidate.status}
         and (status = 'pending' or claim_expires_at < ${nowIso})
       returning *`);

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { REVIEW_STATUSES, type ReviewStatus } from "../engine/review-status.js";
 
+// PostgreSQL has a twin of this schema (schema-pg.ts): add a table or column to both, then `npm run db:generate`.
+
 const timestamps = {
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -179,7 +181,7 @@ export const JOB_STATUSES = ["pending", "running", "waiting", "done", "failed"] 
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /**
- * Every Slack write, as a row committed with the change that caused it; one worker posts them (docs/delivery.md).
+ * Every Slack write, as a row committed with the change that caused it; a worker posts each once (docs/delivery.md).
  * `waiting`: parked until something outside changes (the bot is invited to a private channel).
  */
 export const jobs = sqliteTable(
@@ -214,7 +216,7 @@ export const jobs = sqliteTable(
   ],
 );
 
-/** Who runs the background work (the job worker, the watch pass) on this database, until when. */
+/** Who runs the scheduled background work (the watch pass; on SQLite the job worker too) on this database, until when. */
 export const leases = sqliteTable("leases", {
   name: text("name").primaryKey(),
   holder: text("holder").notNull(),

@@ -1,15 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { keepLease, type LeaseKeeper } from "../../src/delivery/lease-keeper.js";
 import { acquireLease, leaseHolder } from "../../src/store/lease.js";
-import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
+import { STORE_DIALECTS } from "../support/store-dialects.js";
 
 let db: SqlClient;
 const keepers: LeaseKeeper[] = [];
 const log = { debug: () => undefined, warn: () => undefined, error: () => undefined };
-beforeEach(async () => {
-  db = await openDb(":memory:");
-});
 afterEach(async () => {
   for (const k of keepers.splice(0)) await k.stop();
   await db.close();
@@ -32,7 +29,11 @@ function keeper(holder: string, events: string[], extra: { isGone?: (h: string) 
   });
 }
 
-describe("the background lease", () => {
+describe.each(STORE_DIALECTS)("the background lease ($name)", ({ open }) => {
+  beforeEach(async () => {
+    db = await open();
+  });
+
   it("goes to one holder; the other waits, and takes it at its next try once the first stops", async () => {
     const events: string[] = [];
     const first = await keeper("A", events);

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createWorker, type JobFinished, type JobResult, jobsSettled, type Worker } from "../../src/delivery/worker.js";
 import { type ClaimedJob, enqueueJob, listJobs } from "../../src/store/jobs.js";
-import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
+import { STORE_DIALECTS } from "../support/store-dialects.js";
 
 let db: SqlClient;
 let worker: Worker | undefined;
@@ -12,12 +12,6 @@ const log = { debug: () => undefined, warn: (m: string) => logged.push(m), error
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
-beforeEach(async () => {
-  db = await openDb(":memory:");
-  logged.length = 0;
-  unhandled.length = 0;
-  process.on("unhandledRejection", onUnhandled);
-});
 afterEach(async () => {
   await worker?.stop(1000);
   worker = undefined;
@@ -48,7 +42,20 @@ const finished = (w: Worker, count: number) =>
     });
   });
 
-describe("the job worker", () => {
+/** Makes the database refuse writes (or take them again), as a full disk or a read-only file would. */
+const readOnly = (on: boolean) =>
+  db.dialect === "sqlite"
+    ? sql.raw(`pragma query_only = ${on ? 1 : 0}`)
+    : sql.raw(`set default_transaction_read_only = ${on ? "on" : "off"}`);
+
+describe.each(STORE_DIALECTS)("the job worker ($name)", ({ open }) => {
+  beforeEach(async () => {
+    db = await open();
+    logged.length = 0;
+    unhandled.length = 0;
+    process.on("unhandledRejection", onUnhandled);
+  });
+
   it("retries a transient failure with backoff until it succeeds, looking first once an attempt may have been sent", async () => {
     await note("n1");
     const attempts: Array<[number, boolean]> = [];
@@ -104,16 +111,16 @@ describe("the job worker", () => {
     const w = start(
       async (job) => {
         calls += 1;
-        if (calls === 1) await db.run(sql`pragma query_only = 1`);
+        if (calls === 1) await db.run(readOnly(true));
         return { outcome: "done", slackTs: `ts-${job.attempts}-${job.lookFirst}` };
       },
       { claimTtlMs: 200 },
     );
     const [first] = await finished(w, 1);
     expect(first?.result).toBe("not-recorded");
-    expect(logged.join("\n")).toMatch(/could not record its end .*readonly/i);
+    expect(logged.join("\n")).toMatch(/could not record its end .*read-?only/i);
     expect((await listJobs(db))[0]?.status).toBe("running");
-    await db.run(sql`pragma query_only = 0`);
+    await db.run(readOnly(false));
     await jobsSettled(db, w.events, 20);
     expect((await listJobs(db))[0]).toMatchObject({ status: "done", slackTs: "ts-2-true" });
     expect(unhandled).toEqual([]);

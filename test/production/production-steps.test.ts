@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../cli/run-cli.js";
 import { SlackDriver } from "../emulator/slack-driver.js";
 import { SlackEmulator } from "../emulator/slack-emulator.js";
+import { POSTGRES_SUITE_RUNS, startThrowawayPostgres } from "../postgres/postgres-suite.js";
 import { type AppProcess, startAppProcess } from "../support/app-process.js";
 import { CHANNEL, REQUESTER, SIGNING_SECRET } from "../support/harness.js";
 
@@ -63,6 +64,7 @@ describe.runIf(RUN)("the production steps (scripts/production-build.sh, as the D
     expect(existsSync(join(out, "dist", "main.js"))).toBe(true);
     expect(existsSync(join(out, "dist", "watcher", "catalog", "models-dev-api.json"))).toBe(true);
     expect(existsSync(join(out, "db", "migrations", "meta", "_journal.json"))).toBe(true);
+    expect(existsSync(join(out, "db", "migrations-pg", "meta", "_journal.json"))).toBe(true);
     expect(existsSync(join(out, "src"))).toBe(false);
     for (const dev of ["tsx", "typescript", "vitest", "drizzle-kit", "@biomejs/biome", "@electric-sql/pglite"]) {
       expect(existsSync(join(out, "node_modules", dev)), dev).toBe(false);
@@ -85,6 +87,24 @@ describe.runIf(RUN)("the production steps (scripts/production-build.sh, as the D
     const exit = once(app.child, "exit");
     app.child.kill("SIGTERM");
     expect((await exit)[0]).toBe(0);
+  });
+
+  it.runIf(POSTGRES_SUITE_RUNS)("dist/main.js migrates a new PostgreSQL database and answers a signed command", async () => {
+    const server = await startThrowawayPostgres();
+    try {
+      const databaseUrl = await server.createDatabase("production");
+      const launch = { command: process.execPath, args: ["dist/main.js"], cwd: out };
+      const app = await startAppProcess({ ...env("unused"), DATABASE_URL: databaseUrl }, 60_000, launch);
+      running.push(app);
+      expect(app.output()).toContain("PostgreSQL; posting to Slack");
+      const driver = new SlackDriver({ emulator, appUrl: `http://127.0.0.1:${app.port}`, signingSecret: SIGNING_SECRET });
+      const command = await driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL });
+      expect(command.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${app.port}/readyz`)).status).toBe(200);
+      await app.kill("SIGTERM");
+    } finally {
+      await server.stop();
+    }
   });
 
   it("dist/cli.js reads the bundled catalog from dist/", async () => {

@@ -8,6 +8,7 @@ import { claimNextJob, enqueueJob, finishJob, jobKey, listJobs, renewClaim, requ
 import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
 import { validAnswers } from "../support/answers.js";
+import { STORE_DIALECTS } from "../support/store-dialects.js";
 
 const open: SqlClient[] = [];
 const dirs: string[] = [];
@@ -15,7 +16,7 @@ afterEach(async () => {
   for (const db of open.splice(0)) await db.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-async function db(path = ":memory:") {
+async function fileDb(path: string) {
   const client = await openDb(path);
   open.push(client);
   return client;
@@ -40,7 +41,13 @@ const T0 = new Date(Date.now() + 60_000);
 const later = (ms: number) => new Date(T0.getTime() + ms);
 const TTL = 60_000;
 
-describe("the job table", () => {
+describe.each(STORE_DIALECTS)("the job table ($name)", ({ open: openEmpty }) => {
+  async function db() {
+    const client = await openEmpty();
+    open.push(client);
+    return client;
+  }
+
   it("stores a key once, and keeps one pending message update and one pending status reply per decision", async () => {
     const client = await db();
     const d = await decision(client, "a");
@@ -104,16 +111,32 @@ describe("the job table", () => {
     expect((await listJobs(client))[0]).toMatchObject({ status: "done", slackTs: "9.9", claimOwner: null });
   });
 
+  it("parks jobs waiting for an invite until the bot joins their channel", async () => {
+    const client = await db();
+    const here = await decision(client, "a", "GPRIVATE");
+    await decision(client, "b", "COTHER");
+    const job = (await claimNextJob(client, "w1", later(1), TTL))!;
+    expect(job.decisionId).toBe(here.id);
+    await client.transaction((tx) => finishJob(tx, job, "w1", { status: "waiting", error: "not_in_channel", maybeSent: false }));
+    expect((await claimNextJob(client, "w1", later(2), TTL))?.decisionId).not.toBe(here.id);
+    expect(await claimNextJob(client, "w1", later(2), TTL)).toBeNull();
+    expect(await requeueWaiting(client, "COTHER", later(3))).toBe(0);
+    expect(await requeueWaiting(client, "GPRIVATE", later(3))).toBe(1);
+    expect((await claimNextJob(client, "w1", later(4), TTL))?.decisionId).toBe(here.id);
+  });
+});
+
+describe("the job table on a SQLite file", () => {
   // Two connections in one process: every statement runs to its end before the other connection's next one, so the
   // select and the compare-and-swap of claims interleave freely. (A transaction held across awaits on one connection
   // would block the other synchronously; two processes, each with its own connection, are tested in
-  // test/integration/two-processes.test.ts.)
+  // test/integration/two-processes.test.ts; PostgreSQL in test/postgres/.)
   it("never gives one job to two workers, across two connections to one file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "swf-jobs-"));
     dirs.push(dir);
     const path = join(dir, "jobs.db");
-    const one = await db(path);
-    const two = await db(path);
+    const one = await fileDb(path);
+    const two = await fileDb(path);
     for (let i = 0; i < 40; i++) await decision(one, `d${i}`);
     const claimedBy = new Map<number, string>();
     const work = async (client: SqlClient, owner: string) => {
@@ -128,19 +151,5 @@ describe("the job table", () => {
     await Promise.all([work(one, "w1"), work(two, "w2"), work(one, "w3"), work(two, "w4")]);
     expect(claimedBy.size).toBe(40);
     expect(new Set(claimedBy.values()).size).toBeGreaterThan(1);
-  });
-
-  it("parks jobs waiting for an invite until the bot joins their channel", async () => {
-    const client = await db();
-    const here = await decision(client, "a", "GPRIVATE");
-    await decision(client, "b", "COTHER");
-    const job = (await claimNextJob(client, "w1", later(1), TTL))!;
-    expect(job.decisionId).toBe(here.id);
-    await client.transaction((tx) => finishJob(tx, job, "w1", { status: "waiting", error: "not_in_channel", maybeSent: false }));
-    expect((await claimNextJob(client, "w1", later(2), TTL))?.decisionId).not.toBe(here.id);
-    expect(await claimNextJob(client, "w1", later(2), TTL)).toBeNull();
-    expect(await requeueWaiting(client, "COTHER", later(3))).toBe(0);
-    expect(await requeueWaiting(client, "GPRIVATE", later(3))).toBe(1);
-    expect((await claimNextJob(client, "w1", later(4), TTL))?.decisionId).toBe(here.id);
   });
 });

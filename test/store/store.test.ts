@@ -18,14 +18,10 @@ import { openDb } from "../../src/store/open-db.js";
 import { applyReview, claimEvent, reviewersOf } from "../../src/store/reviews.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
 import { validAnswers } from "../support/answers.js";
+import { STORE_DIALECTS } from "../support/store-dialects.js";
 
 const dbs: SqlClient[] = [];
 const dirs: string[] = [];
-async function memoryDb(): Promise<SqlClient> {
-  const db = await openDb(":memory:");
-  dbs.push(db);
-  return db;
-}
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "swf-store-"));
   dirs.push(dir);
@@ -54,7 +50,7 @@ async function store(db: SqlClient, key = "view:V1", overrides: Partial<Paramete
 const pragma = async (db: SqlClient, name: string) => (await db.all<Record<string, unknown>>(sql.raw(`pragma ${name}`)))[0]?.[name];
 const rule = { requiredApprovals: 2 };
 
-describe("store", () => {
+describe("store on a SQLite file", () => {
   it("creates the file and its folder, in WAL mode with foreign keys on", async () => {
     const db = await openDb(join(tempDir(), "nested", "app.db"));
     dbs.push(db);
@@ -77,6 +73,14 @@ describe("store", () => {
     expect(again.baseModel).toBe("gpt-4o-2024-08-06");
     expect(await reviewersOf(second, stored.id, "approve")).toEqual(["UA"]);
   });
+});
+
+describe.each(STORE_DIALECTS)("store ($name)", ({ open }) => {
+  async function memoryDb(): Promise<SqlClient> {
+    const db = await open();
+    dbs.push(db);
+    return db;
+  }
 
   it("stores one decision per submission key, with one verdict post queued with it", async () => {
     const db = await memoryDb();

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listJobs } from "../../src/store/jobs.js";
 import { actOnNotice, noticesOf } from "../../src/store/model-notices.js";
-import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
 import type { CatalogSource } from "../../src/watcher/catalog-source.js";
 import { checkModels, type ModelCheckDeps } from "../../src/watcher/check-models.js";
@@ -10,6 +9,7 @@ import { knownCatalog } from "../../src/watcher/known-catalog.js";
 import { LINEAGE_POLICIES } from "../../src/watcher/lineage-policy.js";
 import { catalogRecord, DATE_SOURCES, type ModelRecord } from "../../src/watcher/model-record.js";
 import { seedDecision } from "../support/seed.js";
+import { STORE_DIALECTS } from "../support/store-dialects.js";
 
 let db: SqlClient;
 let fetches = 0;
@@ -64,15 +64,16 @@ async function queued(): Promise<string[]> {
 
 const count = async (table: string) => (await db.all<{ n: number }>(sql.raw(`select count(*) as n from ${table}`)))[0]!.n;
 
-beforeEach(async () => {
-  db = await openDb(":memory:");
-  fetches = 0;
-  catalog = [...GPT_4O];
-  clock = new Date("2026-11-24T00:00:00Z");
-});
 afterEach(async () => db.close());
 
-describe("checkModels", () => {
+describe.each(STORE_DIALECTS)("checkModels ($name)", ({ open }) => {
+  beforeEach(async () => {
+    db = await open();
+    fetches = 0;
+    catalog = [...GPT_4O];
+    clock = new Date("2026-11-24T00:00:00Z");
+  });
+
   it("reads decisions a page at a time, fetches each source once, and queues one notice per model with news", async () => {
     const ids = await store(7, { decidedOn: "2024-09-01" });
     await store(2, { baseModel: "gpt-4o-2024-11-20", decidedOn: "2024-09-01" });
@@ -192,6 +193,12 @@ describe("checkModels", () => {
 });
 
 describe("what the watch stores grows with notices, not with decisions times versions", () => {
+  beforeEach(async () => {
+    db = await STORE_DIALECTS[0]!.open();
+    fetches = 0;
+    clock = new Date("2026-11-24T00:00:00Z");
+  });
+
   it("one notice row per decision and model told, and one news row per model and version", async () => {
     const versions = 11;
     catalog = Array.from({ length: versions + 1 }, (_, i) =>
