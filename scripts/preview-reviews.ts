@@ -10,7 +10,7 @@ import { ACTION, BLOCK, VIEW } from "../src/slack/ids.js";
 import type { Json } from "../test/emulator/block-kit-checks.js";
 import type { StoredMessage } from "../test/emulator/slack-emulator.js";
 import { validAnswers } from "../test/support/answers.js";
-import { fillFromAnswers } from "../test/support/fill.js";
+import { walkQuestionnaire } from "../test/support/fill.js";
 import { CHANNEL, REQUESTER, REVIEWERS, runReview, startHarness } from "../test/support/harness.js";
 
 const out = resolve(process.argv[2] ?? "previews/reviews");
@@ -44,7 +44,7 @@ try {
   const reminder = h.emulator.threadReplies(CHANNEL, decision.messageTs!).find((m) => m.text.startsWith(":alarm_clock:"))!;
   reply("02-reminder", "Two days later: a reminder naming who has not reviewed", reminder, verdict());
   await h.driver.sendReaction({ userId: ALICE!, reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
-  const block = BLOCK.verdictReviewActions;
+  const block = BLOCK.verdictActions;
   await h.driver.sendBlockAction({
     userId: BOB!,
     actionId: ACTION.approveDecision,
@@ -100,12 +100,12 @@ try {
     30_000,
     "questionnaire",
   );
-  save("09-revise-form", { kind: "modal", title: "Revise answers: the form with the stored answers", view: questionnaire.view });
+  save("09-revise-form", { kind: "modal", title: "Revise answers: the first step with the stored answers", view: questionnaire.view });
   const revised = validAnswers({
     title: "Support reply drafting",
     evals: { hasEvalSet: true, hasHeldOutTestSet: true, hasPromptedBaseline: true, baselineScore: 91, targetScore: 90 },
   });
-  await h.driver.sendViewSubmission({ userId: REQUESTER, view: questionnaire, values: fillFromAnswers(revised) });
+  await walkQuestionnaire(h, questionnaire, revised, { userId: REQUESTER });
   const child = await h.emulator.waitFor(() => h.decisions().find((d) => d.parentId === old.id && d.replyTs), 30_000, "revision");
   await h.settled();
   message(

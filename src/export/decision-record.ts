@@ -83,7 +83,7 @@ export function decisionRecord(input: DecisionRecordInput): string {
     "",
     "| Question | Answer |",
     "| --- | --- |",
-    ...answerLines(d.answers).map((a) => `| ${inline(a.label)} | ${inline(a.value)} |`),
+    ...answerLines(d).map((a) => `| ${inline(a.label)} | ${inline(a.value)} |`),
     "",
     "## Decision",
     "",

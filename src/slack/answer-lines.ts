@@ -1,5 +1,7 @@
 import type { Answers } from "../engine/answers.js";
-import { BOOL_OPTIONS, QUESTIONNAIRE_FIELDS, type QuestionnaireField } from "./questionnaire-fields.js";
+import { formatNumber } from "../engine/words.js";
+import { FORM_FIELDS, type FormField, optionLabel } from "./questionnaire/fields.js";
+import { answersToForm, type FormValues, fieldValue, isShown } from "./questionnaire/form-values.js";
 
 /** One answer as the form asked it: its label and the answer in the form's own words (plain text, not escaped). */
 export interface AnswerLine {
@@ -8,32 +10,44 @@ export interface AnswerLine {
   value: string;
 }
 
-function valueAt(answers: unknown, path: string): unknown {
-  let value = answers;
-  for (const key of path.split(".")) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[key];
+/** A stored decision's answers as the form held them, "Don't know" where the team did not know. */
+export interface GivenAnswers {
+  answers: Answers;
+  unknownAnswers?: readonly string[];
+}
+
+/** Labels that lean on the question above them in the form, said so they read alone (in a list of changes, `show`). */
+const ON_ITS_OWN: Readonly<Record<string, string>> = {
+  "evals.baselineScore": "Prompted system's score (0-100)",
+  "evals.targetScore": "Score the product needs (0-100)",
+  "data.quality": "How clean the examples are",
+  candidateSizeB: "Size of the model to fine-tune (billions of parameters)",
+};
+const labelOf = (field: FormField) => ON_ITS_OWN[field.path] ?? field.label;
+
+const formOf = (given: GivenAnswers) => answersToForm(given.answers, given.unknownAnswers ?? []);
+
+/** An answer in the form's words ("Yes", "Don't know", "12,000"); null when it was not given. */
+function shown(field: FormField, value: string | string[] | undefined): string | null {
+  if (value === undefined || value === "") return null;
+  if (Array.isArray(value)) return value.length === 0 ? "(none)" : value.map((v) => optionLabel(field, v)).join(", ");
+  if (field.kind === "number") {
+    const n = Number(value);
+    return Number.isFinite(n) ? formatNumber(n, 4) : value;
   }
-  return value;
+  return optionLabel(field, value);
 }
 
-const optionLabel = (field: QuestionnaireField, value: string) => field.options?.find((o) => o.value === value)?.label ?? value;
-
-/** An answer in the form's words; null when it was not given. */
-function shown(field: QuestionnaireField, value: unknown): string | null {
-  if (value === undefined || value === null || value === "") return null;
-  if (Array.isArray(value)) return value.length === 0 ? "(none)" : value.map((v) => optionLabel(field, String(v))).join(", ");
-  if (typeof value === "boolean") return (value ? BOOL_OPTIONS[0] : BOOL_OPTIONS[1])!.label;
-  if (typeof value === "number") return value.toLocaleString("en-US", { maximumFractionDigits: 4 });
-  return field.kind === "select" ? optionLabel(field, String(value)) : String(value);
-}
+/** The questions the form asked for these answers (the cost-figures question only decides which fields show). */
+const asked = (values: FormValues) => FORM_FIELDS.filter((f) => f.path !== "costFigures" && isShown(f, values));
 
 /** Every given answer, in the form's order and words: what a verdict rests on. */
-export function answerLines(answers: Answers): AnswerLine[] {
+export function answerLines(given: GivenAnswers): AnswerLine[] {
+  const values = formOf(given);
   const lines: AnswerLine[] = [];
-  for (const field of QUESTIONNAIRE_FIELDS) {
-    const value = shown(field, valueAt(answers, field.path));
-    if (value !== null) lines.push({ path: field.path, label: field.label, value });
+  for (const field of asked(values)) {
+    const value = shown(field, fieldValue(values, field));
+    if (value !== null) lines.push({ path: field.path, label: labelOf(field), value });
   }
   return lines;
 }
@@ -47,14 +61,22 @@ export interface AnswerChange {
   after: string;
 }
 
-/** What a revision changed in the answers, in the form's labels (the decision date left out: it always moves). */
-export function answerChanges(before: Answers, after: Answers): AnswerChange[] {
+/**
+ * What a revision changed in the answers, in the form's labels, "Don't know" included (the decision date left out: it
+ * always moves; so is a question neither version asked).
+ */
+export function answerChanges(before: GivenAnswers, after: GivenAnswers): AnswerChange[] {
+  const was = formOf(before);
+  const now = formOf(after);
   const changes: AnswerChange[] = [];
-  for (const field of QUESTIONNAIRE_FIELDS) {
-    if (field.path === "asOf") continue;
-    const was = shown(field, valueAt(before, field.path)) ?? "not given";
-    const now = shown(field, valueAt(after, field.path)) ?? "not given";
-    if (was !== now) changes.push({ label: field.label, before: was, after: now });
+  for (const field of FORM_FIELDS) {
+    if (field.path === "asOf" || field.path === "costFigures") continue;
+    const wasAsked = isShown(field, was);
+    const nowAsked = isShown(field, now);
+    if (!wasAsked && !nowAsked) continue;
+    const from = (wasAsked ? shown(field, fieldValue(was, field)) : null) ?? "not given";
+    const to = (nowAsked ? shown(field, fieldValue(now, field)) : null) ?? "not given";
+    if (from !== to) changes.push({ label: labelOf(field), before: from, after: to });
   }
   return changes;
 }

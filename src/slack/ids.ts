@@ -3,19 +3,36 @@
 export const COMMAND = "/should-we-finetune";
 
 export const VIEW = {
+  /** The questionnaire's first step (the problem); the callback id every start opens. */
   questionnaire: "questionnaire",
+  questionnaireEvidence: "questionnaire_evidence",
+  questionnaireCosts: "questionnaire_costs",
+  /** The read-only answers behind a verdict. */
+  answers: "decision_answers",
   home: "home",
   /** Why a reviewer requests changes. */
   changeReason: "change_reason",
 } as const;
+
+/** The questionnaire's steps by callback id, in order. */
+export const STEP_VIEWS = [VIEW.questionnaire, VIEW.questionnaireEvidence, VIEW.questionnaireCosts] as const;
+/** Any of the steps' callback ids. */
+export const STEP_VIEW_PATTERN = new RegExp(`^(${STEP_VIEWS.join("|")})$`);
 
 export const SHORTCUT = {
   reviewInThread: "review_in_thread",
 } as const;
 
 export const ACTION = {
-  /** Every questionnaire input uses this action id; the block id (the Answers path) names the field. */
+  /**
+   * Every questionnaire input uses this action id; the block id names the field: its path in Answers (or the form's
+   * own `shortfall` / `costFigures`), followed by `~n` when the input was replaced to show a new initial value.
+   */
   field: "value",
+  /** Drops the draft the questionnaire was filled from. */
+  startOver: "start_over",
+  /** Opens the answers behind a verdict. */
+  viewAnswers: "view_answers",
   reEvaluate: "re_evaluate",
   ignoreVersion: "ignore_version",
   snoozeVersion: "snooze_version",
@@ -34,9 +51,10 @@ export const ACTION = {
 
 export const BLOCK = {
   verdictApproval: "verdict_approval",
+  /** View answers, then Approve / Request changes or Revise answers, under a verdict. */
+  verdictActions: "verdict_actions",
+  draft: "draft",
   modelNoticeActions: "model_notice_actions",
-  /** Approve / Request changes, or Revise answers, under a verdict. */
-  verdictReviewActions: "verdict_review_actions",
   /** Revise answers under a request for changes (a thread reply). */
   changeRequestActions: "change_request_actions",
   reasonPromptActions: "reason_prompt_actions",

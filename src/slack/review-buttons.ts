@@ -2,17 +2,17 @@ import type { ModalView } from "@slack/types";
 import { type Decision, findDecisionByMessage, getDecision } from "../store/decisions.js";
 import { applyReview, BUTTON_REVIEW, giveReason, type ReviewOutcome, tallyOf } from "../store/reviews.js";
 import { buildChangeReason } from "./builders/build-change-reason.js";
-import { buildQuestionnaire } from "./builders/build-questionnaire.js";
 import { NOT_A_REVIEWER_TEXT, SELF_APPROVAL_TEXT } from "./builders/build-review-replies.js";
 import type { DecisionAccess } from "./decision-access.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
+import { answersToForm, mergeValues } from "./questionnaire/form-values.js";
+import { type QuestionnaireDeps, stepView } from "./questionnaire-session.js";
 import type { ActionPlace } from "./readers/read-action-place.js";
 import type { ReasonMetadata } from "./readers/read-reason-metadata.js";
 import type { ReviewDeps } from "./reviews.js";
 
-export interface ReviewButtonDeps extends ReviewDeps {
+export interface ReviewButtonDeps extends ReviewDeps, QuestionnaireDeps {
   access: DecisionAccess;
-  today: () => string;
 }
 
 /** What a button press comes to: a note only the presser sees, a form to open, or nothing more to say. */
@@ -94,13 +94,10 @@ export async function reviseByButton(deps: ReviewButtonDeps, place: ActionPlace,
   if (decision.requesterId !== place.userId && !(await deps.isReviewer(place.userId))) {
     return { note: "Only the requester or a reviewer can revise this decision." };
   }
-  const view = buildQuestionnaire({
-    metadata: { channelId: decision.channelId, threadTs: decision.threadTs, parentId: decision.id },
-    initial: { ...decision.answers, asOf: deps.today() },
-    today: deps.today(),
-    intro: `Revising decision #${decision.number}, *${escapeMrkdwn(decision.title)}*: change what the review asked for. The new decision replaces #${decision.number} in its thread.`,
-  });
-  return { view };
+  const metadata = { channelId: decision.channelId, threadTs: decision.threadTs, parentId: decision.id };
+  const values = mergeValues(answersToForm(decision.answers, decision.unknownAnswers), { asOf: deps.today() });
+  const intro = `Revising decision #${decision.number}, *${escapeMrkdwn(decision.title)}*: change what the review asked for. The new decision replaces #${decision.number} in its thread.`;
+  return { view: stepView(deps, "problem", metadata, values, { intro }) };
 }
 
 /** What the reason form's submission did: nothing to say, or a problem to show under the reason. */

@@ -43,6 +43,8 @@ export interface Decision {
   statusChangedAt: string | null;
   /** When the verdict was posted (the review began). */
   reviewOpenedAt: string | null;
+  /** Answers paths the team answered "Don't know". */
+  unknownAnswers: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -66,6 +68,8 @@ export interface NewDecision {
   submissionKey: string;
   /** The command's response_url: how to reach the requester if the verdict cannot be posted. */
   responseUrl?: string | undefined;
+  /** Answers paths the team answered "Don't know". */
+  unknownAnswers?: readonly string[] | undefined;
 }
 
 export interface DecisionRow {
@@ -90,6 +94,7 @@ export interface DecisionRow {
   superseded_by_number: number | null;
   status_changed_at: string | null;
   review_opened_at: string | null;
+  unknown_answers: string;
   created_at: string;
   updated_at: string;
 }
@@ -98,7 +103,7 @@ export interface DecisionRow {
 export const DECISION_COLUMNS = sql.raw(`
   d.id, d.number, d.team_id, d.channel_id, d.requester_id, d.title, d.base_model, d.answers, d.verdict, d.engine_version,
   d.status, d.message_ts, d.thread_ts, d.reply_ts, d.permalink, d.parent_id, d.status_changed_at, d.review_opened_at,
-  d.created_at, d.updated_at,
+  d.unknown_answers, d.created_at, d.updated_at,
   (select p.number from decisions p where p.id = d.parent_id) as parent_number,
   (select c.id from decisions c where c.parent_id = d.id order by c.id desc limit 1) as superseded_by_id,
   (select c.number from decisions c where c.parent_id = d.id order by c.id desc limit 1) as superseded_by_number`);
@@ -130,6 +135,7 @@ export function toDecision(row: DecisionRow): Decision {
     supersededBy: ref(row.superseded_by_id, row.superseded_by_number),
     statusChangedAt: row.status_changed_at,
     reviewOpenedAt: row.review_opened_at,
+    unknownAnswers: JSON.parse(row.unknown_answers) as string[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -179,12 +185,13 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
     const number = await nextNumber(tx, input.teamId);
     const [inserted] = await tx.all<{ id: number }>(sql`
       insert into decisions (team_id, number, channel_id, thread_ts, requester_id, title, base_model, candidate_model,
-        decided_on, already_out, answers, verdict, engine_version, fine_tune, parent_id, submission_key, created_at, updated_at)
+        decided_on, already_out, answers, verdict, engine_version, fine_tune, parent_id, submission_key, unknown_answers, created_at,
+        updated_at)
       values (${input.teamId}, ${number}, ${input.channelId}, ${input.threadTs ?? null}, ${input.requesterId}, ${input.answers.title},
         ${input.answers.baseModel}, ${input.answers.candidateModel ?? null}, ${input.decidedOn},
         ${input.alreadyOut?.length ? JSON.stringify(input.alreadyOut) : null}, ${JSON.stringify(input.answers)},
         ${JSON.stringify(input.verdict)}, ${input.verdict.engineVersion}, ${input.verdict.fineTune}, ${input.parentId ?? null},
-        ${input.submissionKey}, ${at}, ${at})
+        ${input.submissionKey}, ${JSON.stringify(input.unknownAnswers ?? [])}, ${at}, ${at})
       returning id`);
     if (!inserted) throw new Error(`decision with submission key ${input.submissionKey} was not stored`);
     const id = inserted.id;

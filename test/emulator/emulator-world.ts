@@ -102,6 +102,8 @@ export class SlackWorld {
   views = new Map<string, StoredView>();
   triggers = new Map<string, Trigger>();
   responseUrls = new Map<string, ResponseUrl>();
+  /** What the app offered in each external select (`viewId blockId actionId`): the only options a user can pick. */
+  offeredOptions = new Map<string, Json[]>();
   private lastMicros: number;
 
   /** `clockStartSec` fixes the clock (ts from that second on); without it, ts follow the real clock, as Slack's do. */
@@ -120,6 +122,7 @@ export class SlackWorld {
     this.views = new Map();
     this.triggers = new Map();
     this.responseUrls = new Map();
+    this.offeredOptions = new Map();
     if (!everything) return;
     this.channels.clear();
     this.users.clear();

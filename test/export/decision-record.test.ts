@@ -33,6 +33,7 @@ function input(over: Partial<Decision> = {}, rest: Partial<DecisionRecordInput> 
       supersededBy: null,
       statusChangedAt: null,
       reviewOpenedAt: null,
+      unknownAnswers: [],
       createdAt: "2026-11-24T09:30:00.000Z",
       updatedAt: "2026-11-24T09:30:00.000Z",
       ...over,
@@ -55,8 +56,10 @@ describe("a decision as an Architecture Decision Record", () => {
     expect(md).toContain("- Date: 2026-11-24");
     expect(md).toContain("- Requested by: @priya");
     expect(md).toContain("- Links: [Slack thread](https://acme.slack.com/archives/CML/p1) · Revises #9");
-    expect(section(md, "Context")).toContain("| Prompted baseline score (0-100) | 80 |");
-    expect(section(md, "Context")).toContain("| What have you tried already? | Prompt engineering, Structured output, Few-shot examples |");
+    expect(section(md, "Context")).toContain("| Prompted system's score (0-100) | 80 |");
+    expect(section(md, "Context")).toContain(
+      "| What have you tried already? | Prompt engineering, Structured output, Examples in the prompt |",
+    );
     expect(section(md, "Decision")).toMatch(/^\n\*\*Verdict: Fine-tune\.\*\* Fine-tune, but/);
     expect(section(md, "Consequences")).toContain("Break-even: Saving");
     expect(section(md, "Consequences")).toMatch(/- \[x\] /);

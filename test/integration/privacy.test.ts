@@ -125,13 +125,13 @@ describe("buttons act only where they were pressed, and only for the people allo
     const elsewhere = await h.driver.sendBlockAction({
       userId: EVE,
       actionId: ACTION.approveDecision,
-      blockId: BLOCK.verdictReviewActions,
+      blockId: BLOCK.verdictActions,
       channelId: CHANNEL,
       messageTs: secret.messageTs!,
     });
     expect(elsewhere.status).toBe(200);
     // Claimed from inside the private channel, by someone who is not in it.
-    const { note } = await press(EVE, ACTION.approveDecision, BLOCK.verdictReviewActions, PRIVATE_CHANNEL, secret.messageTs!);
+    const { note } = await press(EVE, ACTION.approveDecision, BLOCK.verdictActions, PRIVATE_CHANNEL, secret.messageTs!);
     expect(note).toContain("Only members of this decision's channel can act on it.");
     await h.settled();
     expect(h.decision(secret.id)?.status).toBe("in-review");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION, BLOCK, VIEW } from "../../src/slack/ids.js";
 import type { StoredMessage } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { walkQuestionnaire } from "../support/fill.js";
 import { CHANNEL, type Harness, REQUESTER, REVIEWERS, runReview, startHarness, WAIT_MS } from "../support/harness.js";
 
 // Issue 11's "Done when", over signed HTTP against the emulator, with the app's clock in the test's hands: a review
@@ -48,8 +48,8 @@ describe("the weeks after a verdict", () => {
     // The reviewers are asked when the review opens, and the verdict says what approving means.
     expect(texts(verdict())).toContain(`Reviewers: <@${ALICE}> <@${BOB}> <@${CAROL}>`);
     expect(verdict()?.text).toContain(`Review asked of <@${ALICE}> <@${BOB}> <@${CAROL}>`);
-    expect(texts(verdict())).toContain("or press *Approve* to approve fine-tuning");
-    expect(buttonsOf(verdict())).toEqual([ACTION.approveDecision, ACTION.requestChanges]);
+    expect(texts(verdict())).toContain("React :white_check_mark: to approve fine-tuning");
+    expect(buttonsOf(verdict())).toEqual([ACTION.viewAnswers, ACTION.approveDecision, ACTION.requestChanges]);
 
     // Nothing is due before two days have passed.
     clock += 2 * DAY - 60_000;
@@ -79,7 +79,7 @@ describe("the weeks after a verdict", () => {
     const pressed = await h.driver.sendBlockAction({
       userId: BOB,
       actionId: ACTION.approveDecision,
-      blockId: BLOCK.verdictReviewActions,
+      blockId: BLOCK.verdictActions,
       channelId: CHANNEL,
       messageTs: decision.messageTs!,
     });
@@ -88,7 +88,7 @@ describe("the weeks after a verdict", () => {
     await h.settled();
     const outcome = thread(decision.messageTs!).find((m) => m.text.includes("is approved by"));
     expect(outcome?.text).toContain(`<@${REQUESTER}>, decision #${decision.number} is approved by <@${ALICE}>, <@${BOB}>`);
-    expect(buttonsOf(verdict())).toEqual([]);
+    expect(buttonsOf(verdict())).toEqual([ACTION.viewAnswers]);
 
     // Never after it ends.
     clock += 10 * DAY;
@@ -104,7 +104,7 @@ describe("the weeks after a verdict", () => {
     await h.driver.sendBlockAction({
       userId: CAROL,
       actionId: ACTION.requestChanges,
-      blockId: BLOCK.verdictReviewActions,
+      blockId: BLOCK.verdictActions,
       channelId: CHANNEL,
       messageTs: old.messageTs!,
     });
@@ -145,7 +145,7 @@ describe("the weeks after a verdict", () => {
       title: "Support reply drafting",
       evals: { hasEvalSet: true, hasHeldOutTestSet: true, hasPromptedBaseline: true, baselineScore: 91, targetScore: 90 },
     });
-    await h.driver.sendViewSubmission({ userId: REQUESTER, view: form, values: fillFromAnswers(revised) });
+    await walkQuestionnaire(h, form, revised, { userId: REQUESTER });
     const child = await h.emulator.waitFor(() => h.decisions().find((d) => d.parentId === old.id && d.replyTs), WAIT_MS, "revision posted");
     await h.settled();
 
@@ -154,12 +154,12 @@ describe("the weeks after a verdict", () => {
     const broadcast = h.emulator.messagesIn(CHANNEL).find((m) => m.ts === child.messageTs)!;
     expect(broadcast.replyBroadcast).toBe(true);
     expect(broadcast.text).toMatch(/^Verdict changed: Fine-tune → Don't fine-tune/);
-    expect(texts(broadcast)).toContain("*What you changed:*");
-    expect(texts(broadcast)).toContain("Prompted baseline score (0-100): 80 → 91");
-    expect(texts(broadcast)).toContain(`#${child.number} (revises #${old.number})`);
+    expect(texts(broadcast)).toContain(`*What you changed from #${old.number}:*`);
+    expect(texts(broadcast)).toContain("Prompted system's score (0-100): 80 → 91");
+    expect(texts(broadcast)).toContain(`#${child.number} asked by <@${REQUESTER}>`);
     // The old one says so everywhere: its message, list, show, App Home.
     expect(texts(oldVerdict())).toContain(`Superseded by #${child.number}`);
-    expect(buttonsOf(oldVerdict())).toEqual([]);
+    expect(buttonsOf(oldVerdict())).toEqual([ACTION.viewAnswers]);
     expect(h.decision(old.id)?.supersededBy?.number).toBe(child.number);
     expect(await command(ALICE, `show ${old.number}`)).toContain(`Superseded by #${child.number}`);
     expect(await command(ALICE, `show ${child.number}`)).toContain(`Revises #${old.number}`);

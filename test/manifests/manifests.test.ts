@@ -25,6 +25,9 @@ describe("app manifests", () => {
     broken.features.slash_commands[0].command = "should-we-finetune";
     broken.display_information.name = "";
     expect(validate(broken)).toBe(false);
+    const badMenuUrl = structuredClone(manifests.http);
+    badMenuUrl.settings.interactivity.message_menu_options_url = "/slack/events";
+    expect(validate(badMenuUrl)).toBe(false);
   });
 
   it.each(Object.entries(manifests))("%s manifest declares what the app binds", (name, manifest) => {
@@ -51,6 +54,8 @@ describe("app manifests", () => {
     if (name === "http") {
       expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/events$/);
       expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
+      // The model menus' options requests come to the same endpoint as every other interaction.
+      expect(manifest.settings.interactivity.message_menu_options_url).toBe(manifest.settings.interactivity.request_url);
     }
   });
 });

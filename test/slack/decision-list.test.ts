@@ -33,6 +33,7 @@ function decision(over: Partial<Decision> = {}): Decision {
     supersededBy: null,
     statusChangedAt: null,
     reviewOpenedAt: null,
+    unknownAnswers: [],
     createdAt: "2026-11-24T09:30:00.000Z",
     updatedAt: "2026-11-24T09:30:00.000Z",
     ...over,
@@ -130,7 +131,7 @@ describe("show", () => {
     expect(text).toContain("|Open the thread>");
     expect(text).toContain("Revises #9");
     expect(text).toContain(":x: <@UB> asks for changes: Score it on this year's tickets.");
-    expect(text).toContain("• Prompted baseline score (0-100): 80");
+    expect(text).toContain("• Prompted system's score (0-100): 80");
     expect(text).toContain("• Do you have an eval set? Yes");
     expect(text).toContain("show 12 --markdown");
     expect(validateMessageBlocks(message.blocks)).toEqual([]);

@@ -135,7 +135,13 @@ describe("Revise answers", () => {
       const outcome = await reviseByButton(deps, at(userId), decision.id);
       expect("view" in outcome).toBe(true);
       if (!("view" in outcome)) return;
-      expect(JSON.parse(outcome.view.private_metadata ?? "")).toEqual({ channelId: "C1", threadTs: "100.000100", parentId: decision.id });
+      expect(JSON.parse(outcome.view.private_metadata ?? "")).toMatchObject({
+        channelId: "C1",
+        threadTs: "100.000100",
+        parentId: decision.id,
+        values: { "data.quality": "curated", "evals.baselineScore": "80", asOf: "2026-11-24" },
+      });
+      expect(outcome.view.callback_id).toBe(VIEW.questionnaire);
       expect(JSON.stringify(outcome.view.blocks)).toContain(`Revising decision #${decision.number}`);
     }
   });

@@ -4,12 +4,12 @@ import { answerChanges } from "../../src/slack/answer-lines.js";
 import {
   changedAnswerLines,
   type ReviewLinesInput,
-  reviewActions,
+  reviewButtons,
   reviewLines,
   verdictChangeLine,
 } from "../../src/slack/builders/build-review-lines.js";
 import { buildVerdictMessage } from "../../src/slack/builders/build-verdict-message.js";
-import { ACTION, BLOCK } from "../../src/slack/ids.js";
+import { ACTION } from "../../src/slack/ids.js";
 import { readDecisionId } from "../../src/slack/readers/read-action-place.js";
 import { validateMessageBlocks } from "../emulator/block-kit-limits.js";
 import { validAnswers } from "../support/answers.js";
@@ -19,6 +19,8 @@ const HOSTILE = "<!channel> & <https://evil.example|x>";
 function input(over: Partial<ReviewLinesInput> = {}): ReviewLinesInput {
   return {
     decisionId: 41,
+    number: 12,
+    requesterId: "UREQ",
     fineTune: "yes",
     status: "in-review",
     approvers: [],
@@ -30,17 +32,16 @@ function input(over: Partial<ReviewLinesInput> = {}): ReviewLinesInput {
   };
 }
 
-const actionIds = (i: ReviewLinesInput) => reviewActions(i)?.elements.map((e) => (e as { action_id: string }).action_id) ?? [];
+const actionIds = (i: ReviewLinesInput) => reviewButtons(i).map((e) => e.action_id);
 
 describe("the review part of the verdict message", () => {
   it.each([
-    ["yes", "press *Approve* to approve fine-tuning;"],
-    ["not-yet", "press *Approve* to agree on the next steps before any fine-tuning;"],
-    ["no", "press *Approve* to agree not to fine-tune;"],
+    ["yes", "React :white_check_mark: to approve fine-tuning, :x: to ask for changes."],
+    ["not-yet", "React :white_check_mark: to agree on the next steps before any fine-tuning, :x: to ask for changes."],
+    ["no", "React :white_check_mark: to agree not to fine-tune, :x: to ask for changes."],
   ] as const)("says in one line what approving a %s means, and names the reviewers", (fineTune, meaning) => {
     const lines = reviewLines(input({ fineTune, reviewers: "<@UA> <!subteam^S1>", approvers: ["UB"] }));
-    expect(lines[0]).toContain(meaning);
-    expect(lines[1]).toBe("2 approvals needed (1 so far: <@UB>). Reviewers: <@UA> <!subteam^S1>");
+    expect(lines).toEqual([`${meaning} 2 approvals needed (1 so far: <@UB>). Reviewers: <@UA> <!subteam^S1> · #12 asked by <@UREQ>`]);
   });
 
   it("offers Approve and Request changes while in review, Revise answers once changes are requested, nothing after", () => {
@@ -48,20 +49,20 @@ describe("the review part of the verdict message", () => {
     expect(actionIds(input({ status: "changes-requested", rejecters: ["UB"] }))).toEqual([ACTION.reviseAnswers]);
     expect(actionIds(input({ status: "approved" }))).toEqual([]);
     expect(actionIds(input({ supersededBy: { id: 50, number: 9 } }))).toEqual([]);
-    const block = reviewActions(input())!;
-    expect(block.block_id).toBe(BLOCK.verdictReviewActions);
     // The buttons carry the decision's id, and read back as it.
-    for (const e of block.elements) expect(readDecisionId((e as { value: string }).value)).toBe(41);
+    for (const e of reviewButtons(input())) expect(readDecisionId(e.value)).toBe(41);
   });
 
   it("shows who requested changes and why, escaped", () => {
     const lines = reviewLines(input({ status: "changes-requested", rejecters: ["UB", "UC"], reasons: new Map([["UB", HOSTILE]]) }));
-    expect(lines).toEqual([`:x: *Changes requested* by <@UB>: &lt;!channel&gt; &amp; &lt;https://evil.example|x&gt;; <@UC>`]);
+    expect(lines).toEqual([
+      `:x: *Changes requested* by <@UB>: &lt;!channel&gt; &amp; &lt;https://evil.example|x&gt;; <@UC> · #12 asked by <@UREQ>`,
+    ]);
   });
 
   it("says a superseded review is over and where it went", () => {
     expect(reviewLines(input({ status: "approved", approvers: ["UA"], supersededBy: { id: 50, number: 9 } }))).toEqual([
-      ":arrow_right: *Superseded by #9*, in this thread: this review is over; #9 is reviewed instead.",
+      ":arrow_right: *Superseded by #9*, in this thread: the review of #12 is over; #9 is reviewed instead.",
     ]);
   });
 });
@@ -77,7 +78,7 @@ describe("a revision's opening", () => {
     before: decide(before).fineTune,
     after: decide(after).fineTune,
     headline: decide(after).headline,
-    changes: answerChanges(before, after),
+    changes: answerChanges({ answers: before }, { answers: after }),
   };
 
   it("opens with what changed in the verdict, and why", () => {
@@ -89,11 +90,22 @@ describe("a revision's opening", () => {
 
   it("then says what you changed, in the form's own labels", () => {
     expect(changedAnswerLines(revision)).toEqual([
-      "*What you changed:*",
-      "• What have you tried already? Prompt engineering, Structured output, Few-shot examples → Prompt engineering, Few-shot examples",
-      "• Prompted baseline score (0-100): 80 → 91",
+      "*What you changed from #2:*",
+      "• What have you tried already? Prompt engineering, Structured output, Examples in the prompt → Prompt engineering, Examples in the prompt",
+      "• Prompted system's score (0-100): 80 → 91",
     ]);
-    expect(changedAnswerLines({ ...revision, changes: [] })).toEqual(["*What you changed:* nothing in the answers."]);
+    expect(changedAnswerLines({ ...revision, changes: [] })).toEqual(["*What you changed from #2:* nothing in the answers."]);
+  });
+
+  it("counts an answer the team now knows, or no longer knows, as a change", () => {
+    const known = validAnswers({ data: { labeledExamples: 2000, quality: "curated", versioned: true } });
+    const unsure = validAnswers({ data: { labeledExamples: 2000, quality: "noisy", versioned: true } });
+    expect(answerChanges({ answers: unsure, unknownAnswers: ["data.quality"] }, { answers: known })).toEqual([
+      { label: "How clean the examples are", before: "Don't know", after: "Clean: checked and consistent" },
+    ]);
+    expect(
+      answerChanges({ answers: unsure, unknownAnswers: ["data.quality"] }, { answers: unsure, unknownAnswers: ["data.quality"] }),
+    ).toEqual([]);
   });
 
   it("puts both at the top of the verdict message and in its notification text, within Slack's limits", () => {
@@ -101,9 +113,9 @@ describe("a revision's opening", () => {
       decisionId: 4,
       number: 3,
       title: "Triage",
-      baseModel: "gpt-4o",
       requesterId: "UREQ",
       verdict: decide(after),
+      answers: after,
       status: "in-review",
       approvers: [],
       rejecters: [],
@@ -112,10 +124,10 @@ describe("a revision's opening", () => {
       rejectReaction: "x",
       revision,
     });
-    expect(message.text).toMatch(/^Verdict changed: Fine-tune → Don't fine-tune \(decision #3, revises #2\): Triage\./);
+    expect(message.text).toMatch(/^Verdict changed: Fine-tune → Don't fine-tune: Triage\./);
     const second = message.blocks[1] as { text: { text: string } };
     expect(second.text.text).toContain("*Verdict changed:*");
-    expect(JSON.stringify(message.blocks)).toContain("#3 (revises #2)");
+    expect(JSON.stringify(message.blocks)).toContain("#3 asked by <@UREQ>");
     expect(validateMessageBlocks(message.blocks)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
-import { insertDecision } from "../../src/store/decisions.js";
+import { getDecision, insertDecision } from "../../src/store/decisions.js";
 import { listJobs } from "../../src/store/jobs.js";
 import { getNotice, noticesOf } from "../../src/store/model-notices.js";
 import { openDb } from "../../src/store/open-db.js";
@@ -154,6 +154,9 @@ describe("upgrading a database from notices per version to notices per message",
       expect(payloadOf("n0")).not.toHaveProperty("noticeId");
       const tables = (await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table'`)).map((t) => t.name);
       expect(tables).not.toContain("model_notices");
+      // The questionnaire's migration, after the watch's: drafts, and no answer of an old decision was "Don't know".
+      expect(tables).toContain("drafts");
+      expect((await getDecision(db, 1))?.unknownAnswers).toEqual([]);
     } finally {
       await db.close();
     }
@@ -164,7 +167,7 @@ describe("upgrading to decision numbers per workspace", () => {
   it("numbers the decisions of each workspace in the order they were made, and new ones continue from there", async () => {
     dir = mkdtempSync(join(tmpdir(), "swf-migrate-"));
     const path = join(dir, "app.db");
-    const old = databaseBefore(path, "0009");
+    const old = databaseBefore(path, "0010");
     const answers = JSON.stringify(validAnswers());
     const verdict = JSON.stringify(decide(validAnswers()));
     const insert = old.prepare(`insert into decisions (team_id, channel_id, requester_id, title, base_model, answers, verdict,

@@ -4,8 +4,8 @@ import { answerLines, labelled } from "../answer-lines.js";
 import { COMMAND } from "../ids.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
 import { context, type SlackMessage, sections } from "./blocks.js";
-import { breakEvenLine, warningLine } from "./build-verdict-message.js";
 import { type DecisionSummaryExtras, decisionRow } from "./decision-row.js";
+import { ANSWER, breakEvenWords, engineText, warningTitle, whySentence } from "./verdict-words.js";
 
 export interface DecisionDetailInput {
   decision: Decision;
@@ -36,7 +36,9 @@ export function reasonLines(reasons: ReadonlyMap<string, string> | undefined, re
 export function buildDecisionDetail(input: DecisionDetailInput): SlackMessage {
   const { decision: d, extras = {} } = input;
   const v = d.verdict;
-  const breakEven = breakEvenLine(v);
+  const breakEven = breakEvenWords(v);
+  const blockers = v.warnings.filter((w) => w.severity === "blocker");
+  const others = v.warnings.filter((w) => w.severity !== "blocker");
   const lineage = lineageLine(d);
   const rejecters = d.supersededBy ? [] : (extras.tallies?.get(d.id)?.rejecters ?? []);
   const lines = [
@@ -45,19 +47,21 @@ export function buildDecisionDetail(input: DecisionDetailInput): SlackMessage {
     ...(lineage ? [lineage] : []),
     ...reasonLines(input.reasons, rejecters),
     "",
-    escapeMrkdwn(v.headline),
+    engineText(whySentence(v)),
     ...(input.engineChange
       ? [`:arrows_counterclockwise: Today's engine would decide this differently: ${escapeMrkdwn(input.engineChange)}`]
       : []),
-    `*Work on next:* ${RUNG_LABEL[v.approach]}${breakEven ? `  *Break-even:* ${breakEven}` : ""}`,
-    ...v.warnings.map(warningLine),
+    ...(blockers.length > 0 ? [`*Blocking:* ${blockers.map((w) => engineText(warningTitle(w))).join(" · ")}`] : []),
+    `*Work on next:* ${RUNG_LABEL[v.approach]}`,
+    ...(breakEven ? [`*Break-even:* ${engineText(breakEven)}`] : []),
+    ...(others.length > 0 ? [`*Also know:* ${others.map((w) => engineText(warningTitle(w))).join(" · ")}`] : []),
     "",
     "*The answers it rests on*",
-    ...answerLines(d.answers).map((a) => `• ${escapeMrkdwn(labelled(a.label, truncate(a.value, 300)))}`),
+    ...answerLines(d).map((a) => `• ${escapeMrkdwn(labelled(a.label, truncate(a.value, 300)))}`),
   ];
   const markdownHint = `\`${COMMAND} show ${d.number} --markdown\` gives it as a decision record to keep with your code.`;
   return {
-    text: truncate(`Decision #${d.number}: ${escapeMrkdwn(v.headline)}`, 3900),
+    text: truncate(`Decision #${d.number}: ${ANSWER[v.fineTune]}. ${escapeMrkdwn(whySentence(v))}`, 3900),
     blocks: [...sections(lines).slice(0, 48), context(`engine ${escapeMrkdwn(d.engineVersion)} · ${markdownHint}`)],
   };
 }

@@ -1,17 +1,23 @@
-import type { ActionsBlock, Button } from "@slack/types";
+import type { Button } from "@slack/types";
 import type { FineTune } from "../../engine/verdict.js";
 import type { DecisionRef } from "../../store/decisions.js";
 import type { DecisionStatus } from "../../store/schema.js";
 import { type AnswerChange, labelled } from "../answer-lines.js";
-import { ACTION, BLOCK } from "../ids.js";
+import { ACTION } from "../ids.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
-import { ANSWER, ANSWER_ICON, APPROVING_MEANS, names } from "./decision-words.js";
+import { names } from "./decision-words.js";
+import { ANSWER, ANSWER_ICON, APPROVING_MEANS, engineText } from "./verdict-words.js";
 
 // The parts of the verdict message that are about its review, and about the decision it revises.
 
 export interface ReviewLinesInput {
   decisionId: number;
+  /** What people call it in its workspace. */
+  number: number;
+  requesterId: string;
   fineTune: FineTune;
+  /** What approving agrees to ("to approve fine-tuning `gpt-4o-mini`"); by default the answer's own words. */
+  approvingMeans?: string | undefined;
   status: DecisionStatus;
   approvers: readonly string[];
   rejecters: readonly string[];
@@ -36,18 +42,23 @@ function withReasons(input: ReviewLinesInput): string {
     .join("; ");
 }
 
-/** Where the review stands, what approving means and how to do it, in a few short lines. */
+/** Where the review stands, what approving means and how to do it, in a few short lines ending with who asked. */
 export function reviewLines(input: ReviewLinesInput): string[] {
+  const who = `#${input.number} asked by ${mentionUser(input.requesterId)}`;
   if (input.supersededBy) {
     const next = input.supersededBy.number;
-    return [`:arrow_right: *Superseded by #${next}*, in this thread: this review is over; #${next} is reviewed instead.`];
+    return [
+      `:arrow_right: *Superseded by #${next}*, in this thread: the review of #${input.number} is over; #${next} is reviewed instead.`,
+    ];
   }
-  if (input.status === "approved") return [`:white_check_mark: *Approved* by ${names(input.approvers)}`];
-  if (input.status === "changes-requested") return [`:x: *Changes requested* by ${withReasons(input)}`];
+  if (input.status === "approved") return [`:white_check_mark: *Approved* by ${names(input.approvers)} · ${who}`];
+  if (input.status === "changes-requested") return [`:x: *Changes requested* by ${withReasons(input)} · ${who}`];
   const so = input.approvers.length > 0 ? ` (${input.approvers.length} so far: ${names(input.approvers)})` : "";
+  const means = input.approvingMeans ?? APPROVING_MEANS[input.fineTune];
+  const reviewers = input.reviewers ? `. Reviewers: ${input.reviewers}` : "";
+  // The Approve and Request changes buttons sit just above: the line names the reactions, which count the same.
   return [
-    `*In review:* react :${input.approvalReaction}: or press *Approve* ${APPROVING_MEANS[input.fineTune]}; :${input.rejectReaction}: or *Request changes* to ask for changes.`,
-    `${plural(input.requiredApprovals, "approval")} needed${so}.${input.reviewers ? ` Reviewers: ${input.reviewers}` : ""}`,
+    `React :${input.approvalReaction}: ${means}, :${input.rejectReaction}: to ask for changes. ${plural(input.requiredApprovals, "approval")} needed${so}${reviewers} · ${who}`,
   ];
 }
 
@@ -59,15 +70,13 @@ const button = (actionId: string, text: string, value: string, style?: "primary"
   ...(style ? { style } : {}),
 });
 
-/** Approve / Request changes while in review; Revise answers once changes are requested; nothing once it is over. */
-export function reviewActions(input: ReviewLinesInput): ActionsBlock | null {
-  if (input.supersededBy || input.status === "approved") return null;
+/** Approve / Request changes while in review; Revise answers once changes are requested; none once it is over. */
+export function reviewButtons(input: ReviewLinesInput): Button[] {
+  if (input.supersededBy || input.status === "approved") return [];
   const value = String(input.decisionId);
-  const elements =
-    input.status === "in-review"
-      ? [button(ACTION.approveDecision, "Approve", value, "primary"), button(ACTION.requestChanges, "Request changes", value)]
-      : [button(ACTION.reviseAnswers, "Revise answers", value, "primary")];
-  return { type: "actions", block_id: BLOCK.verdictReviewActions, elements };
+  return input.status === "in-review"
+    ? [button(ACTION.approveDecision, "Approve", value, "primary"), button(ACTION.requestChanges, "Request changes", value)]
+    : [button(ACTION.reviseAnswers, "Revise answers", value, "primary")];
 }
 
 export interface RevisionInput {
@@ -86,15 +95,16 @@ const answer = (f: FineTune) => `${ANSWER_ICON[f]} ${ANSWER[f]}`;
 export function verdictChangeLine(r: RevisionInput): string {
   const prefix = `${ANSWER[r.after]}: `;
   const why = r.headline.startsWith(prefix) ? r.headline.slice(prefix.length) : r.headline;
-  if (r.before === r.after) return `*Verdict unchanged:* ${answer(r.after)}: ${escapeMrkdwn(why)}`;
-  return `*Verdict changed:* ${answer(r.before)} → ${answer(r.after)}: ${escapeMrkdwn(why)}`;
+  if (r.before === r.after) return `*Verdict unchanged:* ${answer(r.after)}: ${engineText(why)}`;
+  return `*Verdict changed:* ${answer(r.before)} → ${answer(r.after)}: ${engineText(why)}`;
 }
 
 /** What the revision changed in the answers, in the form's labels. */
 export function changedAnswerLines(r: RevisionInput): string[] {
-  if (r.changes.length === 0) return ["*What you changed:* nothing in the answers."];
+  const heading = `*What you changed from #${r.parent.number}:*`;
+  if (r.changes.length === 0) return [`${heading} nothing in the answers.`];
   return [
-    "*What you changed:*",
+    heading,
     ...r.changes.map((c) => `• ${escapeMrkdwn(labelled(c.label, `${truncate(c.before, 200)} → ${truncate(c.after, 200)}`))}`),
   ];
 }

@@ -3,23 +3,10 @@ import type { Verdict } from "../../engine/verdict.js";
 import type { DecisionRef } from "../../store/decisions.js";
 import type { DecisionStatus } from "../../store/schema.js";
 import { escapeMrkdwn, mentionUser } from "../mrkdwn.js";
+import { ANSWER, ANSWER_ICON } from "./verdict-words.js";
 
 // How every surface names a decision's answer and where its review stands, so a list row, App Home, `show` and the
 // verdict message agree.
-
-export const ANSWER: Record<Verdict["fineTune"], string> = { yes: "Fine-tune", "not-yet": "Not yet", no: "Don't fine-tune" };
-export const ANSWER_ICON: Record<Verdict["fineTune"], string> = {
-  yes: ":large_green_circle:",
-  "not-yet": ":large_yellow_circle:",
-  no: ":red_circle:",
-};
-
-/** What a reviewer agrees to by approving. */
-export const APPROVING_MEANS: Record<Verdict["fineTune"], string> = {
-  yes: "to approve fine-tuning",
-  "not-yet": "to agree on the next steps before any fine-tuning",
-  no: "to agree not to fine-tune",
-};
 
 /** ":large_green_circle: Fine-tune" */
 export const answerLabel = (fineTune: Verdict["fineTune"]) => `${ANSWER_ICON[fineTune]} ${ANSWER[fineTune]}`;

@@ -16,7 +16,7 @@ async function revisionOf(db: SqlClient, decision: Decision): Promise<RevisionIn
     before: parent.verdict.fineTune,
     after: decision.verdict.fineTune,
     headline: decision.verdict.headline,
-    changes: answerChanges(parent.answers, decision.answers),
+    changes: answerChanges(parent, decision),
   };
 }
 
@@ -28,9 +28,10 @@ export async function renderVerdictMessage(db: SqlClient, decision: Decision, re
     decisionId: decision.id,
     number: decision.number,
     title: decision.title,
-    baseModel: decision.baseModel,
     requesterId: decision.requesterId,
     verdict: decision.verdict,
+    answers: decision.answers,
+    unknownAnswers: decision.unknownAnswers,
     status: decision.status,
     approvers: tally.approvers,
     rejecters: tally.rejecters,
@@ -41,7 +42,6 @@ export async function renderVerdictMessage(db: SqlClient, decision: Decision, re
     reasons: await reasonsOf(db, decision.id),
     reviewers: reviewerMentions(review, [decision.requesterId]),
     revision: await revisionOf(db, decision),
-    candidateModel: decision.answers.candidateModel,
     alreadyOut,
   });
 }
