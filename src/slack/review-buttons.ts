@@ -5,8 +5,8 @@ import { buildChangeReason } from "./builders/build-change-reason.js";
 import { NOT_A_REVIEWER_TEXT, SELF_APPROVAL_TEXT } from "./builders/build-review-replies.js";
 import type { DecisionAccess } from "./decision-access.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
-import { answersToForm, mergeValues } from "./questionnaire/form-values.js";
-import { type QuestionnaireDeps, stepView } from "./questionnaire-session.js";
+import { answersToForm } from "./questionnaire/form-values.js";
+import { type QuestionnaireDeps, revisionStepView } from "./questionnaire-session.js";
 import type { ActionPlace } from "./readers/read-action-place.js";
 import type { ReasonMetadata } from "./readers/read-reason-metadata.js";
 import type { ReviewDeps } from "./reviews.js";
@@ -94,10 +94,14 @@ export async function reviseByButton(deps: ReviewButtonDeps, place: ActionPlace,
   if (decision.requesterId !== place.userId && !(await deps.isReviewer(place.userId))) {
     return { note: "Only the requester or a reviewer can revise this decision." };
   }
-  const metadata = { channelId: decision.channelId, threadTs: decision.threadTs, parentId: decision.id };
-  const values = mergeValues(answersToForm(decision.answers, decision.unknownAnswers), { asOf: deps.today() });
-  const intro = `Revising decision #${decision.number}, *${escapeMrkdwn(decision.title)}*: change what the review asked for. The new decision replaces #${decision.number} in its thread.`;
-  return { view: stepView(deps, "problem", metadata, values, { intro }) };
+  const view = await revisionStepView(deps, {
+    teamId: place.teamId,
+    userId: place.userId,
+    metadata: { channelId: decision.channelId, threadTs: decision.threadTs, parentId: decision.id },
+    values: answersToForm(decision.answers, decision.unknownAnswers),
+    intro: `Revising decision #${decision.number}, *${escapeMrkdwn(decision.title)}*: change what the review asked for. The new decision replaces #${decision.number} in its thread.`,
+  });
+  return { view };
 }
 
 /** What the reason form's submission did: nothing to say, or a problem to show under the reason. */

@@ -175,9 +175,10 @@ export const drafts = pgTable(
   {
     teamId: text("team_id").notNull(),
     userId: text("user_id").notNull(),
+    revises: integer("revises").notNull().default(0),
     session: text("session").notNull(),
     values: text("values").notNull(),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.teamId, t.userId, t.revises] })],
 );

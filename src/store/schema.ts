@@ -231,11 +231,13 @@ export const drafts = sqliteTable(
   {
     teamId: text("team_id").notNull(),
     userId: text("user_id").notNull(),
+    /** The decision this draft revises or re-evaluates; 0 for a new decision. A revision's draft is kept apart. */
+    revises: integer("revises").notNull().default(0),
     /** The questionnaire the values come from (its first view's id), so two open at once do not mix. */
     session: text("session").notNull(),
     /** The form's values by field path. */
     values: text("values").notNull(),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.teamId, t.userId, t.revises] })],
 );

@@ -275,6 +275,56 @@ describe("a choice that changes the form", () => {
   });
 });
 
+describe("a revision's form", () => {
+  const revised = async (deps: QuestionnaireDeps) => {
+    const answers = validAnswers({ title: "Stored answers", data: { labeledExamples: 2000, quality: "noisy", versioned: true } });
+    const { decision } = await insertDecision(deps.db, {
+      teamId: "T1",
+      channelId: "C1",
+      threadTs: "1.1",
+      requesterId: "UREQ",
+      answers,
+      verdict: decide(answers),
+      unknownAnswers: ["data.quality"],
+      decidedOn: "2026-11-01",
+      submissionKey: "k",
+    });
+    return { ...REVIEW, threadTs: "1.1", parentId: decision.id };
+  };
+
+  it("is kept as a draft of that revision when closed, apart from the user's new-decision draft", async () => {
+    const deps = await setup();
+    const review = await revised(deps);
+    await saveDraft(deps.db, ME, "V0", { title: "A new one" });
+    const view = payloadView(stepView(deps, "problem", review, {}), { title: "Half revised" });
+    const { ack } = recorder();
+    await handleQuestionnaireClosed(deps)({ ack, body: body(view), view } as never);
+    expect((await getDraft(deps.db, { ...ME, revises: review.parentId }))?.values).toMatchObject({ title: "Half revised" });
+    expect((await getDraft(deps.db, ME))?.values).toEqual({ title: "A new one" });
+  });
+
+  it("Start over goes back to the decision's answers, Don't know included, keeping what it revises", async () => {
+    const deps = await setup();
+    const review = await revised(deps);
+    await saveDraft(deps.db, { ...ME, revises: review.parentId }, "V0", { title: "Half revised" });
+    const intro = "Revising decision #1";
+    const first = stepView(deps, "problem", review, { title: "Half revised" }, { draftSavedAt: "2026-11-20T10:00:00.000Z", intro });
+    const view = payloadView(first, { title: "Half revised" });
+    const { calls, client } = fakeClient();
+    await handleStartOver(deps)({ ack: async () => undefined, body: body(view), client, logger } as never);
+    await settle();
+    expect(await getDraft(deps.db, { ...ME, revises: review.parentId })).toBeNull();
+    const drawn = calls[0]!.args.view as Json;
+    expect(JSON.stringify(drawn.blocks)).toContain('"initial_value":"Stored answers"');
+    expect(JSON.stringify(drawn.blocks)).toContain(intro);
+    expect(JSON.stringify(drawn.blocks)).not.toContain("Continuing your draft");
+    expect(JSON.parse(drawn.private_metadata as string)).toMatchObject({
+      parentId: review.parentId,
+      values: { "data.quality": "unknown", asOf: "2026-11-24" },
+    });
+  });
+});
+
 describe("closing the form", () => {
   it("keeps what was entered as a draft, without the decision date", async () => {
     const deps = await setup();

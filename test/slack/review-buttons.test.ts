@@ -14,6 +14,7 @@ import {
   submitReason,
 } from "../../src/slack/review-buttons.js";
 import { type Decision, getDecision, insertDecision } from "../../src/store/decisions.js";
+import { getDraft, saveDraft } from "../../src/store/drafts.js";
 import { openDb } from "../../src/store/open-db.js";
 import { reasonsOf } from "../../src/store/reviews.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
@@ -144,6 +145,39 @@ describe("Revise answers", () => {
       expect(outcome.view.callback_id).toBe(VIEW.questionnaire);
       expect(JSON.stringify(outcome.view.blocks)).toContain(`Revising decision #${decision.number}`);
     }
+  });
+
+  it("keeps Don't know answers, and continues the presser's draft of this revision, apart from their other drafts", async () => {
+    const answers = validAnswers({ data: { labeledExamples: 2000, quality: "noisy", versioned: true } });
+    const { decision: unsure } = await insertDecision(db, {
+      teamId: "T1",
+      channelId: "C1",
+      threadTs: "200.000100",
+      requesterId: "U1",
+      answers,
+      verdict: decide(answers),
+      unknownAnswers: ["data.quality"],
+      decidedOn: "2026-11-24",
+      submissionKey: "unsure",
+    });
+    const metadataOf = async (userId: string) => {
+      const outcome = await reviseByButton(deps, at(userId), unsure.id);
+      if (!("view" in outcome)) throw new Error(JSON.stringify(outcome));
+      return { metadata: JSON.parse(outcome.view.private_metadata ?? ""), blocks: JSON.stringify(outcome.view.blocks) };
+    };
+    const fresh = await metadataOf("U1");
+    expect(fresh.metadata.values["data.quality"]).toBe("unknown");
+    expect(fresh.blocks).not.toContain("Continuing your draft");
+
+    await saveDraft(db, { teamId: "T1", userId: "U1" }, "V0", { title: "Something else entirely" });
+    await saveDraft(db, { teamId: "T1", userId: "U1", revises: unsure.id }, "V1", { title: "Half revised", "data.quality": "unknown" });
+    const continued = await metadataOf("U1");
+    expect(continued.blocks).toContain("Continuing your draft from");
+    expect(continued.blocks).toContain('"initial_value":"Half revised"');
+    expect(continued.metadata).toMatchObject({ parentId: unsure.id, values: { "data.quality": "unknown", asOf: "2026-11-24" } });
+    // Another reviewer starts from the decision's answers; the requester's new-decision draft is untouched.
+    expect((await metadataOf("UA")).blocks).not.toContain("Half revised");
+    expect((await getDraft(db, { teamId: "T1", userId: "U1" }))?.values).toEqual({ title: "Something else entirely" });
   });
 
   it("refuses another channel's decision, an outsider, someone who may not review, and a decision revised already", async () => {

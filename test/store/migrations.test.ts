@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
 import { getDecision, insertDecision } from "../../src/store/decisions.js";
 import { listJobs } from "../../src/store/jobs.js";
+import { getDraft } from "../../src/store/drafts.js";
 import { getNotice, noticesOf } from "../../src/store/model-notices.js";
 import { openDb } from "../../src/store/open-db.js";
 import { validAnswers } from "../support/answers.js";
@@ -173,6 +174,7 @@ describe("upgrading to decision numbers per workspace", () => {
     const insert = old.prepare(`insert into decisions (team_id, channel_id, requester_id, title, base_model, answers, verdict,
       engine_version, fine_tune, submission_key, message_ts) values (?, 'C1', 'U1', 't', 'm', ?, ?, 'e', 'yes', ?, ?)`);
     ["TA", "TB", "TA", "TA", "TB"].forEach((team, i) => insert.run(team, answers, verdict, `k${i}`, i === 0 ? null : `${i}.1`));
+    old.prepare(`insert into drafts (team_id, user_id, session, "values") values ('TA', 'U1', 'V1', '{"title":"Half done"}')`).run();
     old.close();
 
     const db = await openDb(path);
@@ -199,6 +201,8 @@ describe("upgrading to decision numbers per workspace", () => {
         submissionKey: "after-upgrade",
       });
       expect(decision.number).toBe(4);
+      // A draft from before revisions had drafts of their own is the user's new-decision draft.
+      expect((await getDraft(db, { teamId: "TA", userId: "U1" }))?.values).toEqual({ title: "Half done" });
     } finally {
       await db.close();
     }
