@@ -242,13 +242,21 @@ export async function findDecisionByMessage(db: SqlClient, channelId: string, me
   return row ? toDecision(row) : null;
 }
 
-/** Slack accepted the verdict message: where it is; the review begins, and its link and the reasons reply become due. */
-export async function recordVerdictPosted(tx: SqlClient, decisionId: number, messageTs: string, threadTs: string): Promise<void> {
+/**
+ * Slack accepted the verdict message: where it is; the review begins, and the reasons reply becomes due. Its link, when
+ * the poster got it, is kept; else a `record-permalink` job fetches it.
+ */
+export async function recordVerdictPosted(
+  tx: SqlClient,
+  decisionId: number,
+  posted: { messageTs: string; threadTs: string; permalink?: string | null },
+): Promise<void> {
   const at = now();
   await tx.run(sql`
-    update decisions set message_ts = ${messageTs}, thread_ts = ${threadTs}, review_opened_at = ${at}, updated_at = ${at}
+    update decisions set message_ts = ${posted.messageTs}, thread_ts = ${posted.threadTs}, permalink = ${posted.permalink ?? null},
+      review_opened_at = ${at}, updated_at = ${at}
     where id = ${decisionId}`);
-  await enqueueJob(tx, { kind: "record-permalink", decisionId, key: jobKey.permalink(decisionId) });
+  if (!posted.permalink) await enqueueJob(tx, { kind: "record-permalink", decisionId, key: jobKey.permalink(decisionId) });
   await enqueueJob(tx, { kind: "post-reasons", decisionId, key: jobKey.reasons(decisionId) });
 }
 

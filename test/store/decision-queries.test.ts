@@ -40,7 +40,7 @@ async function decisionIn(
     decidedOn: "2026-11-24",
     submissionKey: `k${seq}`,
   });
-  await db.transaction((tx) => recordVerdictPosted(tx, decision.id, `${seq}.000100`, `${seq}.000100`));
+  await db.transaction((tx) => recordVerdictPosted(tx, decision.id, { messageTs: `${seq}.000100`, threadTs: `${seq}.000100` }));
   return decision;
 }
 
