@@ -150,6 +150,15 @@ describe("buttons act only where they were pressed, and only for the people allo
     expect(outsider).toContain("Only the requester or a reviewer can revise this decision.");
   });
 
+  it("View answers opens a private decision's answers to nobody outside its channel, however the press is made", async () => {
+    // Named from another channel, and pressed (forged) inside the private channel by someone not in it.
+    for (const channelId of [CHANNEL, PRIVATE_CHANNEL]) {
+      const { note, opened } = await press(EVE, ACTION.viewAnswers, BLOCK.verdictActions, channelId, FORGED_TS, String(secret.id));
+      expect(note).toContain("This decision is not one you can see here.");
+      expect(opened).toBe(0);
+    }
+  });
+
   it("a forged Older decisions for a private channel lists nothing of it", async () => {
     const value = JSON.stringify({ query: { filter: { channelId: PRIVATE_CHANNEL }, title: "in #secret" }, before: 1_000_000 });
     const { note } = await press(EVE, ACTION.listOlder, BLOCK.listPaging, CHANNEL, FORGED_TS, value);

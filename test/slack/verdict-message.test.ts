@@ -19,7 +19,7 @@ import { validAnswers } from "../support/answers.js";
 const HOSTILE = "<!channel> <https://evil.example|click> & <@U999>";
 
 const replyFor = (answers: Answers, unknownAnswers: string[] = []) =>
-  buildVerdictReply({ decisionId: 7, verdict: decide(answers), answers, unknownAnswers });
+  buildVerdictReply({ number: 7, verdict: decide(answers), answers, unknownAnswers });
 
 /** Every string Slack would parse as mrkdwn in a payload: top-level text and mrkdwn text objects. */
 function mrkdwnStrings(payload: unknown): string[] {
@@ -368,7 +368,7 @@ describe("the verdict's thread", () => {
 
   it("reads a verdict stored by engine 1.x, which has no titles or steps", () => {
     const old = { ...decide(MANY_WARNINGS), steps: undefined, warnings: [{ code: "no-evals", severity: "warning", message: "No evals." }] };
-    const reply = buildVerdictReply({ decisionId: 1, verdict: old as unknown as Verdict, answers: MANY_WARNINGS });
+    const reply = buildVerdictReply({ number: 1, verdict: old as unknown as Verdict, answers: MANY_WARNINGS });
     expect(mrkdwnStrings(reply).join("\n")).toContain("*No evals.*");
     expect(validateMessageBlocks(reply.blocks)).toEqual([]);
   });

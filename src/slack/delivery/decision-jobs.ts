@@ -42,7 +42,7 @@ export const postReasons: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision?.threadTs || decision.replyTs) return nothingToDo;
   const reply = buildVerdictReply({
-    decisionId: decision.id,
+    number: decision.number,
     verdict: decision.verdict,
     answers: decision.answers,
     unknownAnswers: decision.unknownAnswers,
