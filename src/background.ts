@@ -6,6 +6,7 @@ import type { BackoffPolicy } from "./delivery/backoff.js";
 import { keepLease } from "./delivery/lease-keeper.js";
 import { createWorker, jobsSettled } from "./delivery/worker.js";
 import { isGoneLocalWorker, workerId } from "./delivery/worker-identity.js";
+import { formatDuration } from "./duration.js";
 import { createDeliveryClient } from "./slack/delivery/delivery-client.js";
 import { slackJobRunner } from "./slack/delivery/slack-jobs.js";
 import { reconcileReactions } from "./slack/reconcile-reactions.js";
@@ -14,7 +15,9 @@ import type { IsReviewer } from "./slack/reviews.js";
 import { type WorkspaceClients, workspaceClients } from "./slack/workspace-clients.js";
 import type { ReviewSettingsOf } from "./slack/workspace-review-settings.js";
 import { claimOwners, expireClaims, requeueWaiting } from "./store/jobs.js";
+import { queueDueReminders, reminderCheckEveryMs } from "./store/reminders.js";
 import type { SqlClient } from "./store/sql-client.js";
+import { ownReminderIntervals } from "./store/workspace-settings.js";
 import { checkModels } from "./watcher/check-models.js";
 import type { KnownCatalog } from "./watcher/known-catalog.js";
 import type { ModelRecord } from "./watcher/model-record.js";
@@ -27,6 +30,8 @@ const BACKGROUND_LEASE = "background";
 export interface BackgroundOptions {
   /** Delay before the first base-model watch pass after taking the lease. */
   modelCheckDelayMs?: number;
+  /** Delay before the first reminder pass after taking the lease (default: one check interval). */
+  reminderDelayMs?: number;
   fetch?: typeof fetch;
   /** The job worker's timing; tests make it quick. */
   jobs?: { pollMs?: number; claimTtlMs?: number; backoff?: BackoffPolicy; concurrency?: number; maxAttempts?: number };
@@ -67,6 +72,8 @@ export interface Background {
   wake(): void;
   /** Runs a watch pass now (or joins the running one); its notices are queued for the worker. */
   runWatchPass(): Promise<void>;
+  /** Queues the review reminders due now (by the injected clock); resolves with how many. */
+  runReminderPass(): Promise<number>;
   /** Resolves once no job is pending or running in the database, whichever process queued it. */
   jobsSettled(): Promise<void>;
   /** Resolves once the reconcile run on taking the lease is over (at once if there was none). */
@@ -174,6 +181,19 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     const notices = report.queued.reduce((n, q) => n + q.jobKeys.length, 0) + report.retold.length;
     log.info(`model watch: ${report.distinctModels} models, ${notices} notices queued, ${report.failed.length} failed`);
   };
+  const reminderAfterMs = config.review.reminderAfterMs;
+  // The environment's interval, and each workspace's own where its admins set one (docs/workspaces.md).
+  const remind = async (): Promise<number> => {
+    const own = await ownReminderIntervals(db);
+    const at = deps.now();
+    let queued = reminderAfterMs === null ? 0 : await queueDueReminders(db, at, reminderAfterMs, { except: [...own.keys()] });
+    for (const [teamId, everyMs] of own) if (everyMs !== null) queued += await queueDueReminders(db, at, everyMs, { only: [teamId] });
+    if (queued > 0) {
+      log.info(`review reminders: ${queued} queued`);
+      wake();
+    }
+    return queued;
+  };
   let watch: PeriodicJob | null = null;
   const modelWatch: BackgroundTask = {
     name: "the catalog checks",
@@ -189,6 +209,25 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       watch = null;
     },
   };
+  let reminders: PeriodicJob | null = null;
+  const reviewReminders: BackgroundTask = {
+    name: "the review reminders",
+    start: () => {
+      const every = reminderCheckEveryMs(reminderAfterMs ?? 60_000);
+      const after =
+        reminderAfterMs === null
+          ? "reminders are off unless a workspace set its own"
+          : `reviews still waiting after ${formatDuration(reminderAfterMs)} are reminded`;
+      log.info(`${after} (checked every ${formatDuration(every)})`);
+      reminders = schedulePasses(remind, { firstDelayMs: options.reminderDelayMs ?? every, intervalMs: every }, (error) =>
+        log.error(`review reminder pass failed: ${(error as Error).message}`),
+      );
+    },
+    stop: async () => {
+      await reminders?.stop();
+      reminders = null;
+    },
+  };
 
   // Who runs what (docs/delivery.md). On PostgreSQL every replica claims jobs (claims skip each other's rows); SQLite
   // has one writer, so its worker runs under the lease. Scheduled work (a timer, a pass over all decisions) belongs
@@ -196,8 +235,13 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   const everyReplica = db.dialect === "postgres";
   const perReplica: BackgroundTask[] = everyReplica ? [jobWorker] : [];
   const underLease: BackgroundTask[] = everyReplica
-    ? [{ name: "taking over the jobs of stopped processes", start: releaseDeadClaims, stop: () => undefined }, reconcile, modelWatch]
-    : [jobWorker, reconcile, modelWatch];
+    ? [
+        { name: "taking over the jobs of stopped processes", start: releaseDeadClaims, stop: () => undefined },
+        reconcile,
+        modelWatch,
+        reviewReminders,
+      ]
+    : [jobWorker, reconcile, modelWatch, reviewReminders];
 
   const names = underLease.map((task) => task.name);
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
@@ -225,6 +269,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   return {
     wake,
     runWatchPass: () => (watch ? watch.runNow() : pass()),
+    runReminderPass: remind,
     jobsSettled: () => jobsSettled(db, worker.events),
     reconciled: () => reconciling,
     get leader() {

@@ -1,33 +1,31 @@
 import type { HomeView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import { listAwaitingReview, listByRequester } from "../store/decisions.js";
-import type { SqlClient } from "../store/sql-client.js";
 import type { Workspace } from "../store/workspace.js";
-import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
-import { buildHome } from "./builders/build-home.js";
 import { buildSettingsSection } from "./builders/build-settings.js";
+import { type HomeDeps, homeFor } from "./home.js";
+import type { HomePaging } from "./readers/read-paging.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { isWorkspaceAdmin } from "./workspace-admins.js";
 import type { ReviewSettingsOf } from "./workspace-review-settings.js";
 
-export interface HomeDeps {
-  db: SqlClient;
-  summaryExtras?: (ids: number[]) => Promise<DecisionSummaryExtras>;
+export interface SettingsHomeDeps extends HomeDeps {
   /** Without it, App Home shows no settings. */
   reviewSettings?: ReviewSettingsOf;
 }
 
-/** What a user's App Home shows, read from the database: their decisions, those waiting for them, the settings. */
+/** What a user's App Home shows, read from the database: the home itself, and the workspace's review settings. */
 export interface HomeContent {
   home: HomeView;
   settings: ReviewSettings | undefined;
 }
 
-export async function readHome(deps: HomeDeps, workspace: Workspace & { teamId: string }, userId: string): Promise<HomeContent> {
-  const mine = await listByRequester(deps.db, workspace.teamId, userId);
-  const awaitingReview = await listAwaitingReview(deps.db, workspace.teamId, userId);
-  const extras = (await deps.summaryExtras?.([...mine, ...awaitingReview].map((d) => d.id))) ?? {};
-  return { home: buildHome({ mine, awaitingReview, extras }), settings: await deps.reviewSettings?.(workspace) };
+export async function readHome(
+  deps: SettingsHomeDeps,
+  workspace: Workspace & { teamId: string },
+  userId: string,
+  paging?: HomePaging,
+): Promise<HomeContent> {
+  return { home: await homeFor(deps, workspace.teamId, userId, paging), settings: await deps.reviewSettings?.(workspace) };
 }
 
 /** Publishes it, the settings editable for the workspace's admins and read-only for everyone else (users.info says). */

@@ -12,6 +12,8 @@ export const VIEW = {
   home: "home",
   /** A workspace's review settings, edited by its admins from App Home. */
   settings: "workspace_settings",
+  /** Why a reviewer requests changes. */
+  changeReason: "change_reason",
 } as const;
 
 /** The questionnaire's steps by callback id, in order. */
@@ -38,13 +40,32 @@ export const ACTION = {
   snoozeVersion: "snooze_version",
   /** App Home: opens the workspace's review settings (admins only). */
   editSettings: "edit_settings",
+  approveDecision: "approve_decision",
+  requestChanges: "request_changes",
+  reviseAnswers: "revise_answers",
+  giveReason: "give_reason",
+  /** The reason input of the change-reason modal. */
+  reason: "reason",
+  /** "Older decisions" under a `list`; the button value is the list query and where to continue. */
+  listOlder: "list_older",
+  /** "Newest" and "Older" under an App Home section; the value says which section and where to continue. */
+  homeNewest: "home_newest",
+  homeOlder: "home_older",
 } as const;
 
 export const BLOCK = {
   verdictApproval: "verdict_approval",
+  /** View answers, then Approve / Request changes or Revise answers, under a verdict. */
   verdictActions: "verdict_actions",
   draft: "draft",
   modelNoticeActions: "model_notice_actions",
+  /** Revise answers under a request for changes (a thread reply). */
+  changeRequestActions: "change_request_actions",
+  reasonPromptActions: "reason_prompt_actions",
+  reasonInput: "reason",
+  listPaging: "list_paging",
+  homeMinePaging: "home_mine_paging",
+  homeReviewPaging: "home_review_paging",
   settingsActions: "settings_actions",
 } as const;
 
@@ -55,4 +76,5 @@ export const SETTINGS_BLOCK = {
   rejectReactions: "settings_reject_reactions",
   reviewerUsers: "settings_reviewer_users",
   reviewerGroup: "settings_reviewer_group",
+  reminderAfter: "settings_reminder_after",
 } as const;

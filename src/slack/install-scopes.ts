@@ -7,6 +7,8 @@ export const BOT_SCOPES = [
   "commands",
   "groups:history",
   "groups:read",
+  "im:read",
+  "mpim:read",
   "reactions:read",
   "usergroups:read",
   "users:read",

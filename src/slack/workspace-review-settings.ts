@@ -17,6 +17,7 @@ export function workspaceReviewSettings(db: SqlClient, defaults: ReviewSettings)
       rejectReactions: own.rejectReactions ?? defaults.rejectReactions,
       reviewerUsers: own.reviewerUsers ?? defaults.reviewerUsers,
       reviewerGroup: own.reviewerGroup === undefined ? defaults.reviewerGroup : (own.reviewerGroup ?? undefined),
+      reminderAfterMs: own.reminderAfterMs === undefined ? defaults.reminderAfterMs : own.reminderAfterMs,
     };
   };
 }

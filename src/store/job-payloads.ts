@@ -45,3 +45,11 @@ export const NotePayload = z.object({
   responseUrl: z.string().optional(),
 });
 export type NotePayload = z.infer<typeof NotePayload>;
+
+/** Asking a reviewer why they request changes, or telling the thread their reason. */
+export const ReviewerPayload = z.object({ reviewerId: z.string() });
+export type ReviewerPayload = z.infer<typeof ReviewerPayload>;
+
+/** A reminder: which one of the review's reminders it is (1, 2, 3). */
+export const ReminderPayload = z.object({ nth: z.number().int().positive() });
+export type ReminderPayload = z.infer<typeof ReminderPayload>;

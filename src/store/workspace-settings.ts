@@ -13,6 +13,8 @@ export const WorkspaceSettings = z.object({
   /** With `reviewerGroup`: who may review; both empty means anyone but the requester. */
   reviewerUsers: z.array(z.string()).optional(),
   reviewerGroup: z.string().nullable().optional(),
+  /** How long a review waits before its reviewers are reminded; null: never. */
+  reminderAfterMs: z.number().int().positive().nullable().optional(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 
@@ -22,6 +24,17 @@ export async function readWorkspaceSettings(db: SqlClient, teamId: string): Prom
   if (!row) return null;
   const parsed = WorkspaceSettings.safeParse(JSON.parse(row.settings));
   return parsed.success ? parsed.data : null;
+}
+
+/** The reminder interval of each workspace that set its own (null: reminders off there). */
+export async function ownReminderIntervals(db: SqlClient): Promise<Map<string, number | null>> {
+  const rows = await db.all<{ team_id: string; settings: string }>(sql`select team_id, settings from workspace_settings`);
+  const intervals = new Map<string, number | null>();
+  for (const row of rows) {
+    const parsed = WorkspaceSettings.safeParse(JSON.parse(row.settings));
+    if (parsed.success && parsed.data.reminderAfterMs !== undefined) intervals.set(row.team_id, parsed.data.reminderAfterMs);
+  }
+  return intervals;
 }
 
 /** Replaces a workspace's settings, recording which admin saved them. */

@@ -110,9 +110,15 @@ describe("many workspaces (OAuth mode)", () => {
     const alphaList = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: "list all" });
     expect(ephemeralText(alphaList)).toContain("Alpha's secret plan");
     expect(ephemeralText(alphaList)).not.toContain("Beta's own plan");
-    const showAcross = await betaDriver.sendSlashCommand({ userId: BETA_REQUESTER, channelId: BETA_CHANNEL, text: `show ${alpha.id}` });
-    expect(ephemeralText(showAcross)).toContain(`There is no decision #${alpha.id}`);
-    expect(ephemeralText(showAcross)).not.toContain("Alpha's secret plan");
+    // Numbers are per workspace: #1 in beta is beta's own; there is no #2 there, whatever alpha has.
+    expect([alpha.number, betaDecision.number]).toEqual([1, 1]);
+    const showOne = await betaDriver.sendSlashCommand({ userId: BETA_REQUESTER, channelId: BETA_CHANNEL, text: "show 1" });
+    expect(ephemeralText(showOne)).toContain("Beta's own plan");
+    expect(ephemeralText(showOne)).not.toContain("Alpha's secret plan");
+    await runReview(h, validAnswers({ title: "Alpha's second secret" }));
+    const showTwo = await betaDriver.sendSlashCommand({ userId: BETA_REQUESTER, channelId: BETA_CHANNEL, text: "show 2" });
+    expect(ephemeralText(showTwo)).toContain("There is no decision #2");
+    expect(ephemeralText(showTwo)).not.toContain("Alpha's second secret");
     await betaDriver.sendAppHomeOpened(BETA_REQUESTER);
     const home = await beta.waitFor(() => beta.homeView(BETA_REQUESTER), WAIT_MS, "beta's home published");
     expect(JSON.stringify(home.view)).toContain("Beta's own plan");
@@ -132,6 +138,7 @@ describe("many workspaces (OAuth mode)", () => {
     const noticePosts = h.emulator.callsTo("chat.postMessage").filter((c) => String(c.args.text ?? "").includes("Newer version of"));
     expect(noticePosts.map((c) => [c.args.channel, c.team]).sort()).toEqual([
       [BETA_CHANNEL, "T2BETA"],
+      [CHANNEL, "T1"],
       [CHANNEL, "T1"],
     ]);
     // Nothing failed anywhere: no call was refused for a wrong token.

@@ -13,6 +13,7 @@ const SETTINGS: ReviewSettings = {
   rejectReactions: ["x"],
   reviewerUsers: ["UALICE"],
   reviewerGroup: "SREVIEW",
+  reminderAfterMs: 2 * 86_400_000,
 };
 
 const modal = () => buildSettingsModal(SETTINGS) as unknown as Json;
@@ -23,6 +24,7 @@ const unchanged: Record<string, FillValue> = {
   [SETTINGS_BLOCK.rejectReactions]: "x",
   [SETTINGS_BLOCK.reviewerUsers]: ["UALICE"],
   [SETTINGS_BLOCK.reviewerGroup]: "SREVIEW",
+  [SETTINGS_BLOCK.reminderAfter]: "2d",
 };
 
 describe("the review settings in App Home and their form", () => {
@@ -31,6 +33,7 @@ describe("the review settings in App Home and their form", () => {
     expect(admin).toContain("*Approvals needed:* 2");
     expect(admin).toContain(":white_check_mark: :+1:");
     expect(admin).toContain("<@UALICE>, <!subteam^SREVIEW>");
+    expect(admin).toContain("*Reminders:* after 2d without a verdict, up to three");
     expect(admin).toContain(ACTION.editSettings);
     const member = JSON.stringify(buildSettingsSection(SETTINGS, false));
     expect(member).not.toContain(ACTION.editSettings);
@@ -52,6 +55,7 @@ describe("the review settings in App Home and their form", () => {
         rejectReactions: ["x"],
         reviewerUsers: ["UALICE"],
         reviewerGroup: "SREVIEW",
+        reminderAfterMs: 172_800_000,
       },
     });
   });
@@ -63,6 +67,7 @@ describe("the review settings in App Home and their form", () => {
       [SETTINGS_BLOCK.rejectReactions]: "",
       [SETTINGS_BLOCK.reviewerUsers]: [],
       [SETTINGS_BLOCK.reviewerGroup]: " ",
+      [SETTINGS_BLOCK.reminderAfter]: "off",
     });
     expect(read).toEqual({
       ok: true,
@@ -72,6 +77,7 @@ describe("the review settings in App Home and their form", () => {
         rejectReactions: [],
         reviewerUsers: [],
         reviewerGroup: null,
+        reminderAfterMs: null,
       },
     });
   });
@@ -84,6 +90,7 @@ describe("the review settings in App Home and their form", () => {
     [SETTINGS_BLOCK.rejectReactions, "x, +1", "Also a reaction that approves: “+1”. Use each reaction for one thing."],
     [SETTINGS_BLOCK.reviewerUsers, ["not-a-user"], "Pick people from the list."],
     [SETTINGS_BLOCK.reviewerGroup, "reviewers", "Give a user group's id, like S0123ABCD (the group's menu in Slack → Copy group ID)."],
+    [SETTINGS_BLOCK.reminderAfter, "soon", "Give a whole number and a unit, like 2d, 48h, 30m or 10s (10s to 365d), or off."],
   ])("puts the error under the field: %s = %j", (blockId, value, error) => {
     expect(submit({ ...unchanged, [blockId]: value as FillValue })).toEqual({ ok: false, errors: { [blockId]: error } });
   });

@@ -15,6 +15,7 @@ const ENVIRONMENT = {
   rejectReactions: ["x"],
   reviewerUsers: [],
   reviewerGroup: "SENV",
+  reminderAfterMs: 172_800_000,
 };
 
 describe.each(STORE_DIALECTS)("workspace settings ($name)", ({ open: openEmpty }) => {
@@ -37,6 +38,7 @@ describe.each(STORE_DIALECTS)("workspace settings ($name)", ({ open: openEmpty }
       rejectReactions: ["x"],
       reviewerUsers: ["UBOB"],
       reviewerGroup: undefined,
+      reminderAfterMs: 172_800_000,
     });
     expect(await settingsOf({ teamId: "T2" })).toEqual(ENVIRONMENT);
     expect(await settingsOf({ teamId: null, enterpriseId: "E1" })).toEqual(ENVIRONMENT);

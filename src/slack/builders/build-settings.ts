@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from "@slack/types";
+import { formatDuration } from "../../duration.js";
 import { ACTION, BLOCK, SETTINGS_BLOCK, VIEW } from "../ids.js";
 import { escapeMrkdwn, mentionUser } from "../mrkdwn.js";
 import type { ReviewSettings } from "../review-settings.js";
@@ -24,6 +25,7 @@ export function buildSettingsSection(settings: ReviewSettings, canEdit: boolean)
         `*Approve with:* ${reactionList(settings.approvalReactions)}`,
         `*Ask for changes with:* ${reactionList(settings.rejectReactions)}`,
         `*Reviewers:* ${reviewersLine(settings)}`,
+        `*Reminders:* ${settings.reminderAfterMs === null ? "off" : `after ${formatDuration(settings.reminderAfterMs)} without a verdict, up to three`}`,
       ].join("\n"),
     ),
     canEdit
@@ -99,6 +101,13 @@ export function buildSettingsModal(settings: ReviewSettings): ModalView {
         settings.reviewerGroup ?? "",
         "A user group's id, like S0123ABCD. Its members may review too.",
         true,
+      ),
+      textInput(
+        SETTINGS_BLOCK.reminderAfter,
+        "Remind reviewers after",
+        settings.reminderAfterMs === null ? "off" : formatDuration(settings.reminderAfterMs),
+        "Like 2d, 48h or 30m; off for no reminders.",
+        false,
       ),
     ],
   };

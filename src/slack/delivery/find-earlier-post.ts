@@ -10,6 +10,8 @@ export interface PostPlace {
   channel: string;
   /** The thread the post is a reply in; absent for a post in the channel itself. */
   threadTs?: string | null | undefined;
+  /** A thread reply also shown in the channel (`reply_broadcast`). */
+  broadcast?: boolean | undefined;
 }
 
 export function postMetadata(key: string, decisionId: number | null) {

@@ -10,13 +10,13 @@ import type { Workspace } from "../../store/workspace.js";
 import { saveWorkspaceSettings } from "../../store/workspace-settings.js";
 import { type Later, laterOr } from "../after-ack.js";
 import { buildSettingsModal } from "../builders/build-settings.js";
-import { type HomeDeps, publishHome, readHome } from "../home-view.js";
+import { publishHome, readHome, type SettingsHomeDeps } from "../home-view.js";
 import { SETTINGS_BLOCK } from "../ids.js";
 import { readSettingsForm } from "../readers/read-settings-form.js";
 import { isWorkspaceAdmin, notReviewers } from "../workspace-admins.js";
 import type { ReviewSettingsOf } from "../workspace-review-settings.js";
 
-export interface SettingsDeps extends HomeDeps {
+export interface SettingsDeps extends SettingsHomeDeps {
   db: SqlClient;
   reviewSettings: ReviewSettingsOf;
   later?: Later;

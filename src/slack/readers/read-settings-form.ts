@@ -1,10 +1,16 @@
+import { DURATION_HELP, parseDuration } from "../../duration.js";
 import type { WorkspaceSettings } from "../../store/workspace-settings.js";
 import { ACTION, SETTINGS_BLOCK } from "../ids.js";
+
+interface SettingsNullables {
+  reviewerGroup: string | null;
+  reminderAfterMs: number | null;
+}
 
 type StateValues = Record<string, Record<string, { value?: string | null; selected_users?: string[] | null } | undefined>>;
 
 export type SettingsReading =
-  | { ok: true; settings: Required<Omit<WorkspaceSettings, "reviewerGroup">> & { reviewerGroup: string | null } }
+  | { ok: true; settings: Required<Omit<WorkspaceSettings, "reviewerGroup" | "reminderAfterMs">> & SettingsNullables }
   | { ok: false; errors: Record<string, string> };
 
 const REACTION = /^[a-z0-9_+'-]+$/;
@@ -51,6 +57,12 @@ export function readSettingsForm(values: StateValues | undefined): SettingsReadi
   if (group !== "" && !GROUP.test(group)) {
     errors[SETTINGS_BLOCK.reviewerGroup] = "Give a user group's id, like S0123ABCD (the group's menu in Slack → Copy group ID).";
   }
+  let reminderAfterMs: number | null = null;
+  try {
+    reminderAfterMs = parseDuration(text(values, SETTINGS_BLOCK.reminderAfter) || "off");
+  } catch {
+    errors[SETTINGS_BLOCK.reminderAfter] = `Give ${DURATION_HELP}.`;
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -60,6 +72,7 @@ export function readSettingsForm(values: StateValues | undefined): SettingsReadi
       rejectReactions: reject.names,
       reviewerUsers: [...new Set(users)],
       reviewerGroup: group === "" ? null : group,
+      reminderAfterMs,
     },
   };
 }
