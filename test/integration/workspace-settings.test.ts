@@ -56,6 +56,7 @@ const fill = (over: Record<string, FillValue> = {}): Record<string, FillValue> =
   [SETTINGS_BLOCK.rejectReactions]: "x",
   [SETTINGS_BLOCK.reviewerUsers]: [ALICE],
   [SETTINGS_BLOCK.reviewerGroup]: "",
+  [SETTINGS_BLOCK.reminderAfter]: "off",
   ...over,
 });
 
@@ -75,6 +76,7 @@ describe("per-workspace review settings", () => {
       "the admin's home shows the new settings",
     );
     expect(JSON.stringify(home.view)).toContain(":rocket:");
+    expect(JSON.stringify(home.view)).toContain("*Reminders:* off");
 
     const memberHome = JSON.stringify((await openHome(BOB)).view);
     expect(memberHome).toContain("*Approvals needed:* 1");
