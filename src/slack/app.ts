@@ -11,6 +11,7 @@ import type { SqlClient } from "../store/sql-client.js";
 import { afterAck, type Later } from "./after-ack.js";
 import type { BotIdentity } from "./bot-identity.js";
 import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
+import { handleAssessStep } from "./handlers/handle-assess-step.js";
 import { handleCommand } from "./handlers/handle-command.js";
 import { handleHomeOpened } from "./handlers/handle-home-opened.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
@@ -19,7 +20,7 @@ import { handleQuietNotice, handleReEvaluate } from "./handlers/handle-notice-ac
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
 import { createHttpReceiver } from "./http-receiver.js";
-import { ACTION, COMMAND, SHORTCUT, VIEW } from "./ids.js";
+import { ACTION, COMMAND, FUNCTION, SHORTCUT, VIEW } from "./ids.js";
 import { trackInFlight } from "./in-flight.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
@@ -145,6 +146,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
   app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));
   app.event("member_joined_channel", handleMemberJoined({ db, jobsQueued }));
+  app.function(
+    FUNCTION.assessFineTuning,
+    handleAssessStep({
+      db,
+      logger: app.logger,
+      today: deps.today,
+      jobsQueued,
+      ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}),
+      ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
+    }),
+  );
   app.error(async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
     if (isEventCallback(body)) {
       // Not acknowledged (HTTP 500, or no Socket Mode ack): Slack delivers the event again.

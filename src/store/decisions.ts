@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Answers } from "../engine/answers.js";
 import type { Verdict } from "../engine/verdict.js";
-import { ModelsAlreadyOut, type VerdictPayload } from "./job-payloads.js";
+import { ModelsAlreadyOut, type StepPayload, type VerdictPayload } from "./job-payloads.js";
 import { enqueueJob, jobKey } from "./jobs.js";
 import { recordReEvaluated } from "./model-notices.js";
 import type { DecisionStatus } from "./schema.js";
@@ -49,6 +49,8 @@ export interface NewDecision {
   submissionKey: string;
   /** The command's response_url: how to reach the requester if the verdict cannot be posted. */
   responseUrl?: string | undefined;
+  /** The Workflow Builder step that asked for it: completed with the verdict once it is posted. */
+  functionExecutionId?: string | undefined;
 }
 
 interface DecisionRow {
@@ -102,8 +104,8 @@ const now = () => new Date().toISOString();
 
 /**
  * Stores a decision and enqueues its verdict post, in one transaction: the decision exists exactly when its post is
- * due. A re-evaluation started from a model notice marks that notice as taken up, by whom. A second call with the
- * same submission key returns the first decision unchanged.
+ * due. A re-evaluation started from a model notice marks that notice as taken up, by whom; a workflow step's decision
+ * also queues the step's completion. A second call with the same submission key returns the first decision unchanged.
  */
 export async function insertDecision(db: SqlClient, input: NewDecision): Promise<{ decision: Decision; created: boolean }> {
   return db.transaction(async (tx) => {
@@ -125,6 +127,15 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
         key: jobKey.verdict(inserted.id),
         payload: (input.responseUrl ? { responseUrl: input.responseUrl } : {}) satisfies VerdictPayload,
       });
+      if (input.functionExecutionId) {
+        // Queued after the verdict post, so it runs once that post is done (a decision's jobs run in order).
+        await enqueueJob(tx, {
+          kind: "complete-step",
+          decisionId: inserted.id,
+          key: jobKey.stepCompletion(input.functionExecutionId),
+          payload: { functionExecutionId: input.functionExecutionId } satisfies StepPayload,
+        });
+      }
       if (input.parentId && input.noticeId) {
         await recordReEvaluated(tx, {
           noticeId: input.noticeId,

@@ -45,3 +45,7 @@ export const NotePayload = z.object({
   responseUrl: z.string().optional(),
 });
 export type NotePayload = z.infer<typeof NotePayload>;
+
+/** A Workflow Builder step to complete once its decision's verdict is posted: Slack's id of that run of the step. */
+export const StepPayload = z.object({ functionExecutionId: z.string().min(1) });
+export type StepPayload = z.infer<typeof StepPayload>;

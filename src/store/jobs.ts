@@ -11,6 +11,7 @@ export const JOB_KINDS = [
   "post-notice",
   "update-notice",
   "notify-user",
+  "complete-step",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -31,6 +32,8 @@ export const jobKey = {
   jobFailed: (jobId: number) => `job:${jobId}:failed`,
   eventNote: (eventId: string) => `event:${eventId}:note`,
   note: () => `note:${randomUUID()}`,
+  /** A workflow step is completed once: its execution id is Slack's own, unique per run of the step. */
+  stepCompletion: (functionExecutionId: string) => `step:${functionExecutionId}:complete`,
 };
 
 export interface Job {

@@ -5,7 +5,7 @@ import { COMMAND, SHORTCUT } from "../../src/slack/ids.js";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 // Slack's official app-manifest schema (slackapi/manifest-schema), vendored for offline validation.
-const schema = read("../fixtures/slack/manifest.schema.1.0.0.json");
+const schema = read("../fixtures/slack/manifest.schema.2.0.0.json");
 const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
 
 const manifests = {

@@ -1,6 +1,8 @@
 import type { JobResult } from "../../delivery/worker.js";
 import { getDecision, recordReasonsPosted, recordVerdictPosted } from "../../store/decisions.js";
 import { buildVerdictReply } from "../builders/build-verdict-reply.js";
+import { buildDecisionEvent } from "../decision-events.js";
+import { METADATA_EVENT } from "../ids.js";
 import type { JobTask } from "./delivery-deps.js";
 import { postOnce, withChannelAccess } from "./post-once.js";
 import { renderStatusReply, renderVerdictMessage } from "./render-decision.js";
@@ -13,7 +15,8 @@ export const postVerdict: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision || decision.messageTs) return nothingToDo;
   const message = await renderVerdictMessage(deps.db, decision, deps.review);
-  const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, message);
+  const event = buildDecisionEvent(METADATA_EVENT.decisionPosted, decision, job.idempotencyKey);
+  const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, message, event);
   return { outcome: "done", slackTs: ts, effects: (tx) => recordVerdictPosted(tx, decision.id, ts, decision.threadTs ?? ts) };
 };
 
@@ -26,12 +29,14 @@ export const postReasons: JobTask = async (deps, job, context) => {
   return { outcome: "done", slackTs: ts, effects: (tx) => recordReasonsPosted(tx, decision.id, ts) };
 };
 
-/** A thread reply saying where the review stands. */
+/** A thread reply saying where the review stands; the one telling an approval is the decision_approved event. */
 export const postStatus: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision?.threadTs) return nothingToDo;
   const reply = await renderStatusReply(deps.db, decision);
-  const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, reply);
+  const event =
+    decision.status === "approved" ? buildDecisionEvent(METADATA_EVENT.decisionApproved, decision, job.idempotencyKey) : undefined;
+  const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, reply, event);
   return { outcome: "done", slackTs: ts };
 };
 

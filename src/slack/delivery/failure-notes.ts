@@ -9,6 +9,7 @@ const WHAT: Record<Exclude<JobKind, "notify-user">, (id: number) => string> = {
   "update-verdict": (id) => `the update of decision #${id}'s message`,
   "post-notice": (id) => `a base-model notice for decision #${id}`,
   "update-notice": (id) => `the update of a base-model notice on decision #${id}`,
+  "complete-step": (id) => `the verdict of decision #${id} back to the workflow that asked for it`,
 };
 
 /** Why, in plain words, from the Slack error (never shown as such). */
@@ -33,14 +34,18 @@ function reason(code: string): string {
   if (["message_not_found", "cant_update_message", "edit_window_closed"].includes(code))
     return "the message is gone or can no longer be edited";
   if (code === "thread_not_found") return "the thread it belongs in is gone";
+  if (code === "execution_not_in_running_state" || code === "function_execution_not_found") {
+    return "the workflow had stopped waiting for it (it timed out or was stopped)";
+  }
   if (code.startsWith("gave up")) return "Slack kept failing for hours";
   return "Slack refused it";
 }
 
 /** The note the requester gets, once, when a post failed for good. */
 export function failureNote(kind: Exclude<JobKind, "notify-user">, decisionId: number, channelId: string, code: string): string {
+  const where = kind === "complete-step" ? "" : ` in <#${channelId}>`;
   return (
-    `I couldn't post ${WHAT[kind](decisionId)} in <#${channelId}>: ${reason(code)}. ` +
+    `I couldn't ${kind === "complete-step" ? "send" : "post"} ${WHAT[kind](decisionId)}${where}: ${reason(code)}. ` +
     `The decision itself is saved; \`${COMMAND} show ${decisionId}\` shows it. If this keeps happening, tell whoever runs this app.`
   );
 }

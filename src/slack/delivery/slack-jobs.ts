@@ -10,6 +10,7 @@ import { notifyUser } from "./note-jobs.js";
 import { postNotice, updateNotice } from "./notice-jobs.js";
 import { NoAccessError } from "./post-once.js";
 import { classifySlackFailure } from "./slack-failure.js";
+import { completeStep } from "./step-jobs.js";
 
 const TASKS: Record<JobKind, JobTask> = {
   "post-verdict": postVerdict,
@@ -19,6 +20,7 @@ const TASKS: Record<JobKind, JobTask> = {
   "post-notice": postNotice,
   "update-notice": updateNotice,
   "notify-user": notifyUser,
+  "complete-step": completeStep,
 };
 
 const isWebApiError = (error: unknown) => String((error as { code?: unknown })?.code ?? "").startsWith("slack_webapi_");

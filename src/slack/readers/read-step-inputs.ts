@@ -1,0 +1,76 @@
+import { type Answers, type FieldProblem, parseAnswers } from "../../engine/answers.js";
+import { STEP_INPUT } from "../ids.js";
+import { ChannelId, UserId } from "./read-slack-ids.js";
+
+/** An "Assess fine-tuning" step, read from its inputs: what to decide, for whom, and where to post it. */
+export interface StepRequest {
+  channelId: string;
+  requesterId: string;
+  answers: Answers;
+}
+
+export type ReadStepResult = { ok: true; request: StepRequest } | { ok: false; error: string };
+
+/** The inputs as Workflow Builder names them (the manifests' titles), for errors people can act on. */
+const INPUT_TITLE: Record<string, string> = {
+  [STEP_INPUT.channel]: "Channel",
+  [STEP_INPUT.requester]: "Requested by",
+  [STEP_INPUT.title]: "Title",
+  [STEP_INPUT.productionModel]: "Production model",
+  [STEP_INPUT.answers]: "Answers (JSON)",
+};
+
+/** The answers that come from inputs of their own: those inputs win over the same fields in the JSON. */
+const FROM_OWN_INPUTS: Record<string, string> = { title: STEP_INPUT.title, baseModel: STEP_INPUT.productionModel };
+
+const MAX_PROBLEMS = 5;
+
+const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+
+/**
+ * Reads the step's inputs into a request, or one error in plain words naming what to fix (a missing input, answers
+ * that are not JSON, an unknown or invalid field). The shape of the JSON is the CLI's (`cli schema`).
+ */
+export function readStepInputs(inputs: Record<string, unknown> | undefined): ReadStepResult {
+  const given = inputs ?? {};
+  const missing = Object.keys(INPUT_TITLE).filter((name) => text(given[name]) === undefined);
+  if (missing.length > 0) return { ok: false, error: `The step is missing ${listOf(missing.map((name) => `"${INPUT_TITLE[name]}"`))}.` };
+  const channel = ChannelId.safeParse(text(given[STEP_INPUT.channel]));
+  if (!channel.success) return { ok: false, error: `"Channel" is not a channel: pick one from the list.` };
+  const requester = UserId.safeParse(text(given[STEP_INPUT.requester]));
+  if (!requester.success) return { ok: false, error: `"Requested by" is not a person: pick one, or "Person who used this workflow".` };
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text(given[STEP_INPUT.answers]) ?? "");
+  } catch (error) {
+    return { ok: false, error: `"Answers (JSON)" is not valid JSON (${(error as Error).message}).` };
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return { ok: false, error: `"Answers (JSON)" must be a JSON object, like {"task": "classification", ...}.` };
+  }
+  const candidate = text(given[STEP_INPUT.candidateModel]);
+  const parsed = parseAnswers({
+    ...json,
+    title: text(given[STEP_INPUT.title]),
+    baseModel: text(given[STEP_INPUT.productionModel]),
+    ...(candidate ? { candidateModel: candidate } : {}),
+  });
+  if (!parsed.ok) return { ok: false, error: answersError(parsed.problems) };
+  return { ok: true, request: { channelId: channel.data, requesterId: requester.data, answers: parsed.answers } };
+}
+
+function answersError(problems: FieldProblem[]): string {
+  const named = problems.map((p) => {
+    const own = FROM_OWN_INPUTS[p.path];
+    const where = own ? `"${INPUT_TITLE[own]}"` : p.path ? `"${p.path}"` : "the answers";
+    return /^[a-z]/.test(p.message) ? `${where} ${p.message}` : `${where}: ${p.message}`;
+  });
+  const more = named.length > MAX_PROBLEMS ? ` (and ${named.length - MAX_PROBLEMS} more)` : "";
+  return `The answers need fixing: ${named.slice(0, MAX_PROBLEMS).join("; ")}${more}.`;
+}
+
+function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
