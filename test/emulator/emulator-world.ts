@@ -2,6 +2,7 @@
 // response_urls. Method handlers read and change it; it knows nothing of HTTP.
 import { randomBytes, randomInt } from "node:crypto";
 import type { Json } from "./block-kit-checks.js";
+import { WorkflowRuns } from "./workflow-runs.js";
 
 export interface EmulatorIdentity {
   botToken: string;
@@ -102,6 +103,8 @@ export class SlackWorld {
   views = new Map<string, StoredView>();
   triggers = new Map<string, Trigger>();
   responseUrls = new Map<string, ResponseUrl>();
+  /** Custom steps declared by the app's manifest, and their runs. */
+  readonly workflows = new WorkflowRuns();
   private lastMicros: number;
 
   /** `clockStartSec` fixes the clock (ts from that second on); without it, ts follow the real clock, as Slack's do. */
@@ -120,6 +123,7 @@ export class SlackWorld {
     this.views = new Map();
     this.triggers = new Map();
     this.responseUrls = new Map();
+    this.workflows.clear();
     if (!everything) return;
     this.channels.clear();
     this.users.clear();

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { COMMAND, SHORTCUT } from "../../src/slack/ids.js";
+import { COMMAND, FUNCTION, SHORTCUT, STEP_INPUT, STEP_OUTPUT } from "../../src/slack/ids.js";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
-// Slack's official app-manifest schema (slackapi/manifest-schema), vendored for offline validation.
+// Slack's official app-manifest schema (slackapi/manifest-schema v0.5.0), vendored for offline validation. Version 2.0.0:
+// 1.0.0 cannot express a custom step's parameters (`properties` and `required`, as Slack's own examples write them).
 const schema = read("../fixtures/slack/manifest.schema.2.0.0.json");
 const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
 
@@ -26,6 +27,31 @@ describe("app manifests", () => {
     broken.display_information.name = "";
     expect(validate(broken)).toBe(false);
   });
+
+  it("the schema rejects a custom step it could not run, so the step's check can fail", () => {
+    const broken = structuredClone(manifests.http);
+    broken.functions[FUNCTION.assessFineTuning].output_parameters.properties.verdict.type = "text";
+    expect(validate(broken)).toBe(false);
+    const untitled = structuredClone(manifests.http);
+    delete untitled.functions[FUNCTION.assessFineTuning].title;
+    expect(validate(untitled)).toBe(false);
+  });
+
+  it.each(Object.entries(manifests))(
+    "%s manifest declares the workflow step the app runs, org-ready as Slack requires",
+    (_name, manifest) => {
+      expect(Object.keys(manifest.functions)).toEqual([FUNCTION.assessFineTuning]);
+      const step = manifest.functions[FUNCTION.assessFineTuning];
+      expect(step.title).toBe("Assess fine-tuning");
+      expect(Object.keys(step.input_parameters.properties).sort()).toEqual(Object.values(STEP_INPUT).sort());
+      expect(step.input_parameters.required).not.toContain(STEP_INPUT.candidateModel);
+      expect(Object.keys(step.output_parameters.properties).sort()).toEqual(Object.values(STEP_OUTPUT).sort());
+      expect(step.output_parameters.required.sort()).toEqual(Object.values(STEP_OUTPUT).sort());
+      expect(manifest.settings.event_subscriptions.bot_events).toContain("function_executed");
+      expect(manifest.settings.org_deploy_enabled).toBe(true);
+      expect(manifest.settings.function_runtime).toBe("remote");
+    },
+  );
 
   it.each(Object.entries(manifests))("%s manifest declares what the app binds", (name, manifest) => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([COMMAND]);

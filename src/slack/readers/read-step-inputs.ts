@@ -50,24 +50,50 @@ export function readStepInputs(inputs: Record<string, unknown> | undefined): Rea
     return { ok: false, error: `"Answers (JSON)" must be a JSON object, like {"task": "classification", ...}.` };
   }
   const candidate = text(given[STEP_INPUT.candidateModel]);
-  const parsed = parseAnswers({
+  const input = {
     ...json,
     title: text(given[STEP_INPUT.title]),
     baseModel: text(given[STEP_INPUT.productionModel]),
     ...(candidate ? { candidateModel: candidate } : {}),
-  });
-  if (!parsed.ok) return { ok: false, error: answersError(parsed.problems) };
+  };
+  const parsed = parseAnswers(input);
+  if (!parsed.ok) return { ok: false, error: answersError(parsed.problems, input) };
   return { ok: true, request: { channelId: channel.data, requesterId: requester.data, answers: parsed.answers } };
 }
 
-function answersError(problems: FieldProblem[]): string {
-  const named = problems.map((p) => {
-    const own = FROM_OWN_INPUTS[p.path];
-    const where = own ? `"${INPUT_TITLE[own]}"` : p.path ? `"${p.path}"` : "the answers";
-    return /^[a-z]/.test(p.message) ? `${where} ${p.message}` : `${where}: ${p.message}`;
-  });
-  const more = named.length > MAX_PROBLEMS ? ` (and ${named.length - MAX_PROBLEMS} more)` : "";
-  return `The answers need fixing: ${named.slice(0, MAX_PROBLEMS).join("; ")}${more}.`;
+/** Where a problem is, in the words of the step: its own input, or the field's path in the JSON. */
+function whereOf(path: string): string {
+  const own = FROM_OWN_INPUTS[path];
+  return own ? `"${INPUT_TITLE[own]}"` : `"${path}"`;
+}
+
+/** zod's "Invalid input: expected boolean, received string" without its prefix. */
+const plain = (message: string) => message.replace(/^Invalid (input|option): /, "");
+
+/** Unknown fields first (a typo hides the field it meant), then the missing ones together, then the invalid ones. */
+function answersError(problems: FieldProblem[], input: Record<string, unknown>): string {
+  const unknown = problems.filter((p) => p.message === "is not a known field").map((p) => `${whereOf(p.path)} is not a known field`);
+  const rest = problems.filter((p) => p.message !== "is not a known field");
+  const missing = rest.filter((p) => p.path && valueAt(input, p.path) === undefined).map((p) => whereOf(p.path));
+  const invalid = rest
+    .filter((p) => !p.path || valueAt(input, p.path) !== undefined)
+    .map((p) => `${p.path ? whereOf(p.path) : "the answers"}: ${plain(p.message)}`);
+  const parts = [
+    ...unknown,
+    ...(missing.length > 0 ? [`${listOf(missing)} ${missing.length === 1 ? "is" : "are"} missing`] : []),
+    ...invalid,
+  ];
+  const more = parts.length > MAX_PROBLEMS ? ` (and ${parts.length - MAX_PROBLEMS} more)` : "";
+  return `The answers need fixing: ${parts.slice(0, MAX_PROBLEMS).join("; ")}${more}.`;
+}
+
+function valueAt(input: Record<string, unknown>, path: string): unknown {
+  let node: unknown = input;
+  for (const key of path.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
 
 function listOf(items: string[]): string {

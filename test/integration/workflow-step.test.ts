@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Answers } from "../../src/engine/answers.js";
+import { decide } from "../../src/engine/decide.js";
+import { notPostedStepError } from "../../src/slack/delivery/step-jobs.js";
+import { FUNCTION } from "../../src/slack/ids.js";
+import type { FunctionDefinition, WorkflowRun } from "../emulator/slack-emulator.js";
+import { validAnswers } from "../support/answers.js";
+import { CHANNEL, type Harness, REQUESTER, startHarness, WAIT_MS } from "../support/harness.js";
+
+const manifest = JSON.parse(readFileSync(new URL("../../manifests/manifest.http.json", import.meta.url), "utf8")) as {
+  functions: Record<string, FunctionDefinition>;
+};
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.emulator.declareFunctions(manifest.functions);
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+beforeEach(() => h.emulator.reset());
+
+/** The step's inputs as a workflow fills them: the title and models in their own inputs, the rest as JSON. */
+function stepInputs(answers: Answers, overrides: Record<string, string> = {}): Record<string, string> {
+  const { title, baseModel, candidateModel, ...rest } = answers;
+  return {
+    channel: CHANNEL,
+    requester: REQUESTER,
+    title,
+    production_model: baseModel,
+    ...(candidateModel ? { candidate_model: candidateModel } : {}),
+    answers: JSON.stringify(rest),
+    ...overrides,
+  };
+}
+
+/** Runs the step in a workflow: Slack starts a run and delivers its event to the app, signed, over HTTP. */
+async function runStep(inputs: Record<string, string>): Promise<WorkflowRun> {
+  const run = h.emulator.startWorkflowStep(FUNCTION.assessFineTuning, inputs);
+  const res = await h.driver.sendFunctionExecuted(run);
+  expect(res.status).toBe(200);
+  return run;
+}
+
+const ended = (run: WorkflowRun) =>
+  h.emulator.waitFor(
+    () => {
+      const now = h.emulator.workflowRun(run.id);
+      return now?.state !== "running" ? now : undefined;
+    },
+    WAIT_MS,
+    "the step ended",
+  );
+
+describe("the 'Assess fine-tuning' workflow step", () => {
+  it("returns the verdict to the workflow once it is posted for review, with its number and a link to its thread", async () => {
+    const answers = validAnswers({ title: "Refund intent <classifier>", candidateModel: "gpt-4o-mini-2024-07-18" });
+    const run = await runStep(stepInputs(answers));
+    const finished = await ended(run);
+
+    const decision = h.decisions().at(-1)!;
+    expect(decision).toMatchObject({ channelId: CHANNEL, requesterId: REQUESTER, title: answers.title, baseModel: answers.baseModel });
+    expect(decision.answers).toEqual({ ...answers, candidateModel: "gpt-4o-mini-2024-07-18" });
+    const expected = decide(decision.answers);
+    const verdict = h.emulator.message(CHANNEL, decision.messageTs!)!;
+    expect(verdict.metadata).toMatchObject({ event_type: "decision_posted", event_payload: { decision_number: decision.id } });
+    const link = await h.emulator.waitForCall("chat.getPermalink");
+    expect(finished).toMatchObject({
+      state: "completed",
+      outputs: {
+        verdict: expected.headline,
+        fine_tune: expected.fineTune,
+        decision_number: decision.id,
+        thread_link: link.response.permalink,
+      },
+    });
+    expect(String(link.response.permalink)).toContain(`/archives/${CHANNEL}/p${decision.messageTs!.replace(".", "")}`);
+    // The review goes on in the thread as for any decision: the reasons reply follows.
+    await h.settled();
+    expect(h.emulator.threadReplies(CHANNEL, decision.messageTs!)).toHaveLength(1);
+  });
+
+  it("decides, posts and completes once when Slack delivers the same run twice", async () => {
+    const before = h.decisions().length;
+    const run = h.emulator.startWorkflowStep(FUNCTION.assessFineTuning, stepInputs(validAnswers({ title: "Delivered twice" })));
+    const first = await h.driver.sendFunctionExecuted(run);
+    const again = await h.driver.sendFunctionExecuted(run, { eventId: first.eventId, retryNum: 1 });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    await ended(run);
+    await h.settled();
+    expect(h.decisions()).toHaveLength(before + 1);
+    expect(h.emulator.messagesIn(CHANNEL).filter((m) => m.text.includes("Delivered twice"))).toHaveLength(1);
+    expect(h.emulator.callsTo("functions.completeSuccess").filter((c) => c.response.ok)).toHaveLength(1);
+    expect(h.emulator.callsTo("functions.completeSuccess").filter((c) => !c.response.ok)).toEqual([]);
+  });
+
+  it.each([
+    ["answers that are not JSON", { answers: "{task: classification" }, /"Answers \(JSON\)" is not valid JSON/],
+    ["a JSON list instead of answers", { answers: "[]" }, /"Answers \(JSON\)" must be a JSON object/],
+    ["an unknown field", { answers: JSON.stringify({ ...stripped(), colour: "blue" }) }, /"colour" is not a known field/],
+    ["a missing answer", { answers: JSON.stringify({ ...stripped(), task: undefined }) }, /"task"/],
+  ])("ends the step with an error naming the problem for %s, and stores nothing", async (_what, overrides, error) => {
+    const before = h.decisions().length;
+    const run = await runStep(stepInputs(validAnswers(), overrides));
+    const finished = await ended(run);
+    expect(finished.state).toBe("failed");
+    expect(finished.error).toMatch(error);
+    expect(h.decisions()).toHaveLength(before);
+    expect(h.emulator.callsTo("chat.postMessage")).toEqual([]);
+  });
+
+  it("ends the step with an error when the verdict cannot be posted in its channel, after telling the requester why", async () => {
+    h.emulator.addChannel({ id: "CARCHIVED", name: "old-decisions", isArchived: true, members: [h.emulator.botUserId, REQUESTER] });
+    const run = await runStep(stepInputs(validAnswers({ title: "Nowhere to post" }), { channel: "CARCHIVED" }));
+    const finished = await ended(run);
+    const decision = h.decisions().at(-1)!;
+    expect(decision.title).toBe("Nowhere to post");
+    expect(finished).toMatchObject({ state: "failed", error: notPostedStepError(decision.id) });
+    await h.settled();
+    const told = h.emulator.callsTo("chat.postMessage").find((c) => c.args.channel === REQUESTER);
+    expect(String(told?.args.text)).toContain("the channel is archived");
+  });
+});
+
+/** Valid answers without the fields the step takes as inputs of their own. */
+function stripped(): Record<string, unknown> {
+  const { title: _t, baseModel: _b, ...rest } = validAnswers();
+  return rest;
+}
