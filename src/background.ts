@@ -14,6 +14,7 @@ import { claimOwners, expireClaims, requeueWaiting } from "./store/jobs.js";
 import type { SqlClient } from "./store/sql-client.js";
 import { checkModels } from "./watcher/check-models.js";
 import type { KnownCatalog } from "./watcher/known-catalog.js";
+import type { ModelRecord } from "./watcher/model-record.js";
 import { type PeriodicJob, schedulePasses } from "./watcher/schedule.js";
 import { sourcesFromConfig } from "./watcher/sources/registry.js";
 
@@ -48,6 +49,8 @@ export interface BackgroundDeps {
   catalog?: KnownCatalog;
   /** Wraps each watch pass (the metrics record its duration and failures). */
   observeWatchPass?: <T extends { failed: readonly unknown[] }>(pass: () => Promise<T>) => Promise<T>;
+  /** Hears every catalog record a watch pass read (the questionnaire's model menus keep them). */
+  onCatalog?: (records: readonly ModelRecord[]) => void;
 }
 
 /**
@@ -157,6 +160,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
         log: (line) => log.warn(line),
         queued: wake,
         ...(deps.catalog ? { catalog: deps.catalog } : {}),
+        ...(deps.onCatalog ? { onCatalog: deps.onCatalog } : {}),
       }),
     );
     const notices = report.queued.reduce((n, q) => n + q.jobKeys.length, 0) + report.retold.length;

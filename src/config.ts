@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainMessage } from "./engine/plain-problem.js";
 import { type DatabaseTarget, isPostgresUrl, urlPasswords } from "./store/database-target.js";
 import { type LineagePolicy, parseLineagePolicy } from "./watcher/lineage-policy.js";
 import { type SourceConfig, sourcesFromConfig } from "./watcher/sources/registry.js";
@@ -20,7 +21,9 @@ const optionalText = z
 const optionalUrl = optionalText.refine((s) => s === undefined || URL.canParse(s), { message: "must be a URL" });
 
 /** `strict`, `line` (default) or `product-line`, optionally `,previews`: see docs/model-watch.md. */
-const WatchPolicy = z
+export const MinAgeDays = z.coerce.number().int().min(0).default(3);
+
+export const WatchPolicy = z
   .string()
   .default("")
   .transform((text, ctx) => {
@@ -99,7 +102,7 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: optionalText,
   ANTHROPIC_API_KEY: optionalText,
   MODEL_CHECK_INTERVAL_MINUTES: positiveInt(360),
-  MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
+  MODEL_MIN_AGE_DAYS: MinAgeDays,
   MODEL_WATCH_POLICY: WatchPolicy,
 });
 
@@ -157,9 +160,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 /** Reads the environment into a typed config, or one line per missing or invalid variable (values never shown). */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse(env, { reportInput: true });
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`)),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${plainMessage(i)}`)),
     ...crossChecks(env),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };

@@ -22,8 +22,10 @@ import { countJobsForMetrics } from "./store/jobs.js";
 import { openDatabase } from "./store/open-database.js";
 import type { SqlClient } from "./store/sql-client.js";
 import { firstSeenDays } from "./store/watch-state.js";
-import { type KnownCatalog, knownCatalog, modelsAlreadyOut } from "./watcher/known-catalog.js";
-import { loadBundledCatalog } from "./watcher/sources/bundled.js";
+import { knownCatalog, modelsAlreadyOut } from "./watcher/known-catalog.js";
+import { createModelDirectory } from "./watcher/model-directory.js";
+import type { ModelRecord } from "./watcher/model-record.js";
+import { BUNDLED_CATALOG_READ_ON, loadBundledCatalog } from "./watcher/sources/bundled.js";
 
 export interface RunningApp {
   /** The HTTP port in HTTP mode. */
@@ -73,13 +75,17 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const now = options.now ?? (() => new Date());
   let background: Background | undefined;
-  const catalog = await startingCatalog(db, logger);
+  // New verdicts and the model menus answer from memory: the bundled catalog now, the configured ones after each watch pass.
+  const bundled = await bundledCatalog(logger);
+  const catalog = knownCatalog(bundled, await firstSeenDays(db));
+  const models = createModelDirectory(bundled, BUNDLED_CATALOG_READ_ON);
   const slack = createSlackApp({
     config,
     db,
     today,
     now,
     identity,
+    models,
     jobsQueued: () => background?.wake(),
     onVerdict: metrics.countVerdict,
     alreadyOut: (answers, decidedOn) => modelsAlreadyOut(catalog.current(), answers, decidedOn, config.watch.policy),
@@ -100,6 +106,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     slackFetch: metrics.slackFetch,
     observeWatchPass: metrics.observeWatchPass,
     catalog,
+    onCatalog: (records) => models.refresh(records, today()),
   });
   background = work;
   const { database } = config;
@@ -140,15 +147,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   };
 }
 
-/** The catalog new verdicts are checked against until a watch pass reads a fresher one: the copy that ships with the app. */
-async function startingCatalog(db: SqlClient, logger: AppLogger): Promise<KnownCatalog> {
-  const records = await loadBundledCatalog().catch((error: unknown) => {
+/** What new verdicts and the model menus know until a watch pass reads a fresher catalog: the copy that ships with the app. */
+async function bundledCatalog(logger: AppLogger): Promise<ModelRecord[]> {
+  return loadBundledCatalog().catch((error: unknown) => {
     logger.warn(
-      `the bundled model catalog is unreadable (${(error as Error).message}): verdicts name no newer versions until a watch pass`,
+      `the bundled model catalog is unreadable (${(error as Error).message}): verdicts name no newer versions and the model menus offer only what is typed until a watch pass`,
     );
     return [];
   });
-  return knownCatalog(records, await firstSeenDays(db));
 }
 
 /** What /readyz checks. The database probe writes through the app's own connection. */

@@ -65,6 +65,18 @@ describe("loadConfig", () => {
     expect(loaded.problems.map((p) => p.split(":")[0])).toEqual(names);
   });
 
+  it("says what each bad variable should be, in plain words", () => {
+    const loaded = loadConfig({ ...base, PORT: "http", REQUIRED_APPROVALS: "0", LOG_FORMAT: "xml", SHUTDOWN_GRACE_MS: "-1" });
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.problems).toEqual([
+      "PORT: must be a number",
+      "REQUIRED_APPROVALS: must be more than 0",
+      'LOG_FORMAT: must be one of "json", "pretty"',
+      "SHUTDOWN_GRACE_MS: can't be negative",
+    ]);
+  });
+
   it("passes the catalog settings to the watch", () => {
     const loaded = loadConfig({
       ...base,

@@ -1,14 +1,14 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { DatabaseUrl, databaseTarget } from "../config.js";
+import { DatabaseUrl, databaseTarget, MinAgeDays, WatchPolicy } from "../config.js";
 import { deliverNow } from "../delivery/deliver-now.js";
 import { workerId } from "../delivery/worker-identity.js";
+import { plainMessage } from "../engine/plain-problem.js";
 import { createDeliveryClient } from "../slack/delivery/delivery-client.js";
 import { slackJobRunner } from "../slack/delivery/slack-jobs.js";
 import { respondEphemeral } from "../slack/respond.js";
 import { openDatabase } from "../store/open-database.js";
 import { checkModels, describePlanned } from "../watcher/check-models.js";
-import { parseLineagePolicy } from "../watcher/lineage-policy.js";
 import { sourcesFromConfig } from "../watcher/sources/registry.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 
@@ -34,18 +34,8 @@ const Env = z.object({
     .regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" })
     .optional(),
   SLACK_API_URL: z.url({ message: "must be a URL" }).optional(),
-  MODEL_MIN_AGE_DAYS: z.coerce.number().int().min(0).default(3),
-  MODEL_WATCH_POLICY: z
-    .string()
-    .default("")
-    .transform((text, ctx) => {
-      try {
-        return parseLineagePolicy(text);
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+  MODEL_MIN_AGE_DAYS: MinAgeDays,
+  MODEL_WATCH_POLICY: WatchPolicy,
 });
 
 /** Notices need no review settings; the runner asks for them all the same. */
@@ -71,8 +61,11 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
     return EXIT_USAGE;
   }
   const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
-  const parsed = Env.safeParse({ ...env, SLACK_BOT_TOKEN: blank(env.SLACK_BOT_TOKEN), SLACK_API_URL: blank(env.SLACK_API_URL) });
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const parsed = Env.safeParse(
+    { ...env, SLACK_BOT_TOKEN: blank(env.SLACK_BOT_TOKEN), SLACK_API_URL: blank(env.SLACK_API_URL) },
+    { reportInput: true },
+  );
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${plainMessage(i)}`);
   if (!dryRun && parsed.success && !parsed.data.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: is required to post (or use --dry-run)");
   let sources: ReturnType<typeof sourcesFromConfig> = [];
   try {

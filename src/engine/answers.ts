@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainMessage } from "./plain-problem.js";
 
 // The public contract (docs/decision-rules.md#answers-and-verdict): the CLI, the Slack modal and storage all read and
 // write this shape.
@@ -114,7 +115,7 @@ export type ParseResult = { ok: true; answers: Answers } | { ok: false; problems
 
 /** Validates unknown input against the Answers contract: one problem per invalid field, never a throw. */
 export function parseAnswers(input: unknown): ParseResult {
-  const result = Answers.safeParse(input);
+  const result = Answers.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, answers: result.data };
   return { ok: false, problems: toFieldProblems(result.error) };
 }
@@ -128,7 +129,7 @@ export function toFieldProblems(error: z.ZodError): FieldProblem[] {
       }
       continue;
     }
-    problems.push({ path: issue.path.join("."), message: issue.message });
+    problems.push({ path: issue.path.join("."), message: plainMessage(issue) });
   }
   return problems;
 }

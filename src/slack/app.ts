@@ -8,6 +8,7 @@ import type { OpsRoutes } from "../ops/ops-routes.js";
 import type { ModelsAlreadyOut } from "../store/job-payloads.js";
 import { newerModelsWaiting } from "../store/model-notices.js";
 import type { SqlClient } from "../store/sql-client.js";
+import type { ModelDirectory } from "../watcher/model-directory.js";
 import { afterAck, type Later } from "./after-ack.js";
 import type { BotIdentity } from "./bot-identity.js";
 import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
@@ -16,12 +17,18 @@ import { handleCommand } from "./handlers/handle-command.js";
 import { handleHomeOpened } from "./handlers/handle-home-opened.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
 import { handleMessageShortcut } from "./handlers/handle-message-shortcut.js";
+import { handleModelOptions } from "./handlers/handle-model-options.js";
 import { handleQuietNotice, handleReEvaluate } from "./handlers/handle-notice-actions.js";
+import { handleQuestionnaireChange, handleStartOver } from "./handlers/handle-questionnaire-change.js";
+import { handleQuestionnaireClosed } from "./handlers/handle-questionnaire-closed.js";
+import { handleQuestionnaireStep } from "./handlers/handle-questionnaire-step.js";
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
+import { handleViewAnswers } from "./handlers/handle-view-answers.js";
 import { createHttpReceiver } from "./http-receiver.js";
-import { ACTION, COMMAND, FUNCTION, SHORTCUT, VIEW } from "./ids.js";
+import { ACTION, COMMAND, FUNCTION, SHORTCUT, STEP_VIEW_PATTERN, VIEW } from "./ids.js";
 import { trackInFlight } from "./in-flight.js";
+import type { QuestionnaireDeps } from "./questionnaire-session.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
 import { ackEventsAfterHandling } from "./socket-mode-acks.js";
@@ -37,6 +44,8 @@ export interface SlackAppDeps {
   jobsQueued: () => void;
   /** A verdict was stored (for the metrics). */
   onVerdict?: (outcome: FineTune) => void;
+  /** The models the questionnaire's model menus offer (and whose prices it fills in). */
+  models?: ModelDirectory;
   /** Newer versions of a new decision's models already out on its day (the verdict names them). */
   alreadyOut?: (answers: Answers, decidedOn: string) => ModelsAlreadyOut;
   logger?: Logger;
@@ -124,21 +133,31 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const reviewDeps: ReviewDeps = { db, review, isReviewer, jobsQueued };
 
   const summaryExtras = async (ids: number[]): Promise<DecisionSummaryExtras> => ({ newerModels: await newerModelsWaiting(db, ids) });
-  const noticeDeps = { db, today: deps.today, now: deps.now, isReviewer, jobsQueued, later };
+  const questionnaire: QuestionnaireDeps & { later: Later } = {
+    db,
+    today: deps.today,
+    later,
+    ...(deps.models ? { models: deps.models } : {}),
+  };
+  const noticeDeps = { ...questionnaire, now: deps.now, isReviewer, jobsQueued };
+  const submission = {
+    ...questionnaire,
+    logger: app.logger,
+    jobsQueued,
+    ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}),
+    ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
+  };
 
-  app.command(COMMAND, handleCommand({ db, today: deps.today, summaryExtras, later }));
-  app.view(
-    VIEW.questionnaire,
-    handleQuestionnaireSubmission({
-      db,
-      logger: app.logger,
-      today: deps.today,
-      jobsQueued,
-      ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}),
-      ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
-    }),
-  );
-  app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut({ today: deps.today, later }));
+  app.command(COMMAND, handleCommand({ ...questionnaire, summaryExtras }));
+  app.view(VIEW.questionnaire, handleQuestionnaireStep(questionnaire, "problem"));
+  app.view(VIEW.questionnaireEvidence, handleQuestionnaireStep(questionnaire, "evidence"));
+  app.view(VIEW.questionnaireCosts, handleQuestionnaireSubmission(submission));
+  app.view({ callback_id: STEP_VIEW_PATTERN, type: "view_closed" }, handleQuestionnaireClosed(questionnaire));
+  app.action({ type: "block_actions", action_id: ACTION.field }, handleQuestionnaireChange(questionnaire));
+  app.action(ACTION.startOver, handleStartOver(questionnaire));
+  app.options({ type: "block_suggestion", action_id: ACTION.field }, handleModelOptions(questionnaire));
+  app.action(ACTION.viewAnswers, handleViewAnswers(questionnaire));
+  app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut(questionnaire));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
   app.event("app_home_opened", handleHomeOpened({ db, summaryExtras, later }));

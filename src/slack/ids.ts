@@ -3,17 +3,34 @@
 export const COMMAND = "/should-we-finetune";
 
 export const VIEW = {
+  /** The questionnaire's first step (the problem); the callback id every start opens. */
   questionnaire: "questionnaire",
+  questionnaireEvidence: "questionnaire_evidence",
+  questionnaireCosts: "questionnaire_costs",
+  /** The read-only answers behind a verdict. */
+  answers: "decision_answers",
   home: "home",
 } as const;
+
+/** The questionnaire's steps by callback id, in order. */
+export const STEP_VIEWS = [VIEW.questionnaire, VIEW.questionnaireEvidence, VIEW.questionnaireCosts] as const;
+/** Any of the steps' callback ids. */
+export const STEP_VIEW_PATTERN = new RegExp(`^(${STEP_VIEWS.join("|")})$`);
 
 export const SHORTCUT = {
   reviewInThread: "review_in_thread",
 } as const;
 
 export const ACTION = {
-  /** Every questionnaire input uses this action id; the block id (the Answers path) names the field. */
+  /**
+   * Every questionnaire input uses this action id; the block id names the field: its path in Answers (or the form's
+   * own `shortfall` / `costFigures`), followed by `~n` when the input was replaced to show a new initial value.
+   */
   field: "value",
+  /** Drops the draft the questionnaire was filled from. */
+  startOver: "start_over",
+  /** Opens the answers behind a verdict. */
+  viewAnswers: "view_answers",
   reEvaluate: "re_evaluate",
   ignoreVersion: "ignore_version",
   snoozeVersion: "snooze_version",
@@ -21,6 +38,8 @@ export const ACTION = {
 
 export const BLOCK = {
   verdictApproval: "verdict_approval",
+  verdictActions: "verdict_actions",
+  draft: "draft",
   modelNoticeActions: "model_notice_actions",
 } as const;
 
@@ -29,8 +48,8 @@ export const FUNCTION = {
   assessFineTuning: "assess_fine_tuning",
 } as const;
 
-/** The "Assess fine-tuning" step's input and output parameter names, as the manifests declare them. */
-export const STEP_INPUT = {
+/** The "Assess fine-tuning" workflow step's input and output parameter names, as the manifests declare them. */
+export const WORKFLOW_INPUT = {
   channel: "channel",
   requester: "requester",
   title: "title",
@@ -39,7 +58,7 @@ export const STEP_INPUT = {
   answers: "answers",
 } as const;
 
-export const STEP_OUTPUT = {
+export const WORKFLOW_OUTPUT = {
   verdict: "verdict",
   fineTune: "fine_tune",
   decisionNumber: "decision_number",

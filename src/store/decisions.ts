@@ -27,6 +27,8 @@ export interface Decision {
   replyTs: string | null;
   parentId: number | null;
   statusChangedAt: string | null;
+  /** Answers paths the team answered "Don't know". */
+  unknownAnswers: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +51,8 @@ export interface NewDecision {
   submissionKey: string;
   /** The command's response_url: how to reach the requester if the verdict cannot be posted. */
   responseUrl?: string | undefined;
+  /** Answers paths the team answered "Don't know". */
+  unknownAnswers?: readonly string[] | undefined;
   /** The Workflow Builder step that asked for it: completed with the verdict once it is posted. */
   functionExecutionId?: string | undefined;
 }
@@ -69,13 +73,14 @@ interface DecisionRow {
   reply_ts: string | null;
   parent_id: number | null;
   status_changed_at: string | null;
+  unknown_answers: string;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS = sql.raw(
   "id, team_id, channel_id, requester_id, title, base_model, answers, verdict, engine_version, status, message_ts, " +
-    "thread_ts, reply_ts, parent_id, status_changed_at, created_at, updated_at",
+    "thread_ts, reply_ts, parent_id, status_changed_at, unknown_answers, created_at, updated_at",
 );
 
 function toDecision(row: DecisionRow): Decision {
@@ -95,6 +100,7 @@ function toDecision(row: DecisionRow): Decision {
     replyTs: row.reply_ts,
     parentId: row.parent_id,
     statusChangedAt: row.status_changed_at,
+    unknownAnswers: JSON.parse(row.unknown_answers) as string[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -112,12 +118,13 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
     const at = now();
     const [inserted] = await tx.all<DecisionRow>(sql`
       insert into decisions (team_id, channel_id, thread_ts, requester_id, title, base_model, candidate_model, decided_on,
-        already_out, answers, verdict, engine_version, fine_tune, parent_id, submission_key, created_at, updated_at)
+        already_out, answers, verdict, engine_version, fine_tune, parent_id, submission_key, unknown_answers, created_at,
+        updated_at)
       values (${input.teamId}, ${input.channelId}, ${input.threadTs ?? null}, ${input.requesterId}, ${input.answers.title},
         ${input.answers.baseModel}, ${input.answers.candidateModel ?? null}, ${input.decidedOn},
         ${input.alreadyOut?.length ? JSON.stringify(input.alreadyOut) : null}, ${JSON.stringify(input.answers)},
         ${JSON.stringify(input.verdict)}, ${input.verdict.engineVersion}, ${input.verdict.fineTune}, ${input.parentId ?? null},
-        ${input.submissionKey}, ${at}, ${at})
+        ${input.submissionKey}, ${JSON.stringify(input.unknownAnswers ?? [])}, ${at}, ${at})
       on conflict (submission_key) do nothing
       returning ${COLUMNS}`);
     if (inserted) {

@@ -39,6 +39,7 @@ export const decisions = pgTable(
     decidedOn: text("decided_on"),
     alreadyOut: text("already_out"),
     watchSeq: integer("watch_seq").notNull().default(0),
+    unknownAnswers: text("unknown_answers").notNull().default("[]"),
     ...timestamps,
   },
   (t) => [
@@ -142,3 +143,15 @@ export const leases = pgTable("leases", {
   holder: text("holder").notNull(),
   expiresAt: text("expires_at").notNull(),
 });
+
+export const drafts = pgTable(
+  "drafts",
+  {
+    teamId: text("team_id").notNull(),
+    userId: text("user_id").notNull(),
+    session: text("session").notNull(),
+    values: text("values").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);

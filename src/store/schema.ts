@@ -47,6 +47,8 @@ export const decisions = sqliteTable(
     alreadyOut: text("already_out"),
     /** The watch has considered everything it found up to this `model_news.seq` for this decision. */
     watchSeq: integer("watch_seq").notNull().default(0),
+    /** Answers paths the team answered "Don't know" (decided as the cautious answer; the verdict says what it cost). */
+    unknownAnswers: text("unknown_answers").notNull().default("[]"),
     ...timestamps,
   },
   (t) => [
@@ -187,3 +189,18 @@ export const leases = sqliteTable("leases", {
   holder: text("holder").notNull(),
   expiresAt: text("expires_at").notNull(),
 });
+
+/** A questionnaire its user has not submitted yet, offered back the next time they start one. */
+export const drafts = sqliteTable(
+  "drafts",
+  {
+    teamId: text("team_id").notNull(),
+    userId: text("user_id").notNull(),
+    /** The questionnaire the values come from (its first view's id), so two open at once do not mix. */
+    session: text("session").notNull(),
+    /** The form's values by field path. */
+    values: text("values").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);

@@ -25,6 +25,8 @@ export function buildCatalogIndex(records: readonly ModelRecord[]): CatalogIndex
   const byIdentity = new Map<string, CatalogEntry>();
   const byFamily = new Map<string, CatalogEntry[]>();
   for (const record of records) {
+    // A price alone says nothing about versions or lifecycles.
+    if (record.priceOnly) continue;
     const key = record.id.toLowerCase();
     let entry = byId.get(key);
     if (!entry) {

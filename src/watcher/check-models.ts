@@ -14,6 +14,7 @@ import { buildCatalogIndex, type CatalogIndex } from "./catalog-index.js";
 import { type CatalogSource, fetchAllSources } from "./catalog-source.js";
 import { firstSeenOf, type KnownCatalog } from "./known-catalog.js";
 import type { LineagePolicy } from "./lineage-policy.js";
+import type { ModelRecord } from "./model-record.js";
 import { byModel, findNews, type NewsEntry, type PlannedNotices, planNotices, toldKeys, withoutTold } from "./plan-notices.js";
 
 const PAGE_SIZE = 5000;
@@ -35,6 +36,8 @@ export interface ModelCheckDeps {
   pageSize?: number;
   /** Where the app keeps the catalog a pass read, for the verdicts of new decisions. */
   catalog?: KnownCatalog;
+  /** Hears every catalog record a pass read, price-only rows included (the questionnaire's model menus keep them). */
+  onCatalog?: (records: readonly ModelRecord[]) => void;
 }
 
 export interface CheckReport {
@@ -71,7 +74,11 @@ export async function checkModels(deps: ModelCheckDeps, options: { dryRun?: bool
   const undated = [...index.byId.values()].filter((e) => e.releaseDate === null).flatMap((e) => e.records.map((r) => r.id));
   const firstSeen = dryRun ? withToday(await firstSeenDays(db), undated, today) : await recordFirstSeen(db, undated, today);
   const snapshot = { index, firstSeen };
-  if (records.length > 0 && !dryRun) deps.catalog?.update(snapshot);
+  // A pass that read nothing (every source down) leaves the app with what it knew.
+  if (records.length > 0 && !dryRun) {
+    deps.catalog?.update(snapshot);
+    deps.onCatalog?.(records);
+  }
 
   const news = findNews(models, index, { now, minAgeDays: deps.minAgeDays, policy: deps.policy, firstSeen: firstSeenOf(snapshot) });
   const seqs = dryRun ? provisional(await newsNumbers(db), news) : await numberNews(db, news);

@@ -21,6 +21,10 @@ export const DATE_SOURCES = [
   "none",
 ] as const;
 
+/** A catalog's list price, in USD per million tokens. */
+export const ModelPrice = z.object({ inputUsdPerMTok: z.number().min(0), outputUsdPerMTok: z.number().min(0) });
+export type ModelPrice = z.infer<typeof ModelPrice>;
+
 /** One catalog row for one model id, whichever catalog it came from. */
 export const ModelRecord = z.object({
   id: z.string().min(1),
@@ -33,6 +37,9 @@ export const ModelRecord = z.object({
   retirementDate: ReleaseDate.optional(),
   /** The CatalogSource name. */
   source: z.string(),
+  price: ModelPrice.optional(),
+  /** A row that only tells a price (LiteLLM's rows without a deprecation, `ft:` fine-tune prices): not a model to watch. */
+  priceOnly: z.literal(true).optional(),
 });
 export type ModelRecord = z.infer<typeof ModelRecord>;
 
@@ -45,6 +52,8 @@ export interface CatalogRow {
   family?: string | undefined;
   status?: ModelStatus | undefined;
   retirementDate?: string | null | undefined;
+  price?: ModelPrice | undefined;
+  priceOnly?: boolean | undefined;
 }
 
 /** Builds a record from a catalog row; a date written in the id wins over the catalog's. */
@@ -62,5 +71,7 @@ export function catalogRecord(row: CatalogRow): ModelRecord {
     ...(row.status ? { status: row.status } : {}),
     ...(retirementDate ? { retirementDate } : {}),
     source: row.source,
+    ...(row.price ? { price: row.price } : {}),
+    ...(row.priceOnly ? { priceOnly: true as const } : {}),
   };
 }

@@ -139,6 +139,17 @@ const ELEMENT_CHECKS: Record<string, ElementCheck> = {
   },
 };
 
+/**
+ * The answer to an options request (`block_suggestion`): the options or option groups of a static select, under the
+ * same limits; an empty list is allowed (the menu says there are no results).
+ */
+export function checkOptionsAnswer(c: Checker, body: unknown): void {
+  if (!c.object(body, "")) return;
+  c.keys(body, "", ["options", "option_groups"]);
+  if (Array.isArray(body.options) && body.options.length === 0 && body.option_groups === undefined) return;
+  checkStaticSelect(false)(c, body, "");
+}
+
 function checkStaticSelect(multi: boolean): ElementCheck {
   return (c, el, p) => {
     const hasOptions = el.options !== undefined;

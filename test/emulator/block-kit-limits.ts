@@ -2,7 +2,7 @@
 // messages (`/blocks/...`) and views (`/view/...`). Each function returns the
 // problems found (empty = Slack would accept it, as far as the notes know).
 import { Checker, type Json, type Problem } from "./block-kit-checks.js";
-import { checkElement, checkImage, ELEMENTS_ALLOWED_IN, type SurfaceScope } from "./block-kit-elements.js";
+import { checkElement, checkImage, checkOptionsAnswer, ELEMENTS_ALLOWED_IN, type SurfaceScope } from "./block-kit-elements.js";
 
 export { formatProblem, type Problem } from "./block-kit-checks.js";
 
@@ -84,6 +84,13 @@ export function validateView(view: unknown, expectedType?: "modal" | "home", poi
   if (type === "modal" && firstInput >= 0 && view.submit === undefined) {
     c.add(`${blocksPointer}/${firstInput}/input`, "must define `submit` to use an `input` block in modals");
   }
+  return c.problems;
+}
+
+/** Validates the app's answer to an options request (external selects). */
+export function validateOptionsAnswer(body: unknown): Problem[] {
+  const c = new Checker();
+  checkOptionsAnswer(c, body);
   return c.problems;
 }
 

@@ -103,6 +103,8 @@ export class SlackWorld {
   views = new Map<string, StoredView>();
   triggers = new Map<string, Trigger>();
   responseUrls = new Map<string, ResponseUrl>();
+  /** What the app offered in each external select (`viewId blockId actionId`): the only options a user can pick. */
+  offeredOptions = new Map<string, Json[]>();
   /** Custom steps declared by the app's manifest, and their runs. */
   readonly workflows = new WorkflowRuns();
   private lastMicros: number;
@@ -123,6 +125,7 @@ export class SlackWorld {
     this.views = new Map();
     this.triggers = new Map();
     this.responseUrls = new Map();
+    this.offeredOptions = new Map();
     this.workflows.clear();
     if (!everything) return;
     this.channels.clear();

@@ -36,6 +36,26 @@ function buildApp(): App {
       return;
     }
     await ack();
+    if (body.text === "menu") {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: {
+          type: "modal",
+          callback_id: "pick_model",
+          title: pt("Pick a model"),
+          submit: pt("Pick"),
+          blocks: [
+            {
+              type: "input",
+              block_id: "model",
+              label: pt("Model"),
+              element: { type: "external_select", action_id: "pick", min_query_length: 2 },
+            },
+          ],
+        },
+      });
+      return;
+    }
     await client.views.open({
       trigger_id: body.trigger_id,
       view: {
@@ -56,6 +76,17 @@ function buildApp(): App {
     else if (goal === "update badly") await ack({ response_action: "update", view: withBlock });
     else if (goal.length < 10) await ack({ response_action: "errors", errors: { goal: "Say a bit more" } });
     else await ack();
+  });
+  bolt.options("pick", async ({ ack, body }) => {
+    seen.push({ kind: "options", body });
+    const option = (value: string) => ({ text: pt(value), value });
+    if (body.value === "many") await ack({ options: Array.from({ length: 101 }, (_, i) => option(`m-${i}`)) });
+    else if (body.value === "long") await ack({ options: [option("x".repeat(76))] });
+    else await ack({ option_groups: [{ label: pt("Catalog"), options: [option("gpt-4o"), option("gpt-4o-mini")] }] });
+  });
+  bolt.view("pick_model", async ({ ack, view }) => {
+    seen.push({ kind: "picked", body: view.state.values.model?.pick?.selected_option?.value });
+    await ack();
   });
   bolt.action("approve", async ({ ack, respond, body }) => {
     await ack();
@@ -155,6 +186,41 @@ describe("SlackDriver → Bolt over signed HTTP", () => {
 
     await driver.sendViewClosed({ userId: "U1", view: opened, cleared: true });
     expect(emu.openedViews().filter((v) => v.open)).toEqual([]);
+  });
+
+  it("asks the app for an external select's options the way Slack does, and lets a user pick only what it offered", async () => {
+    await driver.sendSlashCommand({ text: "menu", userId: "U1", channelId: "C1" });
+    const view = await emu.waitFor(() => emu.lastView(), 1000, "a modal");
+    const suggest = (value: string) => driver.sendBlockSuggestion({ userId: "U1", view, blockId: "model", actionId: "pick", value });
+    await expect(suggest("g")).rejects.toThrow(/shorter than min_query_length 2/);
+
+    const offered = await suggest("gpt");
+    expect(offered.options.map((o) => o.value)).toEqual(["gpt-4o", "gpt-4o-mini"]);
+    expect(seen.at(-1)?.body).toMatchObject({
+      type: "block_suggestion",
+      value: "gpt",
+      block_id: "model",
+      action_id: "pick",
+      view: { id: view.id },
+    });
+    expect(emu.callsTo("block_suggestion").at(-1)?.response).toEqual({ ok: true, options: 2 });
+    await expect(driver.sendViewSubmission({ userId: "U1", view, values: { model: "gpt-5" } })).rejects.toThrow(
+      /no options request offered "gpt-5"/,
+    );
+    await driver.sendViewSubmission({ userId: "U1", view, values: { model: "gpt-4o-mini" } });
+    expect(seen.at(-1)).toEqual({ kind: "picked", body: "gpt-4o-mini" });
+  });
+
+  it.each([
+    ["many", /no more than 100 items allowed/],
+    ["long", /must be less than 76 characters/],
+  ])("shows nothing for an options answer Slack would refuse (%s)", async (query, problem) => {
+    await driver.sendSlashCommand({ text: "menu", userId: "U1", channelId: "C1" });
+    const view = await emu.waitFor(() => emu.lastView(), 1000, "a modal");
+    const res = await driver.sendBlockSuggestion({ userId: "U1", view, blockId: "model", actionId: "pick", value: query });
+    expect(res.options).toEqual([]);
+    expect(res.refused).toMatch(problem);
+    expect(emu.callsTo("block_suggestion").at(-1)?.response).toMatchObject({ ok: false });
   });
 
   it("clicks a button on a posted message; respond() replaces it via response_url", async () => {

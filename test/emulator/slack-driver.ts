@@ -4,15 +4,17 @@
 // and what the app puts in its HTTP ack (command replies, view_submission
 // `response_action`s) is applied to the emulator and recorded as an `ack` call.
 import { randomBytes } from "node:crypto";
-import { isObject, type Json } from "./block-kit-checks.js";
+import { performance } from "node:perf_hooks";
+import { formatProblem, isObject, type Json } from "./block-kit-checks.js";
+import { validateOptionsAnswer } from "./block-kit-limits.js";
 import type { SlackResponse } from "./method-context.js";
 import { type SignOptions, signatureHeaders } from "./sign-request.js";
 import type { SlackEmulator, StoredMessage, StoredView, WorkflowRun } from "./slack-emulator.js";
 import { toSlackMessage } from "./slack-message.js";
-import { buildStateValues, elementState, type FillValue, type StateValues, UnsubmittableError } from "./view-state.js";
+import { buildStateValues, elementState, type FillValue, type OfferedOptions, type StateValues, UnsubmittableError } from "./view-state.js";
 
 export { type SignOptions, signSlackRequest } from "./sign-request.js";
-export { buildStateValues, type FillValue, type StateValues, UnsubmittableError } from "./view-state.js";
+export { buildStateValues, type FillValue, type OfferedOptions, type StateValues, UnsubmittableError } from "./view-state.js";
 
 export interface DriverResponse {
   status: number;
@@ -26,6 +28,18 @@ export interface DriverResponse {
   eventId?: string;
 }
 
+export interface SuggestionResponse extends DriverResponse {
+  /** Every option offered (option groups flattened); empty when Slack would have shown none. */
+  options: Json[];
+  /** Why Slack would have shown no options: a late or failed answer, or one breaking the limits. */
+  refused?: string;
+}
+
+/** Slack waits this long for an options request's answer, then shows the menu empty. */
+export const OPTIONS_DEADLINE_MS = 3000;
+/** Slack's `min_query_length` when an external select sets none. */
+const DEFAULT_MIN_QUERY_LENGTH = 3;
+
 export interface DriverOptions {
   emulator: SlackEmulator;
   /** e.g. `http://127.0.0.1:3000` */
@@ -33,6 +47,11 @@ export interface DriverOptions {
   signingSecret: string;
   /** Default `/slack/events`. */
   path?: string;
+  /**
+   * Delivers interactivity payloads another way (Socket Mode): resolves with the ack's payload and, for a view
+   * submission, what the emulator made of it. Commands and events still go over HTTP.
+   */
+  interactive?: (payload: Json) => Promise<{ json: unknown; applied?: SlackResponse | undefined }>;
 }
 
 type ViewRef = StoredView | Json;
@@ -41,11 +60,13 @@ export class SlackDriver {
   private readonly emulator: SlackEmulator;
   private readonly endpoint: string;
   private readonly signingSecret: string;
+  private readonly interactive: DriverOptions["interactive"];
 
   constructor(opts: DriverOptions) {
     this.emulator = opts.emulator;
     this.endpoint = `${opts.appUrl.replace(/\/$/, "")}${opts.path ?? "/slack/events"}`;
     this.signingSecret = opts.signingSecret;
+    this.interactive = opts.interactive;
   }
 
   /** A slash command; its `response_url` points at the emulator. A non-empty ack becomes a message. */
@@ -98,8 +119,9 @@ export class SlackDriver {
     sign?: SignOptions;
   }): Promise<DriverResponse> {
     const view = this.resolveView(opts.view);
-    const state = opts.stateValues ?? buildStateValues(view, opts.values ?? {}, { clientChecks: opts.clientChecks });
     const viewId = String(view.id);
+    const offered = opts.clientChecks === false ? undefined : this.offeredIn(viewId);
+    const state = opts.stateValues ?? buildStateValues(view, opts.values ?? {}, { clientChecks: opts.clientChecks, offered });
     const triggerId = opts.triggerId ?? this.emulator.issueTriggerId({ userId: opts.userId, viewId });
     const payload = {
       type: "view_submission",
@@ -109,7 +131,7 @@ export class SlackDriver {
       response_urls: [],
     };
     const res = await this.postPayload(payload, opts.sign);
-    if (res.status === 200) res.ack = this.emulator.applyAck({ type: "view_submission", viewId, body: res.json });
+    if (res.status === 200 && !this.interactive) res.ack = this.emulator.applyAck({ type: "view_submission", viewId, body: res.json });
     return { ...res, triggerId };
   }
 
@@ -121,25 +143,103 @@ export class SlackDriver {
     userId: string;
     view: ViewRef;
     cleared?: boolean;
+    /** What the user had entered, sent in the view's state as Slack does. */
+    values?: Record<string, FillValue>;
     sign?: SignOptions;
   }): Promise<DriverResponse | undefined> {
     const view = this.resolveView(opts.view);
+    const state = buildStateValues(view, opts.values ?? {}, { clientChecks: false, offered: this.offeredIn(String(view.id)) });
     this.emulator.closeView(String(view.id), { wholeStack: opts.cleared ?? false });
     if (view.notify_on_close !== true) return undefined;
-    const payload = { type: "view_closed", ...this.common(opts.userId), view, is_cleared: opts.cleared ?? false };
+    const payload = {
+      type: "view_closed",
+      ...this.common(opts.userId),
+      view: { ...view, state: { values: state } },
+      is_cleared: opts.cleared ?? false,
+    };
     return this.postPayload(payload, opts.sign);
+  }
+
+  /**
+   * The user typed `value` into an external select of a view: Slack's options request (`block_suggestion`), sent only
+   * once the query is `min_query_length` long (default 3). The answer is checked as Slack checks it (within 3 s, at
+   * most 100 options, the option limits); what it offers is what the user can then pick. Recorded as a
+   * `block_suggestion` call.
+   */
+  async sendBlockSuggestion(opts: {
+    userId: string;
+    view: ViewRef;
+    blockId: string;
+    actionId: string;
+    value: string;
+    values?: Record<string, FillValue>;
+    sign?: SignOptions;
+  }): Promise<SuggestionResponse> {
+    const view = this.resolveView(opts.view);
+    const viewId = String(view.id);
+    const element = findElement(view.blocks, opts.blockId, opts.actionId);
+    if (!element || (element.type !== "external_select" && element.type !== "multi_external_select")) {
+      throw new UnsubmittableError(`no external select ${opts.blockId}/${opts.actionId} in the view; Slack would ask for no options`);
+    }
+    const minLength = typeof element.min_query_length === "number" ? element.min_query_length : DEFAULT_MIN_QUERY_LENGTH;
+    if (opts.value.length < minLength) {
+      throw new UnsubmittableError(`"${opts.value}" is shorter than min_query_length ${minLength}; Slack sends no options request yet`);
+    }
+    const payload = {
+      type: "block_suggestion",
+      ...this.common(opts.userId),
+      container: { type: "view", view_id: viewId },
+      view: {
+        ...view,
+        state: { values: buildStateValues(view, opts.values ?? {}, { clientChecks: false, offered: this.offeredIn(viewId) }) },
+      },
+      action_id: opts.actionId,
+      block_id: opts.blockId,
+      value: opts.value,
+      action_ts: actionTs(),
+    };
+    const at = performance.now();
+    const res = await this.postPayload(payload, opts.sign);
+    const elapsed = performance.now() - at;
+    const problems = res.status === 200 ? validateOptionsAnswer(res.json) : [];
+    const refused =
+      res.status !== 200
+        ? `HTTP ${res.status}`
+        : elapsed > OPTIONS_DEADLINE_MS
+          ? `answered after ${Math.round(elapsed)} ms`
+          : problems.length > 0
+            ? problems.map(formatProblem).join("; ")
+            : undefined;
+    const body = isObject(res.json) ? res.json : {};
+    const groups = Array.isArray(body.option_groups) ? body.option_groups.filter(isObject) : [];
+    const options = refused
+      ? []
+      : [
+          ...(Array.isArray(body.options) ? body.options : []),
+          ...groups.flatMap((g) => (Array.isArray(g.options) ? g.options : [])),
+        ].filter(isObject);
+    this.emulator.recordOffered(viewId, opts.blockId, opts.actionId, options, {
+      method: "block_suggestion",
+      args: { view_id: viewId, block_id: opts.blockId, action_id: opts.actionId, value: opts.value },
+      at,
+      status: res.status,
+      response: refused ? { ok: false, error: refused } : { ok: true, options: options.length },
+    });
+    return { ...res, options, ...(refused ? { refused } : {}) };
   }
 
   /**
    * A click (or selection) on an element of a message or view. With `message`/`messageTs`
    * or `view`, the element must exist there (its type, text and value are read from it);
-   * `value` is the option value(s) for selects/checkboxes, or the text of an input.
+   * `value` is the option value(s) for selects/checkboxes, or the text of an input. On a view,
+   * the payload's state holds `values` (what else the user has entered) and the new value.
    */
   async sendBlockAction(opts: {
     userId: string;
     actionId: string;
     blockId: string;
     value?: FillValue;
+    values?: Record<string, FillValue>;
     channelId?: string;
     message?: StoredMessage;
     messageTs?: string;
@@ -150,7 +250,8 @@ export class SlackDriver {
     const { userId, channelId } = opts;
     const message = opts.message ?? (channelId && opts.messageTs ? this.findMessage(channelId, opts.messageTs) : undefined);
     const view = opts.view ? this.resolveView(opts.view) : undefined;
-    const action = buildAction(view ?? message, opts);
+    const offered = view ? this.offeredIn(String(view.id)) : undefined;
+    const action = buildAction(view ?? message, opts, offered);
     const triggerId = opts.triggerId ?? this.emulator.issueTriggerId({ userId, viewId: view ? String(view.id) : undefined });
     const msgChannel = message?.channel ?? channelId;
     const responseUrl = view ? undefined : this.emulator.issueResponseUrl({ channelId: msgChannel, userId, messageTs: message?.ts });
@@ -168,7 +269,7 @@ export class SlackDriver {
       trigger_id: triggerId,
       ...(msgChannel ? { channel: { id: msgChannel, name: this.channelName(msgChannel) } } : {}),
       ...(message && !message.visibleTo ? { message: toSlackMessage(message, this.emulator.identity) } : {}),
-      ...(view ? { view: { ...view, state: { values: buildStateValues(view, {}, { clientChecks: false }) } } } : {}),
+      ...(view ? { view: { ...view, state: { values: viewStateWith(view, opts, offered) } } } : {}),
       state: { values: {} },
       ...(responseUrl ? { response_url: responseUrl } : {}),
       actions: [action],
@@ -297,6 +398,11 @@ export class SlackDriver {
   }
 
   private async postPayload(payload: Json, sign?: SignOptions): Promise<DriverResponse> {
+    if (this.interactive) {
+      const answer = await this.interactive(payload);
+      const body = answer.json === undefined ? "" : JSON.stringify(answer.json);
+      return { status: 200, body, json: answer.json, ...(answer.applied ? { ack: answer.applied } : {}) };
+    }
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     return this.post(body, "application/x-www-form-urlencoded", sign);
   }
@@ -327,6 +433,10 @@ export class SlackDriver {
     };
   }
 
+  private offeredIn(viewId: string): OfferedOptions {
+    return (blockId, actionId) => this.emulator.offered(viewId, blockId, actionId);
+  }
+
   private channelName(channelId: string): string {
     const channel = this.emulator.channel(channelId);
     if (channel) return channel.isIm ? "directmessage" : channel.name;
@@ -349,8 +459,23 @@ export class SlackDriver {
 
 const actionTs = (): string => (Date.now() / 1000).toFixed(6);
 
+/** The view's state with the user's other entries and the value just chosen (for an input block's element). */
+function viewStateWith(
+  view: Json,
+  opts: { blockId: string; value?: FillValue; values?: Record<string, FillValue> },
+  offered: OfferedOptions | undefined,
+) {
+  const inputs = Array.isArray(view.blocks) ? view.blocks.filter(isObject).filter((b) => b.type === "input") : [];
+  const own = opts.value !== undefined && inputs.some((b) => b.block_id === opts.blockId) ? { [opts.blockId]: opts.value } : {};
+  return buildStateValues(view, { ...opts.values, ...own }, { clientChecks: false, offered });
+}
+
 /** The `actions[0]` entry Slack sends for the element at blockId/actionId. */
-function buildAction(surface: { blocks?: unknown } | undefined, opts: { actionId: string; blockId: string; value?: FillValue }): Json {
+function buildAction(
+  surface: { blocks?: unknown } | undefined,
+  opts: { actionId: string; blockId: string; value?: FillValue },
+  offered?: OfferedOptions,
+): Json {
   const base = { action_id: opts.actionId, block_id: opts.blockId, action_ts: actionTs() };
   if (!surface) return { type: "button", ...base, value: opts.value ?? undefined };
   const element = findElement(surface.blocks, opts.blockId, opts.actionId);
@@ -363,7 +488,7 @@ function buildAction(surface: { blocks?: unknown } | undefined, opts: { actionId
     }
     return { type: "button", ...base, text: element.text, ...(element.value !== undefined ? { value: element.value } : {}) };
   }
-  return { type: element.type, ...base, ...elementState(element, opts.value, opts.blockId) };
+  return { type: element.type, ...base, ...elementState(element, opts.value, opts.blockId, offered) };
 }
 
 function findElement(blocks: unknown, blockId: string, actionId: string): Json | undefined {

@@ -274,6 +274,19 @@ export class SlackEmulator {
     return response;
   }
 
+  /** Records what an options request offered for an external select (see SlackDriver.sendBlockSuggestion). */
+  recordOffered(viewId: string, blockId: string, actionId: string, options: Json[], call: RecordedCall): void {
+    const key = `${viewId} ${blockId} ${actionId}`;
+    const known = this.world.offeredOptions.get(key) ?? [];
+    this.world.offeredOptions.set(key, [...known.filter((o) => !options.some((n) => n.value === o.value)), ...options]);
+    this.record(call);
+  }
+
+  /** Every option an options request offered for this external select, or undefined when none was asked for. */
+  offered(viewId: string, blockId: string, actionId: string): Json[] | undefined {
+    return this.world.offeredOptions.get(`${viewId} ${blockId} ${actionId}`);
+  }
+
   /** The user closed a modal (or, with `wholeStack`, every view stacked with it). */
   closeView(viewId: string, opts: { wholeStack?: boolean } = {}): void {
     const view = this.world.views.get(viewId);

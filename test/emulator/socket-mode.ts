@@ -106,7 +106,8 @@ export class SocketModeHub {
     const socket = this.openSockets().at(-1);
     if (!socket) return Promise.reject(new Error(`SocketModeHub: no app is connected to receive a ${type} envelope`));
     const envelopeId = randomUUID();
-    const interactionWithResponse = type === "slash_commands" || (type === "interactive" && payload.type === "view_submission");
+    const interactionWithResponse =
+      type === "slash_commands" || (type === "interactive" && (payload.type === "view_submission" || payload.type === "block_suggestion"));
     const retry =
       type === "events_api" || opts.retryAttempt !== undefined
         ? { retry_attempt: opts.retryAttempt ?? 0, retry_reason: opts.retryReason ?? "" }

@@ -41,12 +41,24 @@ const INITIAL_KEY: Record<string, string> = {
   multi_channels_select: "initial_channels",
 };
 
+/** The options an options request offered for an external select, by its block id; undefined when none was asked for. */
+export type OfferedOptions = (blockId: string, actionId: string) => Json[] | undefined;
+
+export interface StateOptions {
+  clientChecks?: boolean;
+  /**
+   * With it, an external select can only be set to an option the app offered (or its initial option), as in Slack's
+   * client, where picking is the only way to set one.
+   */
+  offered?: OfferedOptions;
+}
+
 /**
  * `state.values` for every input block of `view`: the filled value, else the element's
  * initial value, else empty. Throws UnsubmittableError (unless `clientChecks: false`)
  * where Slack's client would block the submit, and always for unknown block ids.
  */
-export function buildStateValues(view: Json, fill: Record<string, FillValue>, opts: { clientChecks?: boolean } = {}): StateValues {
+export function buildStateValues(view: Json, fill: Record<string, FillValue>, opts: StateOptions = {}): StateValues {
   const checks = opts.clientChecks ?? true;
   const blocks = Array.isArray(view.blocks) ? view.blocks.filter(isObject) : [];
   const inputs = blocks.filter((b) => b.type === "input" && isObject(b.element));
@@ -57,7 +69,7 @@ export function buildStateValues(view: Json, fill: Record<string, FillValue>, op
     const element = block.element as Json;
     const blockId = typeof block.block_id === "string" ? block.block_id : `auto_block_${i}`;
     const actionId = typeof element.action_id === "string" ? element.action_id : `auto_action_${i}`;
-    const state = elementState(element, blockId in fill ? fill[blockId] : undefined, blockId);
+    const state = elementState(element, blockId in fill ? fill[blockId] : undefined, blockId, opts.offered);
     if (checks) clientCheck(block, element, state, blockId);
     values[blockId] = { [actionId]: { type: String(element.type), ...state } as ViewStateValue };
   });
@@ -71,9 +83,13 @@ export function optionsOf(element: Json): Json[] {
   return [...flat, ...groups.flatMap((g) => (Array.isArray(g.options) ? g.options : []))].filter(isObject);
 }
 
-function pickOption(element: Json, value: string, blockId: string): Json {
+function pickOption(element: Json, value: string, blockId: string, offered?: OfferedOptions): Json {
   if (element.type === "external_select" || element.type === "multi_external_select") {
-    return { text: { type: "plain_text", text: value }, value };
+    if (!offered) return { text: { type: "plain_text", text: value }, value };
+    const initial = [element.initial_option, ...(Array.isArray(element.initial_options) ? element.initial_options : [])].filter(isObject);
+    const known = [...(offered(blockId, String(element.action_id)) ?? []), ...initial].find((o) => o.value === value);
+    if (!known) throw new UnsubmittableError(`block ${blockId}: no options request offered "${value}", so a user could not pick it`);
+    return { text: known.text, value: known.value };
   }
   const option = optionsOf(element).find((o) => o.value === value);
   if (!option) throw new UnsubmittableError(`block ${blockId}: no option with value "${value}"`);
@@ -81,7 +97,7 @@ function pickOption(element: Json, value: string, blockId: string): Json {
 }
 
 /** The state Slack reports for one element (also the shape of a block_actions action). */
-export function elementState(element: Json, filled: FillValue | undefined, blockId: string): Json {
+export function elementState(element: Json, filled: FillValue | undefined, blockId: string, offered?: OfferedOptions): Json {
   const type = String(element.type);
   const given = filled !== undefined;
   if (TEXT_INPUTS.includes(type)) {
@@ -94,11 +110,11 @@ export function elementState(element: Json, filled: FillValue | undefined, block
   }
   if (type === "checkboxes" || type === "multi_static_select" || type === "multi_external_select") {
     const chosen = given ? toList(filled) : undefined;
-    const selected = chosen ? chosen.map((v) => pickOption(element, v, blockId)) : (element.initial_options ?? []);
+    const selected = chosen ? chosen.map((v) => pickOption(element, v, blockId, offered)) : (element.initial_options ?? []);
     return { selected_options: selected };
   }
   if (["static_select", "external_select", "radio_buttons", "overflow"].includes(type)) {
-    const selected = given ? (filled === null ? null : pickOption(element, String(filled), blockId)) : element.initial_option;
+    const selected = given ? (filled === null ? null : pickOption(element, String(filled), blockId, offered)) : element.initial_option;
     return { selected_option: selected ?? null };
   }
   const initial = INITIAL_KEY[type] ? element[INITIAL_KEY[type]] : undefined;

@@ -250,3 +250,37 @@ describe("answersJsonSchema", () => {
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(Answers.shape).sort());
   });
 });
+
+describe("parseAnswers: problems in plain words", () => {
+  it.each<[string, unknown, string]>([
+    ["title", "", "can't be empty"],
+    [
+      "task",
+      "cls",
+      'must be one of "classification", "extraction", "summarization", "generation", "chat", "code", "translation", "reasoning", "other"',
+    ],
+    ["tried", "few-shot", 'must be a list, not text ("few-shot")'],
+    ["evals.hasEvalSet", "yes", 'must be true or false, not text ("yes")'],
+    ["evals.baselineScore", 120, "must be at most 100"],
+    ["data.labeledExamples", -1, "can't be negative"],
+    ["volume.requestsPerMonth", 2.5, "must be a whole number"],
+    ["tasksServed", 0, "must be at least 1"],
+    ["candidateSizeB", 0, "must be more than 0"],
+    ["gaps", [], "name at least one gap"],
+    ["asOf", "yesterday", "must be a date like 2026-11-24"],
+  ])("%s = %j: %s", (path, value, message) => {
+    expect(problemsOf(setPath(fullRaw(), path, value))).toEqual([{ path, message }]);
+  });
+
+  it("a missing field says what to give", () => {
+    expect(problemsOf(deletePath(fullRaw(), "mlopsCapacity"))).toEqual([
+      { path: "mlopsCapacity", message: "is missing: give true or false" },
+    ]);
+    expect(problemsOf(deletePath(fullRaw(), "gaps"))).toEqual([{ path: "gaps", message: "is missing: give a list" }]);
+  });
+
+  it("no problem carries zod's own wording", () => {
+    const input = { evals: { hasEvalSet: 1 }, data: { labeledExamples: "many" }, volume: {}, tasksServed: -2, title: 7 };
+    for (const p of problemsOf(input)) expect(p.message).not.toMatch(/Invalid input|Invalid option|Too small|Too big|expected .* received/);
+  });
+});

@@ -7,7 +7,7 @@ import { SlackDriver } from "../emulator/slack-driver.js";
 import { SlackEmulator, type StoredMessage } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { type AppProcess, startAppProcess } from "../support/app-process.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep } from "../support/fill.js";
 import { CHANNEL, REQUESTER, REVIEWERS, SIGNING_SECRET } from "../support/harness.js";
 import { readDb, readDecisions, readJobs } from "../support/read-db.js";
 
@@ -66,12 +66,15 @@ describe("a crash (SIGKILL) and a restart on the same database", () => {
   it("stores every acknowledged submission and posts each verdict exactly once", async () => {
     let driver = await boot();
     const N = 24;
-    const views = await openViews(driver, N);
+    const answers = (i: number) => validAnswers({ title: `Burst ${i}` });
+    const views = await Promise.all(
+      (await openViews(driver, N)).map((view, i) => toLastStep({ driver, emulator }, view, answers(i), REQUESTER)),
+    );
     emulator.setLatency(40); // a slow Slack: posts are in flight when the kill lands
     let acks = 0;
     const results = views.map((view, i) =>
       driver
-        .sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers({ title: `Burst ${i}` })) })
+        .sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(answers(i), view.view) })
         .then((r) => {
           if (r.status === 200) acks++;
           return { title: `Burst ${i}`, status: r.status };
@@ -111,13 +114,11 @@ describe("a crash (SIGKILL) and a restart on the same database", () => {
 
   it("finds a post Slack accepted just before the crash instead of posting it again", async () => {
     const driver = await boot();
-    const [view] = await openViews(driver, 1);
+    const [first] = await openViews(driver, 1);
+    const answers = validAnswers({ title: "Lost answer" });
+    const view = await toLastStep({ driver, emulator }, first!, answers, REQUESTER);
     emulator.setAnswerDelay(30_000); // Slack takes the post; the app never hears back
-    const res = await driver.sendViewSubmission({
-      userId: REQUESTER,
-      view: view!,
-      values: fillFromAnswers(validAnswers({ title: "Lost answer" })),
-    });
+    const res = await driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(answers, view.view) });
     expect(res.status).toBe(200);
     await emulator.waitFor(() => emulator.callsTo("chat.postMessage").length === 1, 10_000, "verdict reached Slack");
     await app!.kill("SIGKILL");
@@ -137,9 +138,11 @@ describe("a crash (SIGKILL) and a restart on the same database", () => {
 
   it("finds it even when more than 200 newer messages came in meanwhile, paging through the history", async () => {
     const driver = await boot();
-    const [view] = await openViews(driver, 1);
+    const [first] = await openViews(driver, 1);
+    const answers = validAnswers({ title: "Buried" });
+    const view = await toLastStep({ driver, emulator }, first!, answers, REQUESTER);
     emulator.setAnswerDelay(30_000);
-    await driver.sendViewSubmission({ userId: REQUESTER, view: view!, values: fillFromAnswers(validAnswers({ title: "Buried" })) });
+    await driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(answers, view.view) });
     await emulator.waitFor(() => emulator.callsTo("chat.postMessage").length === 1, 10_000, "verdict reached Slack");
     await app!.kill("SIGKILL");
     emulator.setAnswerDelay(0);
@@ -156,12 +159,10 @@ describe("a crash (SIGKILL) and a restart on the same database", () => {
 
   it("an approval whose reply never left before the crash is announced after restart, once", async () => {
     let driver = await boot();
-    const [view] = await openViews(driver, 1);
-    await driver.sendViewSubmission({
-      userId: REQUESTER,
-      view: view!,
-      values: fillFromAnswers(validAnswers({ title: "Approve across a crash" })),
-    });
+    const [first] = await openViews(driver, 1);
+    const answers = validAnswers({ title: "Approve across a crash" });
+    const view = await toLastStep({ driver, emulator }, first!, answers, REQUESTER);
+    await driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(answers, view.view) });
     const decision = await emulator.waitFor(() => stored().find((d) => d.replyTs), 10_000, "posted");
     await driver.sendReaction({ userId: REVIEWERS[0], reaction: "white_check_mark", channelId: CHANNEL, messageTs: decision.messageTs! });
     await emulator.waitFor(

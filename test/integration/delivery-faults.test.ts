@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { captureLogger } from "../support/capture-logger.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep } from "../support/fill.js";
 import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, runReview, startHarness } from "../support/harness.js";
 
 let h: Harness;
@@ -25,8 +25,9 @@ function postsWithKey(key: string): StoredMessage[] {
 }
 
 async function submit(title: string) {
-  const view = await openQuestionnaire(h);
-  const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers({ title })) });
+  const answers = validAnswers({ title });
+  const view = await toLastStep(h, await openQuestionnaire(h), answers, REQUESTER);
+  const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(answers, view.view) });
   expect(res.status).toBe(200);
   return h.decisions().find((d) => d.title === title)!;
 }

@@ -3,8 +3,8 @@ import type { Answers } from "../../src/engine/answers.js";
 import { ACTION, BLOCK, VIEW } from "../../src/slack/ids.js";
 import { validAnswers } from "../support/answers.js";
 import { CatalogServer, modelsDevSlice } from "../support/catalog-server.js";
-import { fillFromAnswers } from "../support/fill.js";
-import { CHANNEL, type Harness, REQUESTER, REVIEWERS, runReview, startHarness, WAIT_MS } from "../support/harness.js";
+import { fillFromAnswers, toLastStep } from "../support/fill.js";
+import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, runReview, startHarness, WAIT_MS } from "../support/harness.js";
 
 // The model watch over signed HTTP, against a slice of the recorded models.dev catalog served on loopback: decisions
 // are made on a given day (`today`), and the watch runs later (`clock`).
@@ -202,9 +202,7 @@ describe("the model watch, end to end", () => {
       WAIT_MS,
       "pre-filled questionnaire",
     );
-    const prefilled = JSON.stringify(view.view.blocks);
-    expect(prefilled).toContain('"initial_value":"gpt-4o-2024-11-20"');
-    expect(prefilled).toContain('"initial_value":"Decision on gpt-4o-2024-05-13"');
+    expect(JSON.stringify(view.view.blocks)).toContain('"initial_value":"Decision on gpt-4o-2024-05-13"');
 
     today = "2026-11-24";
     const changed = validAnswers({
@@ -212,7 +210,12 @@ describe("the model watch, end to end", () => {
       title: "Decision on gpt-4o-2024-05-13",
       evals: { hasEvalSet: true, hasHeldOutTestSet: true, hasPromptedBaseline: true, baselineScore: 91, targetScore: 90 },
     });
-    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(changed) });
+    const last = await toLastStep(h, view, changed, REQUESTER);
+    // The last step offers the newer model, already picked.
+    expect(JSON.stringify(last.view.blocks)).toContain(
+      '"initial_option":{"text":{"type":"plain_text","text":"gpt-4o-2024-11-20"},"value":"gpt-4o-2024-11-20"}',
+    );
+    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view: last, values: fillFromAnswers(changed, last.view) });
     expect(res.status).toBe(200);
     const child = await h.emulator.waitFor(
       () => h.decisions().find((x) => x.parentId === d.id && x.replyTs),
@@ -242,6 +245,28 @@ describe("the model watch, end to end", () => {
     expect(text).toContain("`claude-3-haiku-20240307`, the production model and the model to fine-tune of decision #");
     expect(text).toContain("is deprecated as of 2026-11-24 (per <https://models.dev|models.dev>)");
     for (const id of [ACTION.reEvaluate, ACTION.ignoreVersion, ACTION.snoozeVersion]) expect(text).toContain(id);
+  });
+});
+
+describe("the questionnaire's model menus", () => {
+  it("offer what a watch pass read, beside the copy of the catalog that ships with the app", async () => {
+    // A release the bundled copy cannot know: a later gpt-4o, only in the catalog served here.
+    const slice = modelsDevSlice(SLICE) as Record<string, { models: Record<string, unknown> }>;
+    const openai = slice.openai!.models;
+    openai["gpt-4o-2026-11-20"] = { ...(openai["gpt-4o-2024-11-20"] as object), id: "gpt-4o-2026-11-20", release_date: "2026-11-20" };
+    catalog.body = slice;
+    const last = await toLastStep(h, await openQuestionnaire(h), validAnswers(), REQUESTER);
+    const blockId = String((last.view.blocks as { block_id?: string }[]).find((b) => b.block_id?.startsWith("baseModel"))?.block_id);
+    const offered = async () => {
+      const res = await h.driver.sendBlockSuggestion({ userId: REQUESTER, view: last, blockId, actionId: "value", value: "gpt-4o-2026" });
+      return res.options.map((o) => `${o.value} (${(o.description as { text: string }).text})`);
+    };
+    expect(await offered()).toEqual(["gpt-4o-2026 (Not in the catalogs: use it as typed)"]);
+    await h.checkModels();
+    expect(await offered()).toEqual([
+      "gpt-4o-2026-11-20 (openai · $2.5 in, $10 out per 1M tokens)",
+      "gpt-4o-2026 (Not in the catalogs: use it as typed)",
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validAnswers } from "../support/answers.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep } from "../support/fill.js";
 import {
   CHANNEL,
   type Harness,
@@ -37,7 +37,12 @@ describe("request signing", () => {
     const opened = h.emulator.callsTo("views.open").length;
     const command = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, sign });
     expect(command.status).toBe(401);
-    const submission = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers()), sign });
+    const submission = await h.driver.sendViewSubmission({
+      userId: REQUESTER,
+      view,
+      values: fillFromAnswers(validAnswers(), view.view),
+      sign,
+    });
     expect(submission.status).toBe(401);
     await h.settled();
     expect(h.emulator.callsTo("views.open")).toHaveLength(opened);
@@ -174,8 +179,8 @@ describe("when the bot is not in the channel", () => {
   });
 
   it("in a private channel, keeps the decision, tells the requester how to invite it, and posts once invited", async () => {
-    const view = await openQuestionnaire(h, { channelId: PRIVATE_CHANNEL });
-    await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers()) });
+    const view = await toLastStep(h, await openQuestionnaire(h, { channelId: PRIVATE_CHANNEL }), validAnswers(), REQUESTER);
+    await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers(), view.view) });
     const note = await h.emulator.waitFor(() => h.emulator.callsTo("response_url")[0], 10_000, "invite hint");
     expect(JSON.stringify(note.args)).toContain("/invite");
     const [stored] = h.decisions();
@@ -227,8 +232,8 @@ describe("when the bot is not in the channel", () => {
 describe("when Slack fails", () => {
   it("keeps the decision and posts it exactly once when Slack recovers", async () => {
     h.emulator.failNext("chat.postMessage", { status: 500 }, 8);
-    const view = await openQuestionnaire(h);
-    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers()) });
+    const view = await toLastStep(h, await openQuestionnaire(h), validAnswers(), REQUESTER);
+    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers(), view.view) });
     expect(res.status).toBe(200);
     const decision = await h.emulator.waitFor(() => h.decisions().find((d) => d.replyTs), 15_000, "posted after recovery");
     expect(h.emulator.messagesIn(CHANNEL).filter((m) => !m.threadTs || m.threadTs === m.ts)).toHaveLength(1);

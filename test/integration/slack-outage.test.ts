@@ -3,7 +3,7 @@ import { ACTION } from "../../src/slack/ids.js";
 import type { SlackEmulator } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { CatalogServer, modelsDevSlice } from "../support/catalog-server.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep } from "../support/fill.js";
 import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, startHarness } from "../support/harness.js";
 
 let h: Harness;
@@ -30,13 +30,10 @@ const modelPings = (ts: string) =>
 
 describe("Slack rate-limiting, then failing, then recovering", () => {
   it("delivers the verdict, the approval reply and the model ping, each exactly once", async () => {
-    const view = await openQuestionnaire(h);
+    const answers = validAnswers({ baseModel: "gpt-4o-2024-05-13" });
+    const view = await toLastStep(h, await openQuestionnaire(h), answers, REQUESTER);
     outage(h.emulator);
-    const res = await h.driver.sendViewSubmission({
-      userId: REQUESTER,
-      view,
-      values: fillFromAnswers(validAnswers({ baseModel: "gpt-4o-2024-05-13" })),
-    });
+    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(answers, view.view) });
     expect(res.status).toBe(200);
     const decision = await h.emulator.waitFor(() => h.decisions().find((d) => d.replyTs), 30_000, "verdict posted");
     expect(h.emulator.messagesIn(CHANNEL)).toHaveLength(1);

@@ -9,11 +9,12 @@ import { decide } from "../../src/engine/decide.js";
 import { type RunningApp, startApp } from "../../src/main.js";
 import { FUNCTION, VIEW } from "../../src/slack/ids.js";
 import type { Json } from "../emulator/block-kit-checks.js";
+import { SlackDriver } from "../emulator/slack-driver.js";
 import { SlackEmulator, type StoredView } from "../emulator/slack-emulator.js";
 import { buildStateValues, type FillValue } from "../emulator/view-state.js";
 import { validAnswers } from "../support/answers.js";
 import { captureLogger } from "../support/capture-logger.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep, walkQuestionnaire } from "../support/fill.js";
 import { TEST_TIMING } from "../support/harness.js";
 import { readDb, readDecision, readDecisions } from "../support/read-db.js";
 
@@ -56,6 +57,20 @@ afterAll(async () => {
 });
 
 // ---- Slack's side: payloads shaped like the HTTP ones SlackDriver sends (SLACK-NOTES §4) ----
+
+/** The questionnaire's steps, changes and model menus, delivered over the socket as `interactive` envelopes. */
+const walker = () => ({
+  emulator,
+  driver: new SlackDriver({
+    emulator,
+    appUrl: "http://127.0.0.1:9",
+    signingSecret: "unused in Socket Mode",
+    interactive: async (payload) => {
+      const ack = await emulator.socket.deliver("interactive", payload);
+      return { json: ack.payload, applied: ack.applied };
+    },
+  }),
+});
 
 const team = () => ({ id: emulator.teamId, domain: emulator.identity.teamDomain });
 const user = (id: string) => ({ id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: emulator.teamId });
@@ -183,10 +198,10 @@ describe("the real app in Socket Mode, over a WebSocket, against the Slack emula
     expect(texts(emulator.ephemeralsIn(CHANNEL, REQUESTER).at(-1)!)).toContain("list all");
   });
 
-  it("stores and posts a submitted questionnaire, acked with no errors", async () => {
-    const view = await openQuestionnaire();
-    const ack = await submitView(view, fillFromAnswers(answers));
-    expect(ack.payload).toBeUndefined();
+  it("walks the three steps over the socket, and stores and posts the verdict", async () => {
+    const view = await toLastStep(walker(), await openQuestionnaire(), answers, REQUESTER);
+    const ack = await submitView(view, fillFromAnswers(answers, view.view));
+    expect(ack.payload).toEqual({ response_action: "clear" });
     expect(ack.applied?.ok).toBe(true);
     expect(emulator.view(view.id)?.open).toBe(false);
 
@@ -206,8 +221,12 @@ describe("the real app in Socket Mode, over a WebSocket, against the Slack emula
   it("answers an invalid submission with response_action errors in the ack payload", async () => {
     const before = decisions().length;
     const posts = emulator.callsTo("chat.postMessage").length;
-    const view = await openQuestionnaire();
-    const values = { ...fillFromAnswers(validAnswers()), "data.labeledExamples": "-3", "evals.baselineScore": "140" };
+    const { views } = await walkQuestionnaire(walker(), await openQuestionnaire(), validAnswers(), {
+      userId: REQUESTER,
+      stopAt: "evidence",
+    });
+    const view = views.at(-1)!;
+    const values = { ...fillFromAnswers(validAnswers(), view.view), "data.labeledExamples": "-3", "evals.baselineScore": "140" };
     const ack = await submitView(view, values, { clientChecks: false });
     const body = ack.payload as { response_action?: string; errors?: Record<string, string> };
     expect(body.response_action).toBe("errors");

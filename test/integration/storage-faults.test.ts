@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { notSavedError } from "../../src/slack/handlers/handle-questionnaire-submission.js";
 import { validAnswers } from "../support/answers.js";
 import { captureLogger } from "../support/capture-logger.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep } from "../support/fill.js";
 import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, runReview, startHarness } from "../support/harness.js";
 import { readDb } from "../support/read-db.js";
 
@@ -50,15 +50,13 @@ describe.each([
     await h.settled();
     const before = rows();
     const posts = h.emulator.callsTo("chat.postMessage").length;
-    const view = await openQuestionnaire(h);
+    const notSaved = validAnswers({ title: "Not saved" });
+    const view = await toLastStep(h, await openQuestionnaire(h), notSaved, REQUESTER);
     await breakIt();
-    const res = await h.driver.sendViewSubmission({
-      userId: REQUESTER,
-      view,
-      values: fillFromAnswers(validAnswers({ title: "Not saved" })),
-    });
+    const res = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(notSaved, view.view) });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ response_action: "errors", errors: { title: notSavedError(plainWords) } });
+    // Under the last step's first field (the steps before it are answered).
+    expect(res.json).toEqual({ response_action: "errors", errors: { baseModel: notSavedError(plainWords) } });
     // Slack keeps the modal open with the message under the field.
     expect(h.emulator.view(view.id)?.open).toBe(true);
     expect(logger.text()).toMatch(/a questionnaire submission was not saved/);
@@ -68,14 +66,10 @@ describe.each([
 
     // Space again: the same modal submitted once more is stored and posted.
     await repair();
-    const again = await h.driver.sendViewSubmission({
-      userId: REQUESTER,
-      view,
-      values: fillFromAnswers(validAnswers({ title: "Saved later" })),
-    });
-    expect(again.json ?? "").not.toHaveProperty("response_action");
+    const again = await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(notSaved, view.view) });
+    expect(again.json).toEqual({ response_action: "clear" });
     await h.settled();
-    expect(h.decisions().find((d) => d.title === "Saved later")?.replyTs).toBeTruthy();
+    expect(h.decisions().find((d) => d.title === "Not saved")?.replyTs).toBeTruthy();
   });
 
   // Read-only only: a full disk may still have room for a review's few bytes in pages the tables already have.
@@ -110,12 +104,9 @@ describe.each([
 describe("a database write error inside the job worker", () => {
   it("is logged, the process keeps serving, and the post is finished once writes work again, without posting twice", async () => {
     h.emulator.failNext("chat.postMessage", { hang: true, afterEffect: true });
-    const view = await openQuestionnaire(h);
-    await h.driver.sendViewSubmission({
-      userId: REQUESTER,
-      view,
-      values: fillFromAnswers(validAnswers({ title: "Written through a fault" })),
-    });
+    const throughFault = validAnswers({ title: "Written through a fault" });
+    const view = await toLastStep(h, await openQuestionnaire(h), throughFault, REQUESTER);
+    await h.driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(throughFault, view.view) });
     await h.emulator.waitFor(() => h.emulator.callsTo("chat.postMessage").some((c) => c.status === 0), 10_000, "the post in flight");
     // Slack has the post; the worker has not heard back. Now its write of the outcome will fail.
     await makeReadOnly();

@@ -9,7 +9,7 @@ import { SlackDriver } from "../emulator/slack-driver.js";
 import { SlackEmulator, type StoredMessage } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { type AppProcess, startAppProcess } from "../support/app-process.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep } from "../support/fill.js";
 import { CHANNEL, REQUESTER, REVIEWERS, SIGNING_SECRET } from "../support/harness.js";
 import { readDecisions, readJobs } from "../support/read-db.js";
 
@@ -54,8 +54,10 @@ function postsWithKey(prefix: string): StoredMessage[] {
 async function submitVia(driver: SlackDriver, title: string) {
   const before = emulator.callsTo("views.open").length;
   await driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL });
-  const view = await emulator.waitFor(() => emulator.callsTo("views.open").length > before && emulator.lastView(), 10_000, "views.open");
-  const res = await driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers({ title })) });
+  const first = await emulator.waitFor(() => emulator.callsTo("views.open").length > before && emulator.lastView(), 10_000, "views.open");
+  const answers = validAnswers({ title });
+  const view = await toLastStep({ driver, emulator }, first, answers, REQUESTER);
+  const res = await driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(answers, view.view) });
   expect(res.status).toBe(200);
 }
 

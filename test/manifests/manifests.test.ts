@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { COMMAND, FUNCTION, SHORTCUT, STEP_INPUT, STEP_OUTPUT } from "../../src/slack/ids.js";
+import { COMMAND, FUNCTION, SHORTCUT, WORKFLOW_INPUT, WORKFLOW_OUTPUT } from "../../src/slack/ids.js";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 // Slack's official app-manifest schema (slackapi/manifest-schema v0.5.0), vendored for offline validation. Version 2.0.0:
@@ -26,6 +26,9 @@ describe("app manifests", () => {
     broken.features.slash_commands[0].command = "should-we-finetune";
     broken.display_information.name = "";
     expect(validate(broken)).toBe(false);
+    const badMenuUrl = structuredClone(manifests.http);
+    badMenuUrl.settings.interactivity.message_menu_options_url = "/slack/events";
+    expect(validate(badMenuUrl)).toBe(false);
   });
 
   it("the schema rejects a custom step it could not run, so the step's check can fail", () => {
@@ -43,10 +46,10 @@ describe("app manifests", () => {
       expect(Object.keys(manifest.functions)).toEqual([FUNCTION.assessFineTuning]);
       const step = manifest.functions[FUNCTION.assessFineTuning];
       expect(step.title).toBe("Assess fine-tuning");
-      expect(Object.keys(step.input_parameters.properties).sort()).toEqual(Object.values(STEP_INPUT).sort());
-      expect(step.input_parameters.required).not.toContain(STEP_INPUT.candidateModel);
-      expect(Object.keys(step.output_parameters.properties).sort()).toEqual(Object.values(STEP_OUTPUT).sort());
-      expect(step.output_parameters.required.sort()).toEqual(Object.values(STEP_OUTPUT).sort());
+      expect(Object.keys(step.input_parameters.properties).sort()).toEqual(Object.values(WORKFLOW_INPUT).sort());
+      expect(step.input_parameters.required).not.toContain(WORKFLOW_INPUT.candidateModel);
+      expect(Object.keys(step.output_parameters.properties).sort()).toEqual(Object.values(WORKFLOW_OUTPUT).sort());
+      expect(step.output_parameters.required.sort()).toEqual(Object.values(WORKFLOW_OUTPUT).sort());
       expect(manifest.settings.event_subscriptions.bot_events).toContain("function_executed");
       expect(manifest.settings.org_deploy_enabled).toBe(true);
       expect(manifest.settings.function_runtime).toBe("remote");
@@ -77,6 +80,8 @@ describe("app manifests", () => {
     if (name === "http") {
       expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/events$/);
       expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
+      // The model menus' options requests come to the same endpoint as every other interaction.
+      expect(manifest.settings.interactivity.message_menu_options_url).toBe(manifest.settings.interactivity.request_url);
     }
   });
 });

@@ -13,7 +13,7 @@ import { SlackEmulator, type StoredMessage } from "../emulator/slack-emulator.js
 import { validAnswers } from "../support/answers.js";
 import { type AppProcess, startAppProcess } from "../support/app-process.js";
 import { CatalogServer, modelsDevSlice } from "../support/catalog-server.js";
-import { fillFromAnswers } from "../support/fill.js";
+import { fillFromAnswers, toLastStep } from "../support/fill.js";
 import { CHANNEL, REQUESTER, REVIEWERS, SIGNING_SECRET } from "../support/harness.js";
 import { describePostgres, startThrowawayPostgres, type ThrowawayPostgres, waitUntil } from "./postgres-suite.js";
 
@@ -132,17 +132,23 @@ describePostgres("several replicas on one PostgreSQL server", () => {
     // A burst of submissions, half through each process; A is killed while posts are in flight.
     const N = 16;
     const through = (i: number) => (i % 2 === 0 ? a! : b!);
+    const title = (i: number) => `Burst ${i} via ${through(i).name}`;
+    // Each questionnaire walked to its last step first; the burst is of last steps, the submissions that store.
     const views = [];
     for (let i = 0; i < N; i++) {
       const before = emulator.callsTo("views.open").length;
       await through(i).driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL });
-      views.push(await emulator.waitFor(() => emulator.callsTo("views.open").length > before && emulator.lastView(), 30_000, "views.open"));
+      const first = await emulator.waitFor(
+        () => emulator.callsTo("views.open").length > before && emulator.lastView(),
+        30_000,
+        "views.open",
+      );
+      views.push(await toLastStep({ driver: through(i).driver, emulator }, first, validAnswers({ title: title(i) }), REQUESTER));
     }
     emulator.setLatency(40);
-    const title = (i: number) => `Burst ${i} via ${through(i).name}`;
     const submitted = views.map((view, i) =>
       through(i)
-        .driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers({ title: title(i) })) })
+        .driver.sendViewSubmission({ userId: REQUESTER, view, values: fillFromAnswers(validAnswers({ title: title(i) }), view.view) })
         .then((res) => ({ title: title(i), status: res.status }))
         .catch(() => ({ title: title(i), status: 0 })),
     );

@@ -7,8 +7,8 @@ import {
   type NoticeActionDeps,
   notAllowedText,
 } from "../../src/slack/handlers/handle-notice-actions.js";
-import { ACTION } from "../../src/slack/ids.js";
-import { readReviewMetadata } from "../../src/slack/readers/read-review-metadata.js";
+import { ACTION, VIEW } from "../../src/slack/ids.js";
+import { readQuestionnaireMetadata, readReviewMetadata } from "../../src/slack/readers/read-review-metadata.js";
 import { getNotice, noticesOf, queueNotices, recordNoticePosted } from "../../src/store/model-notices.js";
 import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
@@ -117,11 +117,16 @@ describe("notice buttons", () => {
     const { args, opened } = click(ACTION.reEvaluate, "UREQ");
     await handleReEvaluate(deps())(args);
     expect(opened).toHaveLength(1);
-    const { view } = opened[0] as { view: { private_metadata: string; blocks: unknown[] } };
+    // The first of the questionnaire's steps, sent as JSON text; the models are asked on the last step.
+    const view = JSON.parse((opened[0] as { view: string }).view) as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    expect(view.callback_id).toBe(VIEW.questionnaire);
     expect(readReviewMetadata(view.private_metadata)).toEqual({ channelId: "CTEAM", threadTs: "100.1", parentId: 1, noticeId });
-    const blocks = JSON.stringify(view.blocks);
-    expect(blocks).toContain('"initial_value":"mistral-large-2411"');
-    expect(blocks).toContain("as the model to fine-tune");
+    expect(readQuestionnaireMetadata(view.private_metadata)?.values).toMatchObject({
+      baseModel: "gpt-4o-2024-08-06",
+      candidateModel: "mistral-large-2411",
+      asOf: "2026-11-24",
+    });
+    expect(JSON.stringify(view.blocks)).toContain("as the model to fine-tune");
     // Opening the form changes nothing yet: the notice is marked once the re-evaluation is stored.
     expect((await getNotice(db, noticeId))?.notice.state).toBe("announced");
   });

@@ -38,7 +38,7 @@ describe("readStepInputs", () => {
     [
       "a wrong type",
       { ...INPUTS, answers: JSON.stringify({ ...rest, latencySensitive: "no" }) },
-      'The answers need fixing: "latencySensitive": expected boolean, received string.',
+      'The answers need fixing: "latencySensitive": must be true or false, not text ("no").',
     ],
     ["a title too long", { ...INPUTS, title: "t".repeat(151) }, /^The answers need fixing: "Title": /],
   ])("refuses %s with an error naming it", (_what, inputs, error) => {

@@ -7,6 +7,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
+import { getDecision } from "../../src/store/decisions.js";
 import { listJobs } from "../../src/store/jobs.js";
 import { getNotice, noticesOf } from "../../src/store/model-notices.js";
 import { openDb } from "../../src/store/open-db.js";
@@ -153,6 +154,9 @@ describe("upgrading a database from notices per version to notices per message",
       expect(payloadOf("n0")).not.toHaveProperty("noticeId");
       const tables = (await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table'`)).map((t) => t.name);
       expect(tables).not.toContain("model_notices");
+      // The questionnaire's migration, after the watch's: drafts, and no answer of an old decision was "Don't know".
+      expect(tables).toContain("drafts");
+      expect((await getDecision(db, 1))?.unknownAnswers).toEqual([]);
     } finally {
       await db.close();
     }

@@ -8,8 +8,8 @@ import { createLogger } from "../../src/ops/logger.js";
 import type { Decision } from "../../src/store/decisions.js";
 import type { Job } from "../../src/store/jobs.js";
 import { SlackDriver } from "../emulator/slack-driver.js";
-import { SlackEmulator } from "../emulator/slack-emulator.js";
-import { fillFromAnswers } from "./fill.js";
+import { SlackEmulator, type StoredView } from "../emulator/slack-emulator.js";
+import { walkQuestionnaire } from "./fill.js";
 import { readDecision, readDecisions, readJobs } from "./read-db.js";
 
 export const SIGNING_SECRET = "test-signing-secret";
@@ -155,11 +155,32 @@ export async function openQuestionnaire(h: Harness, start: ReviewStart = {}) {
   return h.emulator.lastView()!;
 }
 
-/** The whole path from the command to the verdict and its thread reply being posted. */
-export async function runReview(h: Harness, answers: Answers, start: ReviewStart = {}) {
-  const view = await openQuestionnaire(h, start);
-  const res = await h.driver.sendViewSubmission({ userId: start.userId ?? REQUESTER, view, values: fillFromAnswers(answers) });
+/** Fills in and submits every step of an open questionnaire; resolves with the last step's answer. */
+export async function completeQuestionnaire(
+  h: Harness,
+  view: StoredView,
+  answers: Answers,
+  opts: { userId?: string; unknowns?: string[] } = {},
+) {
+  const walked = await walkQuestionnaire(h, view, answers, {
+    userId: opts.userId ?? REQUESTER,
+    ...(opts.unknowns ? { unknowns: opts.unknowns } : {}),
+  });
+  const res = walked.response!;
   if (res.status !== 200) throw new Error(`submission answered ${res.status}`);
+  return { ...walked, response: res };
+}
+
+/** The whole path from the command through the three steps to the verdict and its thread reply being posted. */
+export async function runReview(h: Harness, answers: Answers, start: ReviewStart & { unknowns?: string[] } = {}) {
+  const view = await openQuestionnaire(h, start);
+  const { response: res } = await completeQuestionnaire(h, view, answers, {
+    ...(start.userId ? { userId: start.userId } : {}),
+    ...(start.unknowns ? { unknowns: start.unknowns } : {}),
+  });
+  if ((res.json as { response_action?: string } | undefined)?.response_action !== "clear") {
+    throw new Error(`the last step was not accepted: ${res.body.slice(0, 300)}`);
+  }
   const decision = await h.emulator.waitFor(
     () => {
       const latest = h.decisions().at(-1);

@@ -14,10 +14,16 @@ export function readDb<T>(path: string, read: (db: Database.Database) => T): T {
 
 const DECISION_COLUMNS = `id, team_id as teamId, channel_id as channelId, requester_id as requesterId, title, base_model as baseModel,
   answers, verdict, engine_version as engineVersion, status, message_ts as messageTs, thread_ts as threadTs, reply_ts as replyTs,
-  parent_id as parentId, status_changed_at as statusChangedAt, created_at as createdAt, updated_at as updatedAt`;
+  parent_id as parentId, status_changed_at as statusChangedAt, unknown_answers as unknownAnswers, created_at as createdAt,
+  updated_at as updatedAt`;
 
-type Row = Omit<Decision, "answers" | "verdict"> & { answers: string; verdict: string };
-const toDecision = (row: Row): Decision => ({ ...row, answers: JSON.parse(row.answers), verdict: JSON.parse(row.verdict) });
+type Row = Omit<Decision, "answers" | "verdict" | "unknownAnswers"> & { answers: string; verdict: string; unknownAnswers: string };
+const toDecision = (row: Row): Decision => ({
+  ...row,
+  answers: JSON.parse(row.answers),
+  verdict: JSON.parse(row.verdict),
+  unknownAnswers: JSON.parse(row.unknownAnswers),
+});
 
 /** Every decision, oldest first. */
 export function readDecisions(path: string): Decision[] {

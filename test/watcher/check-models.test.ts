@@ -190,6 +190,20 @@ describe.each(STORE_DIALECTS)("checkModels ($name)", ({ open }) => {
     await checkModels(deps({ catalog: known }));
     expect(known.current().index.byId.has("gpt-4o-2024-11-20")).toBe(true);
   });
+
+  it("hands every record it read to the model menus, price-only rows included; a dry run or an empty read hands nothing", async () => {
+    const priceOnly: ModelRecord = { ...record("ft:gpt-4o-mini-2024-07-18", null), priceOnly: true };
+    catalog = [...GPT_4O, priceOnly];
+    const heard: (readonly ModelRecord[])[] = [];
+    const onCatalog = (records: readonly ModelRecord[]) => void heard.push(records);
+    await checkModels(deps({ onCatalog }), { dryRun: true });
+    expect(heard).toEqual([]);
+    await checkModels(deps({ onCatalog }));
+    expect(heard).toEqual([catalog]);
+    catalog = [];
+    await checkModels(deps({ onCatalog }));
+    expect(heard).toHaveLength(1);
+  });
 });
 
 describe("what the watch stores grows with notices, not with decisions times versions", () => {

@@ -1,20 +1,25 @@
 import type { KnownBlock } from "@slack/types";
-import { formatUsd } from "../../engine/break-even.js";
-import { rolesOf } from "../../engine/model-roles.js";
-import type { Verdict, Warning } from "../../engine/verdict.js";
+import type { Answers } from "../../engine/answers.js";
+import { decisionModels, rolesOf } from "../../engine/model-roles.js";
+import type { Verdict } from "../../engine/verdict.js";
 import type { ModelsAlreadyOut } from "../../store/job-payloads.js";
 import type { DecisionStatus } from "../../store/schema.js";
-import { BLOCK } from "../ids.js";
+import { ACTION, BLOCK } from "../ids.js";
+import { LIMIT } from "../limits.js";
 import { escapeMrkdwn, mentionUser, truncate } from "../mrkdwn.js";
-import { context, header, type SlackMessage, section, sections } from "./blocks.js";
+import { context, header, type SlackMessage, section } from "./blocks.js";
 import { alreadyOutAdvice, roleLabel } from "./model-words.js";
+import { ANSWER, ANSWER_ICON, APPROVING_MEANS, basedOn, breakEvenWords, engineText, warningTitle, whySentence } from "./verdict-words.js";
 
 export interface VerdictMessageInput {
   decisionId: number;
   title: string;
-  baseModel: string;
   requesterId: string;
   verdict: Verdict;
+  /** The answers it was decided on, for the "Based on" line. */
+  answers: Answers;
+  /** Answers paths the team did not know. */
+  unknownAnswers?: readonly string[];
   status: DecisionStatus;
   approvers: readonly string[];
   rejecters: readonly string[];
@@ -24,54 +29,41 @@ export interface VerdictMessageInput {
   /** The decision this one re-evaluates, and what changed against it. */
   parentId?: number | null;
   changes?: readonly string[];
-  /** The model a fine-tune would start from, when not the base model. */
-  candidateModel?: string | undefined;
   /** Newer versions of its models already out the day it was made. */
   alreadyOut?: ModelsAlreadyOut;
 }
 
-export const FINE_TUNE_LABEL: Record<Verdict["fineTune"], string> = {
-  yes: ":large_green_circle: yes",
-  "not-yet": ":large_yellow_circle: not yet",
-  no: ":red_circle: no",
-};
+const modelName = (id: string) => `\`${escapeMrkdwn(truncate(id, 200))}\``;
 
-const SEVERITY_ICON: Record<Warning["severity"], string> = {
-  blocker: ":no_entry:",
-  warning: ":warning:",
-  info: ":information_source:",
-};
-
-export function warningLine(w: Warning): string {
-  return `${SEVERITY_ICON[w.severity]} *${w.code}* (${w.severity}): ${escapeMrkdwn(w.message)}`;
-}
-
-export function breakEvenLine(verdict: Verdict): string | null {
-  const b = verdict.breakEven;
-  if (!b) return null;
-  const when = b.months === null ? "never pays back" : `${b.months} months`;
-  return `${when} (${formatUsd(b.trainingUsd)} training, ${formatUsd(b.monthlySavingsUsd)}/month saved)`;
+/** What approving agrees to; a verdict to fine-tune names the model it would fine-tune. */
+function approvingMeans(input: VerdictMessageInput): string {
+  const means = APPROVING_MEANS[input.verdict.fineTune];
+  if (input.verdict.fineTune !== "yes") return means;
+  const tuned = decisionModels(input.answers.baseModel, input.answers.candidateModel).find((m) => m.roles.includes("fine-tune"));
+  return tuned ? `${means} ${modelName(tuned.id)}` : means;
 }
 
 function statusLine(input: VerdictMessageInput): string {
   const names = (ids: readonly string[]) => ids.map(mentionUser).join(", ");
-  if (input.status === "approved") return `:white_check_mark: *Approved* by ${names(input.approvers)}`;
-  if (input.status === "changes-requested") return `:x: *Changes requested* by ${names(input.rejecters)}`;
+  const who = `#${input.decisionId} asked by ${mentionUser(input.requesterId)}`;
+  if (input.status === "approved") return `:white_check_mark: *Approved* by ${names(input.approvers)} · ${who}`;
+  if (input.status === "changes-requested") return `:x: *Changes requested* by ${names(input.rejecters)} · ${who}`;
+  const n = input.requiredApprovals;
   const so = input.approvers.length > 0 ? ` (${input.approvers.length} so far: ${names(input.approvers)})` : "";
-  return `*In review:* react with :${input.approvalReaction}: to approve, :${input.rejectReaction}: to request changes. ${input.requiredApprovals} approval${input.requiredApprovals === 1 ? "" : "s"} needed${so}.`;
+  return `React :${input.approvalReaction}: ${approvingMeans(input)}, :${input.rejectReaction}: to ask for changes. ${n} approval${n === 1 ? "" : "s"} needed${so} · ${who}`;
 }
 
 const LISTED_ALREADY_OUT = 3;
 
 /** "`x`, a newer version of the production model, is already out: consider scoring the prompted baseline on it first." */
-export function alreadyOutLines(input: Pick<VerdictMessageInput, "baseModel" | "candidateModel" | "verdict" | "alreadyOut">): string[] {
+export function alreadyOutLines(input: Pick<VerdictMessageInput, "answers" | "verdict" | "alreadyOut">): string[] {
   const lines: string[] = [];
   for (const { model, versions } of input.alreadyOut ?? []) {
-    const roles = rolesOf(model, input.baseModel, input.candidateModel);
+    const roles = rolesOf(model, input.answers.baseModel, input.answers.candidateModel);
     const advice = alreadyOutAdvice(roles, input.verdict.fineTune, versions.length > 1);
     if (!advice || roles.length === 0) continue;
     const newest = versions.slice(-LISTED_ALREADY_OUT).reverse();
-    const names = newest.map((v) => `\`${escapeMrkdwn(truncate(v.id, 200))}\``).join(", ");
+    const names = newest.map((v) => modelName(v.id)).join(", ");
     const more = versions.length > newest.length ? ` and ${versions.length - newest.length} older` : "";
     const label = roleLabel(roles, input.verdict.fineTune);
     lines.push(
@@ -83,33 +75,40 @@ export function alreadyOutLines(input: Pick<VerdictMessageInput, "baseModel" | "
   return lines;
 }
 
-/** The verdict as posted in the channel; rebuilt with the new status when reviews change it. */
+/**
+ * The verdict as posted in the channel, read at a glance on a phone: the answer and the title, why in one sentence,
+ * what blocks it, the break-even, newer models already out, what it is based on, and how to approve. The rest is in
+ * the thread.
+ */
 export function buildVerdictMessage(input: VerdictMessageInput): SlackMessage {
   const { verdict } = input;
-  const fields = [
-    `*Fine-tune:*\n${FINE_TUNE_LABEL[verdict.fineTune]}`,
-    `*Work on next:*\n${verdict.approach}`,
-    `*Requested by:*\n${mentionUser(input.requesterId)}`,
-    `*Decision:*\n#${input.decisionId}${input.parentId ? ` (re-evaluates #${input.parentId})` : ""}`,
-    `*Base model:*\n\`${escapeMrkdwn(truncate(input.baseModel, 200))}\``,
-  ];
-  if (input.candidateModel && input.candidateModel !== input.baseModel) {
-    fields.push(`*Model to fine-tune:*\n\`${escapeMrkdwn(truncate(input.candidateModel, 200))}\``);
-  }
-  const breakEven = breakEvenLine(verdict);
-  if (breakEven) fields.push(`*Break-even:*\n${breakEven}`);
-  const blocks: KnownBlock[] = [
-    header(`Should we fine-tune? ${input.title}`),
-    section(escapeMrkdwn(verdict.headline)),
-    { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
-  ];
-  const newer = alreadyOutLines(input);
-  if (newer.length > 0) blocks.push(...sections(newer));
+  const answer = ANSWER[verdict.fineTune];
+  const blockers = verdict.warnings.filter((w) => w.severity === "blocker");
+  const others = verdict.warnings.length - blockers.length;
+  const lines = [engineText(whySentence(verdict))];
+  if (blockers.length > 0) lines.push(`*Blocking:* ${blockers.map((w) => engineText(warningTitle(w))).join(" · ")}`);
+  const breakEven = breakEvenWords(verdict);
+  if (breakEven) lines.push(`*Break-even:* ${engineText(breakEven)}`);
+  lines.push(...alreadyOutLines(input));
+  if (others > 0) lines.push(`_${others} more thing${others === 1 ? "" : "s"} to know, in the thread._`);
+  const blocks: KnownBlock[] = [header(`${ANSWER_ICON[verdict.fineTune]} ${answer}: ${input.title}`), section(lines.join("\n"))];
   if (input.parentId && input.changes?.length) {
-    blocks.push(...sections([`*Compared with #${input.parentId}*`, ...input.changes.map((c) => `• ${escapeMrkdwn(c)}`)]));
+    blocks.push(context(`Compared with #${input.parentId}: ${input.changes.map(escapeMrkdwn).join("; ")}`));
   }
-  if (verdict.warnings.length > 0) blocks.push(...sections(["*Warnings*", ...verdict.warnings.map(warningLine)]));
-  blocks.push(context(`${statusLine(input)}  Reasons and next steps are in the thread.`, BLOCK.verdictApproval));
-  const text = truncate(`Decision #${input.decisionId}: ${escapeMrkdwn(input.title)}. ${escapeMrkdwn(verdict.headline)}`, 3900);
+  blocks.push(context(`*Based on* ${escapeMrkdwn(basedOn(input.answers, input.unknownAnswers ?? []))}`));
+  blocks.push({
+    type: "actions",
+    block_id: BLOCK.verdictActions,
+    elements: [
+      {
+        type: "button",
+        action_id: ACTION.viewAnswers,
+        text: { type: "plain_text", text: "View answers" },
+        value: String(input.decisionId),
+      },
+    ],
+  });
+  blocks.push(context(statusLine(input), BLOCK.verdictApproval));
+  const text = truncate(`${answer}: ${escapeMrkdwn(input.title)}. ${escapeMrkdwn(whySentence(verdict))}`, LIMIT.messageText);
   return { text, blocks };
 }

@@ -1,17 +1,46 @@
+import type { Answers } from "../../engine/answers.js";
 import type { Verdict } from "../../engine/verdict.js";
-import { escapeMrkdwn, truncate } from "../mrkdwn.js";
-import { type SlackMessage, sections } from "./blocks.js";
+import { LIMIT } from "../limits.js";
+import { slackDate, truncate } from "../mrkdwn.js";
+import { unknownCosts } from "../questionnaire/unknowns.js";
+import { context, type SlackMessage, sections } from "./blocks.js";
+import { engineText, warningTitle } from "./verdict-words.js";
 
-/** The first reply in the verdict's thread: why, and what to do next. */
-export function buildVerdictReply(decisionId: number, verdict: Verdict): SlackMessage {
-  const reasons = verdict.reasons.map((r) => `• _${escapeMrkdwn(r.rule)}_: ${escapeMrkdwn(r.text)}`);
-  const steps = verdict.nextSteps.map((s, i) => `${i + 1}. ${escapeMrkdwn(s)}`);
-  const method = verdict.method ? [`*Method:* ${verdict.method.technique}, ${verdict.method.hosting}`] : [];
-  const blocks = sections([
-    `*Why* (engine ${escapeMrkdwn(verdict.engineVersion)})`,
-    ...reasons,
-    ...method,
-    ...(steps.length > 0 ? ["", "*Next steps*", ...steps] : []),
-  ]);
-  return { text: truncate(`Reasons and next steps for decision #${decisionId}.`, 3900), blocks: blocks.slice(0, 50) };
+export interface VerdictReplyInput {
+  decisionId: number;
+  verdict: Verdict;
+  answers: Answers;
+  unknownAnswers?: readonly string[];
+}
+
+const bullet = (text: string) => `• ${text}`;
+/** A text's sentences: each ends with a full stop before a space and a capital. */
+const sentences = (text: string) => text.split(/(?<=\.) (?=[A-Z])/);
+const DONE = ":white_check_mark:";
+/** A plain ballot box: a text character every client draws. */
+const OPEN = "☐";
+
+/**
+ * The first reply in the verdict's thread: why (the blockers' reasons among them), the warnings the verdict message
+ * only counted, what each "Don't know" cost, and the next steps as a checklist with the done ones ticked.
+ */
+export function buildVerdictReply(input: VerdictReplyInput): SlackMessage {
+  const { verdict } = input;
+  const others = verdict.warnings.filter((w) => w.severity !== "blocker");
+  const said = new Set(verdict.reasons.flatMap((r) => sentences(r.text)));
+  // A warning's sentences the reasons already gave are not said twice.
+  const full = (w: Verdict["warnings"][number]) => {
+    const rest = w.title ? sentences(w.message).filter((x) => !said.has(x)) : [];
+    return bullet(`*${engineText(warningTitle(w).replace(/\.$/, ""))}.* ${engineText(rest.join(" "))}`.trim());
+  };
+  const lines = ["*Why*", ...verdict.reasons.map((r) => bullet(engineText(r.text)))];
+  if (others.length > 0) lines.push("", "*Also worth knowing*", ...others.map(full));
+  const costs = unknownCosts(input.answers, input.unknownAnswers ?? [], verdict);
+  if (costs.length > 0) lines.push("", "*What each “Don't know” cost*", ...costs.map((c) => bullet(`${c.assumed} ${c.effect}`)));
+  // Engine 1.x verdicts have only the open steps.
+  const steps = verdict.steps ?? verdict.nextSteps.map((text) => ({ text, done: false }));
+  lines.push("", "*Next steps*", ...steps.map((s) => `${s.done ? DONE : OPEN} ${engineText(s.text)}`));
+  const asOf = input.answers.asOf ? `Decided as of ${slackDate(input.answers.asOf)}. ` : "";
+  const blocks = [...sections(lines), context(`${asOf}Reply here to discuss it.`)];
+  return { text: truncate(`Why and what next for decision #${input.decisionId}.`, LIMIT.messageText), blocks: blocks.slice(0, 50) };
 }

@@ -24,7 +24,12 @@ export const postVerdict: JobTask = async (deps, job, context) => {
 export const postReasons: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision?.threadTs || decision.replyTs) return nothingToDo;
-  const reply = buildVerdictReply(decision.id, decision.verdict);
+  const reply = buildVerdictReply({
+    decisionId: decision.id,
+    verdict: decision.verdict,
+    answers: decision.answers,
+    unknownAnswers: decision.unknownAnswers,
+  });
   const ts = await postOnce(deps, job, context, { channel: decision.channelId, threadTs: decision.threadTs }, reply);
   return { outcome: "done", slackTs: ts, effects: (tx) => recordReasonsPosted(tx, decision.id, ts) };
 };

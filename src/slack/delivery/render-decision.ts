@@ -15,9 +15,10 @@ export async function renderVerdictMessage(db: SqlClient, decision: Decision, re
   return buildVerdictMessage({
     decisionId: decision.id,
     title: decision.title,
-    baseModel: decision.baseModel,
     requesterId: decision.requesterId,
     verdict: decision.verdict,
+    answers: decision.answers,
+    unknownAnswers: decision.unknownAnswers,
     status: decision.status,
     approvers: tally.approvers,
     rejecters: tally.rejecters,
@@ -26,7 +27,6 @@ export async function renderVerdictMessage(db: SqlClient, decision: Decision, re
     rejectReaction: review.rejectReactions[0] ?? "x",
     parentId: decision.parentId,
     ...(parent ? { changes: describeVerdictChanges(parent, decision) } : {}),
-    candidateModel: decision.answers.candidateModel,
     alreadyOut,
   });
 }

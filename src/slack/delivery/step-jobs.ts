@@ -1,17 +1,17 @@
 import type { JobResult } from "../../delivery/worker.js";
 import { type Decision, getDecision } from "../../store/decisions.js";
 import { StepPayload } from "../../store/job-payloads.js";
-import { COMMAND, STEP_OUTPUT } from "../ids.js";
+import { COMMAND, WORKFLOW_OUTPUT } from "../ids.js";
 import { slackErrorCode } from "../slack-errors.js";
 import { BadPayloadError, type JobTask } from "./delivery-deps.js";
 
 /** What the "Assess fine-tuning" step returns to its workflow (the manifests declare these outputs and their types). */
 export function buildStepOutputs(decision: Pick<Decision, "id" | "verdict">, threadLink: string): Record<string, string | number> {
   return {
-    [STEP_OUTPUT.verdict]: decision.verdict.headline,
-    [STEP_OUTPUT.fineTune]: decision.verdict.fineTune,
-    [STEP_OUTPUT.decisionNumber]: decision.id,
-    [STEP_OUTPUT.threadLink]: threadLink,
+    [WORKFLOW_OUTPUT.verdict]: decision.verdict.headline,
+    [WORKFLOW_OUTPUT.fineTune]: decision.verdict.fineTune,
+    [WORKFLOW_OUTPUT.decisionNumber]: decision.id,
+    [WORKFLOW_OUTPUT.threadLink]: threadLink,
   };
 }
 

@@ -1,16 +1,14 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { reassess } from "../../engine/compare-verdicts.js";
 import { getDecision, listDecisions } from "../../store/decisions.js";
-import type { SqlClient } from "../../store/sql-client.js";
 import { type Later, laterOr } from "../after-ack.js";
 import { buildDecisionDetail, buildDecisionList, buildHelp, type DecisionSummaryExtras } from "../builders/build-command-replies.js";
-import { buildQuestionnaire } from "../builders/build-questionnaire.js";
 import { escapeMrkdwn } from "../mrkdwn.js";
+import { firstStepView, type QuestionnaireDeps } from "../questionnaire-session.js";
 import { readCommand } from "../readers/read-command.js";
+import { viewArg } from "../view-arg.js";
 
-export interface CommandDeps {
-  db: SqlClient;
-  today: () => string;
+export interface CommandDeps extends QuestionnaireDeps {
   summaryExtras?: (decisionIds: number[]) => Promise<DecisionSummaryExtras>;
   later?: Later;
 }
@@ -21,14 +19,18 @@ export function handleCommand(deps: CommandDeps) {
   return async ({ command, ack, client, logger }: Args): Promise<void> => {
     const request = readCommand(command.text ?? "");
     if (request.kind === "open") {
-      // The trigger expires 3 s after Slack sent it: the ack goes at once, and the modal opens beside it.
+      // The trigger expires 3 s after Slack sent it: the ack goes at once, and the modal (with the user's draft, if
+      // there is one) opens beside it.
       await ack();
-      const view = buildQuestionnaire({
+      const start = {
+        teamId: command.team_id,
+        userId: command.user_id,
         metadata: { channelId: command.channel_id, responseUrl: command.response_url },
-        initial: request.title ? { title: request.title } : {},
-        today: deps.today(),
-      });
-      laterOr(deps.later, logger)("opening the questionnaire", () => client.views.open({ trigger_id: command.trigger_id, view }));
+        title: request.title,
+      };
+      laterOr(deps.later, logger)("opening the questionnaire", async () =>
+        client.views.open({ trigger_id: command.trigger_id, view: viewArg(await firstStepView(deps, start)) }),
+      );
       return;
     }
     const extras = async (ids: number[]) => (await deps.summaryExtras?.(ids)) ?? {};

@@ -3,19 +3,18 @@ import type { Answers } from "../../engine/answers.js";
 import { rolesOf } from "../../engine/model-roles.js";
 import { getDecision } from "../../store/decisions.js";
 import { actOnNotice, type NoticeWithDecision, noticeAt } from "../../store/model-notices.js";
-import type { SqlClient } from "../../store/sql-client.js";
 import { type Later, laterOr } from "../after-ack.js";
 import { SNOOZE_DAYS } from "../builders/build-model-notice.js";
-import { buildQuestionnaire } from "../builders/build-questionnaire.js";
 import { roleLabel } from "../builders/model-words.js";
 import { escapeMrkdwn, mentionUser } from "../mrkdwn.js";
+import { answersToForm, mergeValues } from "../questionnaire/form-values.js";
+import { type QuestionnaireDeps, stepView } from "../questionnaire-session.js";
 import { readNoticeClick } from "../readers/read-notice-action.js";
+import { viewArg } from "../view-arg.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-export interface NoticeActionDeps {
-  db: SqlClient;
-  today: () => string;
+export interface NoticeActionDeps extends QuestionnaireDeps {
   now: () => Date;
   /** Who may act on a notice besides its decision's requester: the reviewers (anyone when none are set). */
   isReviewer: (userId: string) => Promise<boolean>;
@@ -80,13 +79,10 @@ export function handleReEvaluate(deps: NoticeActionDeps) {
     const stored = await getDecision(deps.db, decision.id);
     if (!stored?.threadTs) return tell(deps, args, NOT_A_NOTICE_TEXT);
     const { initial, intro } = withNewestVersion(stored.answers, result.found);
-    const view = buildQuestionnaire({
-      metadata: { channelId: decision.channelId, threadTs: stored.threadTs, parentId: decision.id, noticeId: notice.id },
-      initial: { ...initial, asOf: deps.today() },
-      today: deps.today(),
-      intro,
-    });
-    laterOr(deps.later, logger)("opening the re-evaluation", () => client.views.open({ trigger_id: body.trigger_id, view }));
+    const values = mergeValues(answersToForm(initial, stored.unknownAnswers), { asOf: deps.today() });
+    const metadata = { channelId: decision.channelId, threadTs: stored.threadTs, parentId: decision.id, noticeId: notice.id };
+    const view = stepView(deps, "problem", metadata, values, { intro });
+    laterOr(deps.later, logger)("opening the re-evaluation", () => client.views.open({ trigger_id: body.trigger_id, view: viewArg(view) }));
   };
 }
 

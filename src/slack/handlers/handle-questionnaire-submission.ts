@@ -3,21 +3,17 @@ import type { Answers } from "../../engine/answers.js";
 import { decide } from "../../engine/decide.js";
 import type { FineTune } from "../../engine/verdict.js";
 import { insertDecision } from "../../store/decisions.js";
+import { deleteDraft } from "../../store/drafts.js";
 import type { ModelsAlreadyOut } from "../../store/job-payloads.js";
-import type { SqlClient } from "../../store/sql-client.js";
 import { storageProblem } from "../../store/storage-problem.js";
-import { QUESTIONNAIRE_FIELDS } from "../questionnaire-fields.js";
-import { readAnswers } from "../readers/read-answers.js";
-import { readReviewMetadata } from "../readers/read-review-metadata.js";
-import { UserId } from "../readers/read-slack-ids.js";
+import { readForm } from "../questionnaire/read-form.js";
+import { type QuestionnaireDeps, readStepContext } from "../questionnaire-session.js";
+import { firstInputId, LOST_CONTEXT_ERROR, stepErrors } from "./handle-questionnaire-step.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-export interface SubmissionDeps {
-  db: SqlClient;
+export interface SubmissionDeps extends QuestionnaireDeps {
   logger: Logger;
-  /** Today, `YYYY-MM-DD`: the day a decision is made. */
-  today: () => string;
   /** Newer versions of the answers' models already out on that day, by the catalog the app holds (the verdict names them). */
   alreadyOut?: (answers: Answers, decidedOn: string) => ModelsAlreadyOut;
   /** The verdict post was queued: the worker can start on it. */
@@ -26,53 +22,61 @@ export interface SubmissionDeps {
   onVerdict?: (outcome: FineTune) => void;
 }
 
-export const LOST_CONTEXT_ERROR = "This form lost track of its channel. Close it and run the command again.";
-const FIRST_FIELD = QUESTIONNAIRE_FIELDS[0]!.path;
+export { LOST_CONTEXT_ERROR };
+
+export const EARLIER_STEP_ERROR = "An answer on an earlier step needs a look: go Back to it.";
 
 export const notSavedError = (why: string) => `We couldn't save this decision: ${why}. Nothing was posted; try again in a minute.`;
 
 /**
- * Valid answers are decided, stored and their verdict post queued in one transaction before the ack, so an
- * acknowledged submission is never lost. If that write fails, the modal stays open with the reason under the first
- * field. Invalid answers come back as errors under their fields, and nothing is stored.
+ * The last step. Valid answers are decided, stored and their verdict post queued in one transaction before the ack,
+ * so an acknowledged submission is never lost; the draft is dropped and every step closes. If that write fails, the
+ * step stays open with the reason under its first field. Problems come back under their fields, and nothing is stored.
  */
 export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
-    const metadata = readReviewMetadata(view.private_metadata);
-    const requesterId = UserId.safeParse(body.user?.id);
-    if (!metadata || !requesterId.success) {
-      await ack({ response_action: "errors", errors: { title: LOST_CONTEXT_ERROR } });
+    const context = await readStepContext(deps.db, { body, view });
+    if (!context) {
+      await ack({ response_action: "errors", errors: { [firstInputId(view.blocks)]: LOST_CONTEXT_ERROR } });
       return;
     }
-    const read = readAnswers(view.state?.values);
-    if (!read.ok) {
-      await ack({ response_action: "errors", errors: read.errors });
+    const reading = readForm(context.values);
+    if (!reading.answers) {
+      const errors = stepErrors("costs", reading.errors, view.blocks);
+      if (Object.keys(errors).length === 0) errors[firstInputId(view.blocks)] = EARLIER_STEP_ERROR;
+      await ack({ response_action: "errors", errors });
       return;
     }
-    const verdict = decide(read.answers);
+    const { metadata } = context;
+    const verdict = decide(reading.answers);
     const decidedOn = deps.today();
     try {
       const { created } = await insertDecision(deps.db, {
-        teamId: body.team?.id ?? body.user.team_id ?? "",
+        teamId: context.key.teamId,
         channelId: metadata.channelId,
         threadTs: metadata.threadTs,
-        requesterId: requesterId.data,
-        answers: read.answers,
+        requesterId: context.key.userId,
+        answers: reading.answers,
         verdict,
+        unknownAnswers: reading.unknowns,
         parentId: metadata.parentId,
         noticeId: metadata.noticeId,
         decidedOn,
-        alreadyOut: alreadyOut(deps, read.answers, decidedOn),
+        alreadyOut: alreadyOut(deps, reading.answers, decidedOn),
         submissionKey: `view:${view.id}`,
         responseUrl: metadata.responseUrl,
       });
       if (created) deps.onVerdict?.(verdict.fineTune);
     } catch (error) {
       deps.logger.error(`a questionnaire submission was not saved (view ${view.id}): ${(error as Error)?.message ?? String(error)}`);
-      await ack({ response_action: "errors", errors: { [FIRST_FIELD]: notSavedError(storageProblem(error)) } });
+      await ack({ response_action: "errors", errors: { [firstInputId(view.blocks)]: notSavedError(storageProblem(error)) } });
       return;
     }
-    await ack();
+    // The decision is stored: a draft left behind (a failure here) would only be offered once more.
+    await deleteDraft(deps.db, context.key).catch((error: unknown) =>
+      deps.logger.warn(`the draft of ${context.key.userId} was not dropped: ${(error as Error)?.message ?? String(error)}`),
+    );
+    await ack({ response_action: "clear" });
     deps.jobsQueued();
   };
 }

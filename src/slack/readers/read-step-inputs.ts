@@ -1,5 +1,5 @@
 import { type Answers, type FieldProblem, parseAnswers } from "../../engine/answers.js";
-import { STEP_INPUT } from "../ids.js";
+import { WORKFLOW_INPUT } from "../ids.js";
 import { ChannelId, UserId } from "./read-slack-ids.js";
 
 /** An "Assess fine-tuning" step, read from its inputs: what to decide, for whom, and where to post it. */
@@ -13,15 +13,15 @@ export type ReadStepResult = { ok: true; request: StepRequest } | { ok: false; e
 
 /** The inputs as Workflow Builder names them (the manifests' titles), for errors people can act on. */
 const INPUT_TITLE: Record<string, string> = {
-  [STEP_INPUT.channel]: "Channel",
-  [STEP_INPUT.requester]: "Requested by",
-  [STEP_INPUT.title]: "Title",
-  [STEP_INPUT.productionModel]: "Production model",
-  [STEP_INPUT.answers]: "Answers (JSON)",
+  [WORKFLOW_INPUT.channel]: "Channel",
+  [WORKFLOW_INPUT.requester]: "Requested by",
+  [WORKFLOW_INPUT.title]: "Title",
+  [WORKFLOW_INPUT.productionModel]: "Production model",
+  [WORKFLOW_INPUT.answers]: "Answers (JSON)",
 };
 
 /** The answers that come from inputs of their own: those inputs win over the same fields in the JSON. */
-const FROM_OWN_INPUTS: Record<string, string> = { title: STEP_INPUT.title, baseModel: STEP_INPUT.productionModel };
+const FROM_OWN_INPUTS: Record<string, string> = { title: WORKFLOW_INPUT.title, baseModel: WORKFLOW_INPUT.productionModel };
 
 const MAX_PROBLEMS = 5;
 
@@ -35,25 +35,25 @@ export function readStepInputs(inputs: Record<string, unknown> | undefined): Rea
   const given = inputs ?? {};
   const missing = Object.keys(INPUT_TITLE).filter((name) => text(given[name]) === undefined);
   if (missing.length > 0) return { ok: false, error: `The step is missing ${listOf(missing.map((name) => `"${INPUT_TITLE[name]}"`))}.` };
-  const channel = ChannelId.safeParse(text(given[STEP_INPUT.channel]));
+  const channel = ChannelId.safeParse(text(given[WORKFLOW_INPUT.channel]));
   if (!channel.success) return { ok: false, error: `"Channel" is not a channel: pick one from the list.` };
-  const requester = UserId.safeParse(text(given[STEP_INPUT.requester]));
+  const requester = UserId.safeParse(text(given[WORKFLOW_INPUT.requester]));
   if (!requester.success) return { ok: false, error: `"Requested by" is not a person: pick one, or "Person who used this workflow".` };
 
   let json: unknown;
   try {
-    json = JSON.parse(text(given[STEP_INPUT.answers]) ?? "");
+    json = JSON.parse(text(given[WORKFLOW_INPUT.answers]) ?? "");
   } catch (error) {
     return { ok: false, error: `"Answers (JSON)" is not valid JSON (${(error as Error).message}).` };
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return { ok: false, error: `"Answers (JSON)" must be a JSON object, like {"task": "classification", ...}.` };
   }
-  const candidate = text(given[STEP_INPUT.candidateModel]);
+  const candidate = text(given[WORKFLOW_INPUT.candidateModel]);
   const input = {
     ...json,
-    title: text(given[STEP_INPUT.title]),
-    baseModel: text(given[STEP_INPUT.productionModel]),
+    title: text(given[WORKFLOW_INPUT.title]),
+    baseModel: text(given[WORKFLOW_INPUT.productionModel]),
     ...(candidate ? { candidateModel: candidate } : {}),
   };
   const parsed = parseAnswers(input);
@@ -67,9 +67,6 @@ function whereOf(path: string): string {
   return own ? `"${INPUT_TITLE[own]}"` : `"${path}"`;
 }
 
-/** zod's "Invalid input: expected boolean, received string" without its prefix. */
-const plain = (message: string) => message.replace(/^Invalid (input|option): /, "");
-
 /** Unknown fields first (a typo hides the field it meant), then the missing ones together, then the invalid ones. */
 function answersError(problems: FieldProblem[], input: Record<string, unknown>): string {
   const unknown = problems.filter((p) => p.message === "is not a known field").map((p) => `${whereOf(p.path)} is not a known field`);
@@ -77,7 +74,7 @@ function answersError(problems: FieldProblem[], input: Record<string, unknown>):
   const missing = rest.filter((p) => p.path && valueAt(input, p.path) === undefined).map((p) => whereOf(p.path));
   const invalid = rest
     .filter((p) => !p.path || valueAt(input, p.path) !== undefined)
-    .map((p) => `${p.path ? whereOf(p.path) : "the answers"}: ${plain(p.message)}`);
+    .map((p) => `${p.path ? whereOf(p.path) : "the answers"}: ${p.message}`);
   const parts = [
     ...unknown,
     ...(missing.length > 0 ? [`${listOf(missing)} ${missing.length === 1 ? "is" : "are"} missing`] : []),

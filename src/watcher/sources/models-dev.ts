@@ -11,6 +11,11 @@ export const ModelsDevModel = z.object({
   family: z.string().optional(),
   release_date: ReleaseDate.optional(),
   status: z.string().optional(),
+  /** USD per million tokens. */
+  cost: z
+    .object({ input: z.number().min(0), output: z.number().min(0) })
+    .optional()
+    .catch(undefined),
 });
 export type ModelsDevModel = z.infer<typeof ModelsDevModel>;
 
@@ -55,6 +60,7 @@ export function parseModelsDev(body: unknown, source: string): ModelRecord[] {
         dateSource: firstParty ? "models.dev release_date" : "models.dev release_date (third-party provider)",
         family: model.family,
         status: model.status === "deprecated" ? "deprecated" : undefined,
+        price: model.cost ? { inputUsdPerMTok: model.cost.input, outputUsdPerMTok: model.cost.output } : undefined,
       });
     }),
   );

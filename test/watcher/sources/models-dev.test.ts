@@ -22,6 +22,7 @@ describe("models.dev source", () => {
       releaseDateSource: "models.dev release_date",
       family: "gpt",
       source: "models.dev",
+      price: { inputUsdPerMTok: 2.5, outputUsdPerMTok: 10 },
     });
   });
 
