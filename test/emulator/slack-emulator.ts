@@ -230,6 +230,16 @@ export class SlackEmulator {
     return this.world.workflows.event(run, this.identity.appId);
   }
 
+  /** The workflow stops waiting for a run (it timed out, or someone stopped it): completing it is refused from now on. */
+  stopWorkflowRun(id: string): void {
+    const run = this.world.workflows.runs.get(id);
+    if (run?.state === "running") {
+      run.state = "failed";
+      run.error = "stopped by the workflow";
+    }
+    this.changed();
+  }
+
   /** A run as it stands: running, completed with its outputs, or failed with its error. */
   workflowRun(id: string): WorkflowRun | undefined {
     return this.world.workflows.runs.get(id);

@@ -127,6 +127,43 @@ describe("the 'Assess fine-tuning' workflow step", () => {
   });
 });
 
+describe("the step's completion when Slack misbehaves", () => {
+  it("completes once when Slack took the completion but its answer was lost on the way", async () => {
+    h.emulator.failNext("functions.completeSuccess", { status: 500, afterEffect: true });
+    const run = await runStep(stepInputs(validAnswers({ title: "Answer lost" })));
+    await ended(run);
+    await h.settled();
+    const decision = h.decisions().at(-1)!;
+    expect(h.emulator.workflowRun(run.id)?.outputs).toMatchObject({ decision_number: decision.id });
+    // The retry found the run completed already, and counted it as done: no failure, nobody told of one.
+    expect(h.emulator.callsTo("functions.completeSuccess").map((c) => c.response.error ?? "ok")).toEqual([
+      "internal_error",
+      "execution_not_in_running_state",
+    ]);
+    expect(h.jobs(decision.id).map((j) => [j.kind, j.status])).toContainEqual(["complete-step", "done"]);
+    expect(h.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === REQUESTER)).toEqual([]);
+  });
+
+  it("tells the requester, once, when the workflow stopped waiting before the verdict was posted", async () => {
+    const held = h.emulator.hold("chat.postMessage");
+    const run = await runStep(stepInputs(validAnswers({ title: "Too late" })));
+    await held.arrived;
+    h.emulator.stopWorkflowRun(run.id);
+    held.release();
+    await h.settled();
+    const decision = h.decisions().at(-1)!;
+    expect(decision.messageTs).not.toBeNull();
+    expect(h.jobs(decision.id).find((j) => j.kind === "complete-step")).toMatchObject({
+      status: "failed",
+      lastError: "execution_not_in_running_state",
+    });
+    const told = h.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === REQUESTER);
+    expect(told).toHaveLength(1);
+    expect(String(told[0]?.args.text)).toContain(`the verdict of decision #${decision.id} back to the workflow that asked for it`);
+    expect(String(told[0]?.args.text)).toContain("the workflow had stopped waiting for it");
+  });
+});
+
 /** Valid answers without the fields the step takes as inputs of their own. */
 function stripped(): Record<string, unknown> {
   const { title: _t, baseModel: _b, ...rest } = validAnswers();
