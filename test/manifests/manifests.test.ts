@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DECISION_EVENT_TYPES, DecisionEventPayload } from "../../src/slack/decision-events.js";
 import { COMMAND, FUNCTION, SHORTCUT, WORKFLOW_INPUT, WORKFLOW_OUTPUT } from "../../src/slack/ids.js";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
@@ -82,6 +84,29 @@ describe("app manifests", () => {
       expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
       // The model menus' options requests come to the same endpoint as every other interaction.
       expect(manifest.settings.interactivity.message_menu_options_url).toBe(manifest.settings.interactivity.request_url);
+    }
+  });
+});
+
+describe("the message metadata events the app sends", () => {
+  // Slack's manifest schema has no place for the metadata an app sends; this file declares it in the shape of Slack's
+  // event definitions, and must say what the app really sends.
+  const declared = read("../../manifests/metadata-events.json") as Record<
+    string,
+    { type: string; properties: Record<string, { type: string }>; required: string[] }
+  >;
+  const sent = z.toJSONSchema(DecisionEventPayload) as {
+    properties: Record<string, { type: string }>;
+    required: string[];
+  };
+
+  it("declares every event type the app sends, with the payload it sends", () => {
+    expect(Object.keys(declared).sort()).toEqual([...DECISION_EVENT_TYPES].sort());
+    for (const [type, event] of Object.entries(declared)) {
+      const fields = Object.keys(sent.properties).filter((name) => name !== "superseded_by" || type === "decision_superseded");
+      expect(Object.keys(event.properties).sort(), type).toEqual(fields.sort());
+      expect(event.required.sort(), type).toEqual([...sent.required].sort());
+      for (const name of fields) expect(event.properties[name]?.type, `${type}.${name}`).toBe(sent.properties[name]?.type);
     }
   });
 });
