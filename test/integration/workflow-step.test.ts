@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Answers } from "../../src/engine/answers.js";
 import { decide } from "../../src/engine/decide.js";
 import { notPostedStepError } from "../../src/slack/delivery/step-jobs.js";
@@ -23,6 +24,8 @@ afterAll(async () => {
   await h?.stop();
 });
 
+// What a test queued is posted before the next one clears the emulator (a reply into a cleared thread would fail).
+afterEach(() => h.settled());
 beforeEach(() => h.emulator.reset());
 
 /** The step's inputs as a workflow fills them: the title and models in their own inputs, the rest as JSON. */
@@ -128,6 +131,20 @@ describe("the 'Assess fine-tuning' workflow step", () => {
 });
 
 describe("the step's completion when Slack misbehaves", () => {
+  it("does not acknowledge a run it could not store: Slack delivers it again and it is decided then", async () => {
+    const before = h.decisions().length;
+    const run = h.emulator.startWorkflowStep(FUNCTION.assessFineTuning, stepInputs(validAnswers({ title: "Stored on retry" })));
+    await h.app.store.run(sql`pragma query_only = 1`);
+    const refused = await h.driver.sendFunctionExecuted(run);
+    await h.app.store.run(sql`pragma query_only = 0`);
+    expect(refused.status).toBe(500);
+    expect(h.decisions()).toHaveLength(before);
+    const again = await h.driver.sendFunctionExecuted(run, { eventId: refused.eventId, retryNum: 1 });
+    expect(again.status).toBe(200);
+    expect((await ended(run)).state).toBe("completed");
+    expect(h.decisions()).toHaveLength(before + 1);
+  });
+
   it("completes once when Slack took the completion but its answer was lost on the way", async () => {
     h.emulator.failNext("functions.completeSuccess", { status: 500, afterEffect: true });
     const run = await runStep(stepInputs(validAnswers({ title: "Answer lost" })));
