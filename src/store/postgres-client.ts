@@ -65,7 +65,7 @@ const RETRYABLE = new Set(["40001", "40P01"]);
 const isRetryable = (error: unknown) => RETRYABLE.has(String((error as { code?: unknown })?.code ?? ""));
 
 export interface PostgresClientOptions {
-  /** Runs of one transaction before a lost race is reported (default 10). */
+  /** Runs of one transaction before a lost race is reported (default 30: eight workers on a loaded machine lost ten in a row). */
   maxAttempts?: number;
 }
 
@@ -77,7 +77,7 @@ export interface PostgresClientOptions {
  * (autocommit, read committed).
  */
 export function postgresClient(pool: PgPool, options: PostgresClientOptions = {}): SqlClient {
-  const maxAttempts = options.maxAttempts ?? 10;
+  const maxAttempts = options.maxAttempts ?? 30;
   const insideTransaction = new AsyncLocalStorage<true>();
   let closed = false;
   const outside = () => {
@@ -162,7 +162,7 @@ export function postgresClient(pool: PgPool, options: PostgresClientOptions = {}
         } catch (error) {
           if (!isRetryable(error) || attempts >= maxAttempts) throw error;
           // Jittered, growing pauses: two transactions that collided should not collide again at once.
-          await sleep(Math.random() * Math.min(200, 5 * 2 ** attempts));
+          await sleep(Math.random() * Math.min(500, 5 * 2 ** attempts));
         }
       }
     },
