@@ -143,6 +143,8 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
           payload: { functionExecutionId: input.functionExecutionId } satisfies StepPayload,
         });
       }
+      // The decision it revises is replaced: its message is redrawn, and tells other apps so (decision_superseded).
+      if (input.parentId) await enqueueJob(tx, { kind: "update-verdict", decisionId: input.parentId, key: jobKey.update(input.parentId) });
       if (input.parentId && input.noticeId) {
         await recordReEvaluated(tx, {
           noticeId: input.noticeId,
@@ -171,6 +173,12 @@ export async function alreadyOutAtDecision(db: SqlClient, decisionId: number): P
   );
   const parsed = row?.alreadyOut ? ModelsAlreadyOut.safeParse(JSON.parse(row.alreadyOut)) : undefined;
   return parsed?.success ? parsed.data : [];
+}
+
+/** The newest decision that revises this one (its re-evaluation), or null while none does. */
+export async function supersedingDecision(db: SqlClient, decisionId: number): Promise<number | null> {
+  const [row] = await db.all<{ id: number }>(sql`select id from decisions where parent_id = ${decisionId} order by id desc limit 1`);
+  return row ? Number(row.id) : null;
 }
 
 export async function findDecisionByMessage(db: SqlClient, channelId: string, messageTs: string): Promise<Decision | null> {

@@ -1,5 +1,6 @@
 import type { JobResult } from "../../delivery/worker.js";
-import { getDecision, recordReasonsPosted, recordVerdictPosted } from "../../store/decisions.js";
+import { getDecision, recordReasonsPosted, recordVerdictPosted, supersedingDecision } from "../../store/decisions.js";
+import { jobKey } from "../../store/jobs.js";
 import { buildVerdictReply } from "../builders/build-verdict-reply.js";
 import { buildDecisionEvent } from "../decision-events.js";
 import { METADATA_EVENT } from "../ids.js";
@@ -45,14 +46,29 @@ export const postStatus: JobTask = async (deps, job, context) => {
   return { outcome: "done", slackTs: ts };
 };
 
-/** The verdict message redrawn from the decision as it stands (updates coalesce: one pending per decision). */
+/**
+ * The verdict message redrawn from the decision as it stands (updates coalesce: one pending per decision). Once a
+ * revision replaces the decision, its metadata becomes decision_superseded (other apps get message_metadata_updated),
+ * still with the verdict post's key.
+ */
 export const updateVerdict: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision?.messageTs) return nothingToDo;
   const message = await renderVerdictMessage(deps.db, decision, deps.review);
+  const replacedBy = await supersedingDecision(deps.db, decision.id);
+  const metadata =
+    replacedBy === null
+      ? undefined
+      : buildDecisionEvent(METADATA_EVENT.decisionSuperseded, decision, jobKey.verdict(decision.id), replacedBy);
   await withChannelAccess(deps, context, decision.channelId, async () => {
     await context.renew();
-    await deps.client.chat.update({ channel: decision.channelId, ts: decision.messageTs!, text: message.text, blocks: message.blocks });
+    await deps.client.chat.update({
+      channel: decision.channelId,
+      ts: decision.messageTs!,
+      text: message.text,
+      blocks: message.blocks,
+      ...(metadata ? { metadata } : {}),
+    });
   });
   return { outcome: "done" };
 };
