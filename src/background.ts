@@ -6,11 +6,13 @@ import type { BackoffPolicy } from "./delivery/backoff.js";
 import { keepLease } from "./delivery/lease-keeper.js";
 import { createWorker, jobsSettled } from "./delivery/worker.js";
 import { isGoneLocalWorker, workerId } from "./delivery/worker-identity.js";
+import { formatDuration } from "./duration.js";
 import { createDeliveryClient } from "./slack/delivery/delivery-client.js";
 import { slackJobRunner } from "./slack/delivery/slack-jobs.js";
 import { reconcileReactions } from "./slack/reconcile-reactions.js";
 import { respondEphemeral } from "./slack/respond.js";
 import { claimOwners, expireClaims, requeueWaiting } from "./store/jobs.js";
+import { queueDueReminders, reminderCheckEveryMs } from "./store/reminders.js";
 import type { SqlClient } from "./store/sql-client.js";
 import { checkModels } from "./watcher/check-models.js";
 import type { KnownCatalog } from "./watcher/known-catalog.js";
@@ -24,6 +26,8 @@ const BACKGROUND_LEASE = "background";
 export interface BackgroundOptions {
   /** Delay before the first base-model watch pass after taking the lease. */
   modelCheckDelayMs?: number;
+  /** Delay before the first reminder pass after taking the lease (default: one check interval). */
+  reminderDelayMs?: number;
   fetch?: typeof fetch;
   /** The job worker's timing; tests make it quick. */
   jobs?: { pollMs?: number; claimTtlMs?: number; backoff?: BackoffPolicy; concurrency?: number; maxAttempts?: number };
@@ -62,6 +66,8 @@ export interface Background {
   wake(): void;
   /** Runs a watch pass now (or joins the running one); its notices are queued for the worker. */
   runWatchPass(): Promise<void>;
+  /** Queues the review reminders due now (by the injected clock); resolves with how many. */
+  runReminderPass(): Promise<number>;
   /** Resolves once no job is pending or running in the database, whichever process queued it. */
   jobsSettled(): Promise<void>;
   /** Resolves once the reconcile run on taking the lease is over (at once if there was none). */
@@ -166,6 +172,16 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     const notices = report.queued.reduce((n, q) => n + q.jobKeys.length, 0) + report.retold.length;
     log.info(`model watch: ${report.distinctModels} models, ${notices} notices queued, ${report.failed.length} failed`);
   };
+  const reminderAfterMs = config.review.reminderAfterMs;
+  const remind = async (): Promise<number> => {
+    if (reminderAfterMs === null) return 0;
+    const queued = await queueDueReminders(db, deps.now(), reminderAfterMs);
+    if (queued > 0) {
+      log.info(`review reminders: ${queued} queued`);
+      wake();
+    }
+    return queued;
+  };
   let watch: PeriodicJob | null = null;
   const modelWatch: BackgroundTask = {
     name: "the catalog checks",
@@ -181,6 +197,22 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       watch = null;
     },
   };
+  let reminders: PeriodicJob | null = null;
+  const reviewReminders: BackgroundTask = {
+    name: "the review reminders",
+    start: () => {
+      if (reminderAfterMs === null) return;
+      const every = reminderCheckEveryMs(reminderAfterMs);
+      log.info(`reviews still waiting after ${formatDuration(reminderAfterMs)} are reminded (checked every ${formatDuration(every)})`);
+      reminders = schedulePasses(remind, { firstDelayMs: options.reminderDelayMs ?? every, intervalMs: every }, (error) =>
+        log.error(`review reminder pass failed: ${(error as Error).message}`),
+      );
+    },
+    stop: async () => {
+      await reminders?.stop();
+      reminders = null;
+    },
+  };
 
   // Who runs what (docs/delivery.md). On PostgreSQL every replica claims jobs (claims skip each other's rows); SQLite
   // has one writer, so its worker runs under the lease. Scheduled work (a timer, a pass over all decisions) belongs
@@ -188,8 +220,13 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   const everyReplica = db.dialect === "postgres";
   const perReplica: BackgroundTask[] = everyReplica ? [jobWorker] : [];
   const underLease: BackgroundTask[] = everyReplica
-    ? [{ name: "taking over the jobs of stopped processes", start: releaseDeadClaims, stop: () => undefined }, reconcile, modelWatch]
-    : [jobWorker, reconcile, modelWatch];
+    ? [
+        { name: "taking over the jobs of stopped processes", start: releaseDeadClaims, stop: () => undefined },
+        reconcile,
+        modelWatch,
+        reviewReminders,
+      ]
+    : [jobWorker, reconcile, modelWatch, reviewReminders];
 
   const names = underLease.map((task) => task.name);
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
@@ -217,6 +254,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   return {
     wake,
     runWatchPass: () => (watch ? watch.runNow() : pass()),
+    runReminderPass: remind,
     jobsSettled: () => jobsSettled(db, worker.events),
     reconciled: () => reconciling,
     get leader() {

@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import "dotenv/config";
 import { runAssess } from "./cli/assess.js";
 import { runCheckModels } from "./cli/check-models.js";
+import { runDecisionsExport } from "./cli/decisions-export.js";
 import { type CliIo, EXIT_OK, EXIT_USAGE, processIo } from "./cli/io.js";
 import { runModelsNewer } from "./cli/models-newer.js";
 import { runSchema } from "./cli/schema.js";
@@ -14,6 +15,8 @@ Commands:
   models newer MODEL_ID [--catalog FILE]... [--policy POLICY] [--json]
                                list the newer versions of a base model (offline: the bundled catalog)
   check-models [--dry-run]     one pass of the base-model watch over the stored decisions
+  decisions export NUMBER [--team TEAM_ID]
+                               print a decision as an Architecture Decision Record (Markdown)
 
 Run "cli COMMAND --help" for a command's options.`;
 
@@ -29,6 +32,12 @@ const COMMANDS: Record<string, Command> = {
     return EXIT_USAGE;
   },
   "check-models": (args, io) => runCheckModels(args, io),
+  decisions: (args, io) => {
+    const [sub, ...rest] = args;
+    if (sub === "export") return runDecisionsExport(rest, io);
+    io.stderr(sub ? `unknown decisions command: ${sub} (try "decisions export --help")` : 'decisions: try "decisions export --help"');
+    return EXIT_USAGE;
+  },
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

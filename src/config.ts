@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDuration } from "./duration.js";
 import { plainMessage } from "./engine/plain-problem.js";
 import { type DatabaseTarget, isPostgresUrl, urlPasswords } from "./store/database-target.js";
 import { type LineagePolicy, parseLineagePolicy } from "./watcher/lineage-policy.js";
@@ -34,6 +35,20 @@ export const WatchPolicy = z
       return z.NEVER;
     }
   });
+
+/** `2d`, `48h`, `30m`, `10s` or `off` (null). */
+const Duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      try {
+        return parseDuration(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -91,6 +106,7 @@ const EnvSchema = z.object({
   APPROVAL_REACTIONS: list("white_check_mark"),
   REJECT_REACTIONS: list("x"),
   REVIEWERS: ReviewerIds,
+  REVIEW_REMINDER_AFTER: Duration("2d"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
@@ -142,6 +158,8 @@ export interface Config {
     rejectReactions: string[];
     reviewerUsers: string[];
     reviewerGroup: string | undefined;
+    /** How long a review waits before its reviewers are reminded (and between reminders); null: never. */
+    reminderAfterMs: number | null;
   };
   logLevel: "debug" | "info" | "warn" | "error";
   logFormat: "json" | "pretty";
@@ -186,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         rejectReactions: e.REJECT_REACTIONS,
         reviewerUsers: e.REVIEWERS.users,
         reviewerGroup: e.REVIEWERS.group,
+        reminderAfterMs: e.REVIEW_REMINDER_AFTER,
       },
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,

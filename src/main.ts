@@ -34,6 +34,8 @@ export interface RunningApp {
   healthPort: number;
   /** Runs a base-model watch pass now (or joins the running one); its notices are queued, the worker posts them. */
   checkModelsNow: () => Promise<void>;
+  /** Queues the review reminders due now (by the `now` option's clock); the worker posts them. Resolves with how many. */
+  remindNow: () => Promise<number>;
   /** Resolves once no request is being handled, including the work listeners do after their ack. */
   idle: () => Promise<void>;
   /** Resolves once no job is pending or running in the database, whichever process queued it. */
@@ -127,6 +129,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     port,
     healthPort,
     checkModelsNow: () => work.runWatchPass(),
+    remindNow: () => work.runReminderPass(),
     idle: slack.idle,
     jobsSettled: () => work.jobsSettled(),
     reconciled: () => work.reconciled(),

@@ -22,8 +22,18 @@ describe("loadConfig", () => {
         rejectReactions: ["x"],
         reviewerUsers: [],
         reviewerGroup: undefined,
+        reminderAfterMs: 2 * 86_400_000,
       },
     });
+  });
+
+  it.each([
+    ["48h", 48 * 3_600_000],
+    ["30m", 1_800_000],
+    ["off", null],
+  ])("reads REVIEW_REMINDER_AFTER=%s", (value, ms) => {
+    const loaded = loadConfig({ ...base, REVIEW_REMINDER_AFTER: value });
+    expect(loaded.ok && loaded.config.review.reminderAfterMs).toBe(ms);
   });
 
   it("runs in Socket Mode when an app token is set, and then needs no signing secret", () => {
@@ -56,6 +66,8 @@ describe("loadConfig", () => {
     [{ ...base, LITELLM_URL: "nowhere" }, ["LITELLM_URL"]],
     [{ ...base, MODEL_SOURCES: "bundled,nope" }, ["MODEL_SOURCES"]],
     [{ ...base, MODEL_WATCH_POLICY: "loose" }, ["MODEL_WATCH_POLICY"]],
+    [{ ...base, REVIEW_REMINDER_AFTER: "2 days" }, ["REVIEW_REMINDER_AFTER"]],
+    [{ ...base, REVIEW_REMINDER_AFTER: "1s" }, ["REVIEW_REMINDER_AFTER"]],
     [{ ...base, DATABASE_URL: "mysql://swf:hunter2hunter2@db/swf" }, ["DATABASE_URL"]],
     [{ ...base, DATABASE_URL: "db.internal:5432" }, ["DATABASE_URL"]],
   ])("reports one line per bad variable: %j", (env, names) => {

@@ -45,6 +45,7 @@ const NO_REVIEW_SETTINGS = {
   rejectReactions: [],
   reviewerUsers: [],
   reviewerGroup: undefined,
+  reminderAfterMs: null,
 };
 
 export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {

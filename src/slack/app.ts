@@ -6,15 +6,16 @@ import type { FineTune } from "../engine/verdict.js";
 import type { RefusalReason } from "../ops/metrics.js";
 import type { OpsRoutes } from "../ops/ops-routes.js";
 import type { ModelsAlreadyOut } from "../store/job-payloads.js";
-import { newerModelsWaiting } from "../store/model-notices.js";
 import type { SqlClient } from "../store/sql-client.js";
 import type { ModelDirectory } from "../watcher/model-directory.js";
 import { afterAck, type Later } from "./after-ack.js";
 import type { BotIdentity } from "./bot-identity.js";
-import type { DecisionSummaryExtras } from "./builders/build-command-replies.js";
+import { decisionAccess } from "./decision-access.js";
 import { handleAssessStep } from "./handlers/handle-assess-step.js";
+import { handleChangeReasonSubmission } from "./handlers/handle-change-reason.js";
 import { handleCommand } from "./handlers/handle-command.js";
-import { handleHomeOpened } from "./handlers/handle-home-opened.js";
+import { handleHomeOpened, handleHomePaging } from "./handlers/handle-home-opened.js";
+import { handleListOlder } from "./handlers/handle-list-paging.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
 import { handleMessageShortcut } from "./handlers/handle-message-shortcut.js";
 import { handleModelOptions } from "./handlers/handle-model-options.js";
@@ -24,14 +25,17 @@ import { handleQuestionnaireClosed } from "./handlers/handle-questionnaire-close
 import { handleQuestionnaireStep } from "./handlers/handle-questionnaire-step.js";
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
+import { handleApprove, handleGiveReason, handleRequestChanges, handleRevise } from "./handlers/handle-review-actions.js";
 import { handleViewAnswers } from "./handlers/handle-view-answers.js";
 import { createHttpReceiver } from "./http-receiver.js";
 import { ACTION, COMMAND, FUNCTION, SHORTCUT, STEP_VIEW_PATTERN, VIEW } from "./ids.js";
 import { trackInFlight } from "./in-flight.js";
+import { createMembership } from "./membership.js";
 import type { QuestionnaireDeps } from "./questionnaire-session.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
 import { ackEventsAfterHandling } from "./socket-mode-acks.js";
+import { userNamesFrom } from "./user-names.js";
 
 export interface SlackAppDeps {
   config: Config;
@@ -131,14 +135,16 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const review: ReviewSettings = config.review;
   const isReviewer = reviewerCheck(app.client, review, app.logger);
   const reviewDeps: ReviewDeps = { db, review, isReviewer, jobsQueued };
-
-  const summaryExtras = async (ids: number[]): Promise<DecisionSummaryExtras> => ({ newerModels: await newerModelsWaiting(db, ids) });
+  const membership = createMembership(app.client, { logger: app.logger });
+  const access = decisionAccess({ db, membership, review, client: app.client, logger: app.logger, jobsQueued });
   const questionnaire: QuestionnaireDeps & { later: Later } = {
     db,
     today: deps.today,
     later,
     ...(deps.models ? { models: deps.models } : {}),
   };
+  const buttonDeps = { ...reviewDeps, ...questionnaire, access };
+  const homeDeps = { db, access, isReviewer, later };
   const noticeDeps = { ...questionnaire, now: deps.now, isReviewer, jobsQueued };
   const submission = {
     ...questionnaire,
@@ -148,7 +154,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
   };
 
-  app.command(COMMAND, handleCommand({ ...questionnaire, summaryExtras }));
+  app.command(COMMAND, handleCommand({ ...questionnaire, access, review, userNames: userNamesFrom(app.client) }));
   app.view(VIEW.questionnaire, handleQuestionnaireStep(questionnaire, "problem"));
   app.view(VIEW.questionnaireEvidence, handleQuestionnaireStep(questionnaire, "evidence"));
   app.view(VIEW.questionnaireCosts, handleQuestionnaireSubmission(submission));
@@ -156,11 +162,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.action({ type: "block_actions", action_id: ACTION.field }, handleQuestionnaireChange(questionnaire));
   app.action(ACTION.startOver, handleStartOver(questionnaire));
   app.options({ type: "block_suggestion", action_id: ACTION.field }, handleModelOptions(questionnaire));
-  app.action(ACTION.viewAnswers, handleViewAnswers(questionnaire));
+  app.action(ACTION.viewAnswers, handleViewAnswers({ ...questionnaire, access }));
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut(questionnaire));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
-  app.event("app_home_opened", handleHomeOpened({ db, summaryExtras, later }));
+  app.event("app_home_opened", handleHomeOpened(homeDeps));
+  app.action(ACTION.homeNewest, handleHomePaging(homeDeps));
+  app.action(ACTION.homeOlder, handleHomePaging(homeDeps));
+  app.action(ACTION.listOlder, handleListOlder({ db, access }));
+  app.action(ACTION.approveDecision, handleApprove(buttonDeps));
+  app.action(ACTION.requestChanges, handleRequestChanges(buttonDeps));
+  app.action(ACTION.giveReason, handleGiveReason(buttonDeps));
+  app.action(ACTION.reviseAnswers, handleRevise(buttonDeps));
+  app.view(VIEW.changeReason, handleChangeReasonSubmission(buttonDeps));
   app.action(ACTION.reEvaluate, handleReEvaluate(noticeDeps));
   app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
   app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));

@@ -40,7 +40,7 @@ export interface DecisionEvent {
 /** The metadata of a message that tells other apps about a decision; `key` is the post's idempotency key. */
 export function buildDecisionEvent(
   type: DecisionEventType,
-  decision: Pick<Decision, "id" | "teamId" | "channelId" | "threadTs" | "verdict" | "status">,
+  decision: Pick<Decision, "number" | "teamId" | "channelId" | "threadTs" | "verdict" | "status">,
   key: string,
   supersededBy?: number,
 ): DecisionEvent {
@@ -49,7 +49,7 @@ export function buildDecisionEvent(
     event_type: type,
     event_payload: {
       key,
-      decision_number: decision.id,
+      decision_number: decision.number,
       team_id: decision.teamId,
       channel_id: decision.channelId,
       ...(decision.threadTs ? { thread_ts: decision.threadTs } : {}),

@@ -10,6 +10,8 @@ export const VIEW = {
   /** The read-only answers behind a verdict. */
   answers: "decision_answers",
   home: "home",
+  /** Why a reviewer requests changes. */
+  changeReason: "change_reason",
 } as const;
 
 /** The questionnaire's steps by callback id, in order. */
@@ -34,13 +36,32 @@ export const ACTION = {
   reEvaluate: "re_evaluate",
   ignoreVersion: "ignore_version",
   snoozeVersion: "snooze_version",
+  approveDecision: "approve_decision",
+  requestChanges: "request_changes",
+  reviseAnswers: "revise_answers",
+  giveReason: "give_reason",
+  /** The reason input of the change-reason modal. */
+  reason: "reason",
+  /** "Older decisions" under a `list`; the button value is the list query and where to continue. */
+  listOlder: "list_older",
+  /** "Newest" and "Older" under an App Home section; the value says which section and where to continue. */
+  homeNewest: "home_newest",
+  homeOlder: "home_older",
 } as const;
 
 export const BLOCK = {
   verdictApproval: "verdict_approval",
+  /** View answers, then Approve / Request changes or Revise answers, under a verdict. */
   verdictActions: "verdict_actions",
   draft: "draft",
   modelNoticeActions: "model_notice_actions",
+  /** Revise answers under a request for changes (a thread reply). */
+  changeRequestActions: "change_request_actions",
+  reasonPromptActions: "reason_prompt_actions",
+  reasonInput: "reason",
+  listPaging: "list_paging",
+  homeMinePaging: "home_mine_paging",
+  homeReviewPaging: "home_review_paging",
 } as const;
 
 /** Workflow Builder custom steps (the manifests' `functions`), by callback id. */

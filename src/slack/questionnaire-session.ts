@@ -50,7 +50,8 @@ export async function readStepContext(db: SqlClient, payload: StepPayload): Prom
   const userId = UserId.safeParse(payload.body.user?.id);
   const teamId = payload.body.team?.id ?? payload.body.user?.team_id;
   if (!metadata || !userId.success || typeof teamId !== "string" || teamId === "") return null;
-  const key = { teamId, userId: userId.data };
+  // A revision's draft is kept apart from a new decision's, and from another revision's.
+  const key = { teamId, userId: userId.data, revises: metadata.parentId };
   const session = payload.view.root_view_id || payload.view.id;
   const draft = await getDraft(db, key);
   const fromDraft = draft?.session === session ? draft.values : {};
@@ -108,6 +109,30 @@ export async function firstStepView(deps: QuestionnaireDeps, start: Start): Prom
   const title: FormValues = start.title ? { title: start.title } : {};
   if (!draft) return stepView(deps, "problem", start.metadata, title);
   return stepView(deps, "problem", start.metadata, mergeValues(draft.values, title), { draftSavedAt: draft.updatedAt });
+}
+
+export interface RevisionStart {
+  teamId: string;
+  userId: string;
+  metadata: ReviewMetadata & { parentId: number };
+  /** The answers the revision starts from: the decision's, "Don't know" included (a re-evaluation: with the newer model). */
+  values: FormValues;
+  /** What is revised, said above the questions. */
+  intro: string;
+}
+
+/**
+ * The first step of a revision or re-evaluation: the user's draft of this revision when they closed one (with "Start
+ * over"), else the answers it starts from; decided as of today either way.
+ */
+export async function revisionStepView(deps: QuestionnaireDeps, start: RevisionStart): Promise<ModalView> {
+  const draft = await getDraft(deps.db, { teamId: start.teamId, userId: start.userId, revises: start.metadata.parentId });
+  const today = { asOf: deps.today() };
+  if (!draft) return stepView(deps, "problem", start.metadata, mergeValues(start.values, today), { intro: start.intro });
+  return stepView(deps, "problem", start.metadata, mergeValues(draft.values, today), {
+    intro: start.intro,
+    draftSavedAt: draft.updatedAt,
+  });
 }
 
 export function nextStep(step: StepId): StepId | null {

@@ -1,7 +1,7 @@
 import type { Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type Decision, listOpenReviews } from "../store/decisions.js";
-import { applyReview, reviewReactions } from "../store/reviews.js";
+import { applyReview, BUTTON_REVIEW, reviewReactions } from "../store/reviews.js";
 import type { SqlClient } from "../store/sql-client.js";
 import { baseReaction } from "./review-settings.js";
 import { type ReviewDeps, reviewKindOf } from "./reviews.js";
@@ -44,7 +44,8 @@ async function reconcileOne(deps: ReconcileDeps, db: SqlClient, decision: Decisi
     if (outcome !== "duplicate" && outcome !== "ignored") report.added += 1;
   }
   for (const review of stored) {
-    if (present.has(key(review.reviewerId, review.reaction))) continue;
+    // Reviews given with the verdict's buttons have no reaction on Slack to compare with.
+    if (review.reaction === BUTTON_REVIEW || present.has(key(review.reviewerId, review.reaction))) continue;
     const outcome = await applyReview(db, { ...review, added: false }, deps.review);
     if (outcome !== "duplicate" && outcome !== "ignored") report.removed += 1;
   }

@@ -11,9 +11,19 @@ export const JOB_KINDS = [
   "post-notice",
   "update-notice",
   "notify-user",
+  "record-permalink",
+  "post-reminder",
+  "ask-reason",
+  "post-reason",
   "complete-step",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
+
+/**
+ * Jobs outside a decision's thread order: notes to one person, and fetching the verdict's link. They neither wait for
+ * the thread's earlier posts nor hold them up.
+ */
+export const SIDE_JOB_KINDS = ["notify-user", "record-permalink", "ask-reason"] as const satisfies readonly JobKind[];
 
 /**
  * Idempotency keys. A post carries its key in its message metadata, so the key must say what the post is: the same
@@ -32,6 +42,11 @@ export const jobKey = {
   jobFailed: (jobId: number) => `job:${jobId}:failed`,
   eventNote: (eventId: string) => `event:${eventId}:note`,
   note: () => `note:${randomUUID()}`,
+  permalink: (decisionId: number) => `decision:${decisionId}:permalink`,
+  /** The nth reminder of a review (1, 2, 3): a reminder is never queued twice. */
+  reminder: (decisionId: number, nth: number) => `decision:${decisionId}:reminder:${nth}`,
+  askReason: (decisionId: number, reviewerId: string) => `decision:${decisionId}:ask-reason:${reviewerId}:${randomUUID()}`,
+  reason: (decisionId: number, reviewerId: string) => `decision:${decisionId}:reason:${reviewerId}:${randomUUID()}`,
   /** A workflow step is completed once: its execution id is Slack's own, unique per run of the step. */
   stepCompletion: (functionExecutionId: string) => `step:${functionExecutionId}:complete`,
 };
@@ -124,12 +139,18 @@ export async function enqueueJob(db: SqlClient, job: NewJob, at: Date = new Date
 const due = (nowIso: string) =>
   sql`((j.status = 'pending' and j.next_attempt_at <= ${nowIso}) or (j.status = 'running' and j.claim_expires_at < ${nowIso}))`;
 
+const sideKinds = sql.join(
+  SIDE_JOB_KINDS.map((k) => sql`${k}`),
+  sql`, `,
+);
+
 /**
- * A decision's thread is told in order: a job waits while an earlier one of the same decision is unfinished. Notes
- * to a person (notify-user) go apart from that order, so a decision waiting for an invite can still say so.
+ * A decision's thread is told in order: a job waits while an earlier one of the same decision is unfinished. Side
+ * jobs (a note to a person, the verdict's link) go apart from that order, so a decision waiting for an invite can
+ * still say so.
  */
-const inOrder = sql`(j.kind = 'notify-user' or j.decision_id is null or not exists (
-  select 1 from jobs e where e.decision_id = j.decision_id and e.id < j.id and e.kind <> 'notify-user'
+const inOrder = sql`(j.kind in (${sideKinds}) or j.decision_id is null or not exists (
+  select 1 from jobs e where e.decision_id = j.decision_id and e.id < j.id and e.kind not in (${sideKinds})
     and e.status in ('pending', 'running', 'waiting')))`;
 
 /**

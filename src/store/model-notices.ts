@@ -18,8 +18,9 @@ export interface ModelNotice {
   snoozedUntil: string | null;
   /** Who used one of its buttons. */
   actedBy: string | null;
-  /** The re-evaluation it led to. */
+  /** The re-evaluation it led to, by id and by the number people use. */
   followUpId: number | null;
+  followUpNumber: number | null;
   /** The reply that told it; null until Slack accepted it. */
   messageTs: string | null;
 }
@@ -29,6 +30,8 @@ export interface NoticeWithDecision {
   notice: ModelNotice;
   decision: {
     id: number;
+    /** What people call it in its workspace. */
+    number: number;
     channelId: string;
     threadTs: string | null;
     requesterId: string;
@@ -42,10 +45,11 @@ type NoticeRow = Omit<ModelNotice, "content"> & { content: string };
 
 const NOTICE_COLUMNS = sql.raw(
   `n.id, n.decision_id as "decisionId", n.model_id as "modelId", n.kind, n.content, n.state, n.snoozed_until as "snoozedUntil",
-   n.acted_by as "actedBy", n.follow_up_id as "followUpId", n.message_ts as "messageTs"`,
+   n.acted_by as "actedBy", n.follow_up_id as "followUpId",
+   (select f.number from decisions f where f.id = n.follow_up_id) as "followUpNumber", n.message_ts as "messageTs"`,
 );
 const DECISION_COLUMNS = sql.raw(
-  `d.channel_id as "channelId", d.thread_ts as "threadTs", d.requester_id as "requesterId", d.base_model as "baseModel",
+  `d.number as "number", d.channel_id as "channelId", d.thread_ts as "threadTs", d.requester_id as "requesterId", d.base_model as "baseModel",
    d.candidate_model as "candidateModel", d.fine_tune as "fineTune"`,
 );
 
@@ -56,10 +60,10 @@ function toNotice(row: NoticeRow): ModelNotice {
 type JoinedRow = NoticeRow & Omit<NoticeWithDecision["decision"], "id">;
 
 function toJoined(row: JoinedRow): NoticeWithDecision {
-  const { channelId, threadTs, requesterId, baseModel, candidateModel, fineTune, ...notice } = row;
+  const { number, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune, ...notice } = row;
   return {
     notice: toNotice(notice),
-    decision: { id: notice.decisionId, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune },
+    decision: { id: notice.decisionId, number, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune },
   };
 }
 

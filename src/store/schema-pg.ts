@@ -20,6 +20,7 @@ export const decisions = pgTable(
   {
     id: id(),
     teamId: text("team_id").notNull(),
+    number: integer("number"),
     channelId: text("channel_id").notNull(),
     requesterId: text("requester_id").notNull(),
     title: text("title").notNull(),
@@ -35,6 +36,10 @@ export const decisions = pgTable(
     parentId: bigint("parent_id", { mode: "number" }),
     submissionKey: text("submission_key").notNull(),
     statusChangedAt: text("status_changed_at"),
+    permalink: text("permalink"),
+    reviewOpenedAt: text("review_opened_at"),
+    remindersSent: integer("reminders_sent").notNull().default(0),
+    remindedAt: text("reminded_at"),
     candidateModel: text("candidate_model"),
     decidedOn: text("decided_on"),
     alreadyOut: text("already_out"),
@@ -44,6 +49,9 @@ export const decisions = pgTable(
   },
   (t) => [
     uniqueIndex("decisions_submission_key").on(t.submissionKey),
+    uniqueIndex("decisions_team_number").on(t.teamId, t.number),
+    index("decisions_parent").on(t.parentId),
+    index("decisions_team_channel").on(t.teamId, t.channelId),
     index("decisions_channel_message").on(t.channelId, t.messageTs),
     index("decisions_requester").on(t.requesterId),
     index("decisions_base_model").on(t.baseModel),
@@ -63,6 +71,24 @@ export const reviews = pgTable(
     createdAt: timestamps.createdAt,
   },
   (t) => [primaryKey({ columns: [t.decisionId, t.reviewerId, t.kind, t.reaction] })],
+);
+
+export const decisionNumbers = pgTable("decision_numbers", {
+  teamId: text("team_id").primaryKey(),
+  lastNumber: integer("last_number").notNull(),
+});
+
+export const reviewReasons = pgTable(
+  "review_reasons",
+  {
+    decisionId: decisionId()
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    reviewerId: text("reviewer_id").notNull(),
+    reason: text("reason").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.reviewerId] })],
 );
 
 export const processedEvents = pgTable("processed_events", {
@@ -149,9 +175,10 @@ export const drafts = pgTable(
   {
     teamId: text("team_id").notNull(),
     userId: text("user_id").notNull(),
+    revises: integer("revises").notNull().default(0),
     session: text("session").notNull(),
     values: text("values").notNull(),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.teamId, t.userId, t.revises] })],
 );

@@ -18,6 +18,11 @@ export const decisions = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     teamId: text("team_id").notNull(),
+    /**
+     * What people call it: #1, #2, ... within its workspace (ids are global). Set on insert from decision_numbers;
+     * nullable only because SQLite cannot add a NOT NULL column to a table that has rows.
+     */
+    number: integer("number"),
     channelId: text("channel_id").notNull(),
     requesterId: text("requester_id").notNull(),
     title: text("title").notNull(),
@@ -39,6 +44,12 @@ export const decisions = sqliteTable(
     submissionKey: text("submission_key").notNull(),
     /** When the status last changed; null while it never has. */
     statusChangedAt: text("status_changed_at"),
+    /** The verdict message's link (chat.getPermalink); null until fetched. */
+    permalink: text("permalink"),
+    /** When the verdict was posted and the review began: what reminders count from. */
+    reviewOpenedAt: text("review_opened_at"),
+    remindersSent: integer("reminders_sent").notNull().default(0),
+    remindedAt: text("reminded_at"),
     /** The model a fine-tune would start from, when the answers name one other than the base model. */
     candidateModel: text("candidate_model"),
     /** The day the decision was made (`YYYY-MM-DD`): the watch announces only versions out on or after it. */
@@ -53,6 +64,10 @@ export const decisions = sqliteTable(
   },
   (t) => [
     uniqueIndex("decisions_submission_key").on(t.submissionKey),
+    uniqueIndex("decisions_team_number").on(t.teamId, t.number),
+    index("decisions_parent").on(t.parentId),
+    // The channels a workspace's decisions are in (whose members a viewer is checked against), without a table scan.
+    index("decisions_team_channel").on(t.teamId, t.channelId),
     index("decisions_channel_message").on(t.channelId, t.messageTs),
     index("decisions_requester").on(t.requesterId),
     index("decisions_base_model").on(t.baseModel),
@@ -74,6 +89,26 @@ export const reviews = sqliteTable(
     createdAt: timestamps.createdAt,
   },
   (t) => [primaryKey({ columns: [t.decisionId, t.reviewerId, t.kind, t.reaction] })],
+);
+
+/** The last decision number given out in each workspace. */
+export const decisionNumbers = sqliteTable("decision_numbers", {
+  teamId: text("team_id").primaryKey(),
+  lastNumber: integer("last_number").notNull(),
+});
+
+/** Why a reviewer requested changes (one reason per reviewer and decision; a new one replaces it). */
+export const reviewReasons = sqliteTable(
+  "review_reasons",
+  {
+    decisionId: integer("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    reviewerId: text("reviewer_id").notNull(),
+    reason: text("reason").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.reviewerId] })],
 );
 
 /** Events API deliveries already handled (Slack retries with the same event_id). */
@@ -196,11 +231,13 @@ export const drafts = sqliteTable(
   {
     teamId: text("team_id").notNull(),
     userId: text("user_id").notNull(),
+    /** The decision this draft revises or re-evaluates; 0 for a new decision. A revision's draft is kept apart. */
+    revises: integer("revises").notNull().default(0),
     /** The questionnaire the values come from (its first view's id), so two open at once do not mix. */
     session: text("session").notNull(),
     /** The form's values by field path. */
     values: text("values").notNull(),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.teamId, t.userId, t.revises] })],
 );

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { IS_SUPERSEDED } from "./decisions.js";
 import type { SqlClient } from "./sql-client.js";
 
 // What the model watch keeps between passes besides its notices: the decisions it watches, what it found per model
@@ -15,12 +16,15 @@ export interface WatchedDecision {
   watchSeq: number;
 }
 
-/** Posted decisions after `afterId`, in id order, a page at a time (read from a covering index: no JSON is touched). */
+/**
+ * Posted decisions after `afterId` that no revision superseded (the revision, in the same thread, is watched instead),
+ * in id order, a page at a time (read from a covering index: no JSON is touched).
+ */
 export async function listWatchedDecisions(db: SqlClient, afterId = 0, limit = 5000): Promise<WatchedDecision[]> {
   return db.all<WatchedDecision>(sql`
     select id, base_model as "baseModel", candidate_model as "candidateModel", coalesce(decided_on, '') as "decidedOn",
       watch_seq as "watchSeq"
-    from decisions where thread_ts is not null and id > ${afterId} order by id limit ${limit}`);
+    from decisions d where thread_ts is not null and id > ${afterId} and not ${IS_SUPERSEDED} order by id limit ${limit}`);
 }
 
 /** The distinct models of posted decisions, production models and models to fine-tune alike. */

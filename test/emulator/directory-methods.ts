@@ -62,6 +62,21 @@ const info: MethodHandler = ({ world, args }) => {
   return channel ? { ok: true, channel: channelInfo(world, channel) } : fail("channel_not_found");
 };
 
+/** conversations.members, paged like Slack (an opaque cursor; `limit` up to 1000). */
+const members: MethodHandler = ({ world, args }) => {
+  const channel = visibleChannel(world, args.channel);
+  if (!channel) return fail("channel_not_found");
+  const limit = Math.min(Math.max(Number(stringArg(args.limit) ?? "100") || 100, 1), 1000);
+  const offset =
+    Number(
+      Buffer.from(stringArg(args.cursor) ?? "", "base64")
+        .toString("utf8")
+        .replace(/^members:/, ""),
+    ) || 0;
+  const next = offset + limit < channel.members.length ? Buffer.from(`members:${offset + limit}`).toString("base64") : "";
+  return { ok: true, members: channel.members.slice(offset, offset + limit), response_metadata: { next_cursor: next } };
+};
+
 const open: MethodHandler = ({ world, args }) => {
   // Only 1:1 DMs are modelled; a multi-person DM answers as if no users were given.
   const users = String(args.users ?? "")
@@ -107,6 +122,7 @@ export const DIRECTORY_METHODS: Record<string, MethodHandler> = {
   "auth.test": authTest,
   "conversations.join": join,
   "conversations.info": info,
+  "conversations.members": members,
   "conversations.open": open,
   "users.info": usersInfo,
   "usergroups.users.list": userGroupUsers,

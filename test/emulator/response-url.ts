@@ -20,9 +20,15 @@ export function postToResponseUrl(world: SlackWorld, id: string, body: unknown):
   if (entry.uses >= MAX_USES) return { status: 404, body: fail("used_url") };
   if (!isObject(body)) return { status: 400, body: fail("invalid_payload") };
   entry.uses += 1;
-  const original = entry.channelId && entry.messageTs ? world.findMessage(entry.channelId, entry.messageTs) : undefined;
+  // The message the interaction came from: one in the channel, or an ephemeral one (a command's reply, say).
+  const original =
+    entry.channelId && entry.messageTs
+      ? (world.findMessage(entry.channelId, entry.messageTs) ??
+        world.ephemerals.find((m) => m.channel === entry.channelId && m.ts === entry.messageTs && m.visibleTo === entry.userId))
+      : undefined;
   if (isTrue(body.delete_original)) {
     world.messages = world.messages.filter((m) => m !== original);
+    world.ephemerals = world.ephemerals.filter((m) => m !== original);
     return { status: 200, body: { ok: true } };
   }
   const content = readMessageContent(body);

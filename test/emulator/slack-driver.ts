@@ -262,7 +262,8 @@ export class SlackDriver {
         ? { type: "view", view_id: view.id }
         : {
             type: "message",
-            message_ts: message?.ts,
+            // A forged action may name a message the emulator does not hold.
+            message_ts: message?.ts ?? opts.messageTs,
             channel_id: msgChannel,
             is_ephemeral: message?.visibleTo !== undefined,
           },

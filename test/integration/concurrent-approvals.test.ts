@@ -128,7 +128,7 @@ describe("many reviewers approving at once", () => {
 
     const replies = statusReplies(ts);
     expect(replies, h.emulator.render(CHANNEL)).toHaveLength(1);
-    expect(replies[0]!.text).toContain(`Decision #${decision.id} is approved by`);
+    expect(replies[0]!.text).toContain(`decision #${decision.number} is approved by`);
     // Reasons + the one announcement; nothing else in the thread.
     expect(h.emulator.threadReplies(CHANNEL, ts)).toHaveLength(2);
     const approvedPosts = h.emulator
@@ -200,7 +200,7 @@ describe("a reject racing the quorum", () => {
     expect(replies, h.emulator.render(CHANNEL)).toHaveLength(1);
     const message = texts(h.emulator.message(CHANNEL, ts)!);
     if (final.status === "approved") {
-      expect(replies[0]!.text).toContain(`Decision #${decision.id} is approved by`);
+      expect(replies[0]!.text).toContain(`decision #${decision.number} is approved by`);
       expect(message).toContain("*Approved* by");
       expect(message).not.toContain("*Changes requested*");
     } else {

@@ -25,7 +25,7 @@ describe("the events other apps read in our messages' metadata", () => {
     expect(posted?.event_type).toBe("decision_posted");
     expect(DecisionEventPayload.parse(posted?.event_payload)).toEqual({
       key: `decision:${decision.id}:verdict`,
-      decision_number: decision.id,
+      decision_number: decision.number,
       team_id: h.emulator.teamId,
       channel_id: CHANNEL,
       verdict: decision.verdict.headline,
@@ -46,7 +46,7 @@ describe("the events other apps read in our messages' metadata", () => {
     const approved = metadataOf(approval);
     expect(approved?.event_type).toBe("decision_approved");
     expect(DecisionEventPayload.parse(approved?.event_payload)).toMatchObject({
-      decision_number: decision.id,
+      decision_number: decision.number,
       thread_ts: decision.messageTs,
       status: "approved",
       fine_tune: decision.verdict.fineTune,
@@ -75,13 +75,13 @@ describe("the events other apps read in our messages' metadata", () => {
     expect(superseded?.event_type).toBe("decision_superseded");
     expect(DecisionEventPayload.parse(superseded?.event_payload)).toMatchObject({
       key: `decision:${decision.id}:verdict`,
-      decision_number: decision.id,
+      decision_number: decision.number,
       status: "superseded",
-      superseded_by: revision.id,
+      superseded_by: revision.number,
     });
     // The revision's own verdict, in the same thread, is posted as any other.
     const posted = h.emulator.threadReplies(CHANNEL, decision.messageTs!).find((m) => metadataOf(m)?.event_type === "decision_posted");
-    expect(metadataOf(posted)?.event_payload).toMatchObject({ decision_number: revision.id, thread_ts: decision.messageTs });
+    expect(metadataOf(posted)?.event_payload).toMatchObject({ decision_number: revision.number, thread_ts: decision.messageTs });
     expect(h.emulator.callsTo("chat.update").filter((c) => c.response.warning)).toEqual([]);
   });
 });

@@ -1361,14 +1361,14 @@ describe("after all of it", () => {
 
   it("a decision whose title and models are Slack's mention syntax is stored as typed and posted inert", async () => {
     const mark = h.emulator.calls.length;
-    const title = "<!channel> <!here|here> <!everyone> <!subteam^S0123|@ml> <#CGENERAL> <https://evil.example|docs> \u202e";
+    const title = "<!channel> <!here|here> <!everyone> <!subteam^S0123|@ml> <#CEVIL0001> <https://evil.example|docs> \u202e";
     const { decision } = await runReview(h, validAnswers({ title, baseModel: "<!here>-model", candidateModel: "<!channel>" }));
     expect(h.decision(decision.id)?.title).toBe(title);
     await h.driver.sendReaction({ userId: ALICE!, reaction: "x", channelId: CHANNEL, messageTs: decision.messageTs! });
     await h.emulator.waitFor(() => h.decision(decision.id)?.status === "changes-requested", 10_000, "changes requested");
     await h.settled();
     await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: "list" });
-    await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: `show ${decision.id}` });
+    await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: `show ${decision.number}` });
     await h.driver.sendAppHomeOpened(REQUESTER);
     await h.emulator.waitForCall("views.publish", (c) => h.emulator.calls.indexOf(c) >= mark && c.args.user_id === REQUESTER, 3000);
     // Everything Slack would parse as mrkdwn since: top-level texts, mrkdwn text objects, command replies.
@@ -1386,8 +1386,9 @@ describe("after all of it", () => {
       walk(call.args);
     }
     expect(mrkdwn.join("\n")).toContain("&lt;!channel&gt;");
-    // The only `<!` the app writes itself is a date token.
-    for (const t of mrkdwn) expect(t).not.toMatch(/<!(?!date\^\d+\^\{date_[a-z_]+\}(?: at \{time\})?\|[\w :]+>)|<#|<https:\/\/evil/);
+    // The app's own tokens (a date, the decision's channel) may be there; nothing the user typed is.
+    for (const t of mrkdwn) expect(t).not.toMatch(/<!(?!date\^\d+\^\{date_[a-z_]+\}(?: at \{time\})?\|[\w :-]+>)|<#CEVIL|<https:\/\/evil/);
+    expect(mrkdwn.join("\n")).toContain("<!date^");
   });
 });
 

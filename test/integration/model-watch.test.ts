@@ -224,11 +224,25 @@ describe("the model watch, end to end", () => {
     );
     expect(child.threadTs).toBe(d.threadTs);
     expect(child.verdict.fineTune).toBe("no");
-    const after = await updated(notice.ts, `Re-evaluated by <@${REQUESTER}> as decision #${child.id}`);
+    const message = JSON.stringify(h.emulator.message(CHANNEL, child.messageTs!)!.blocks);
+    expect(message).toContain(`*What you changed from #${d.number}:*`);
+    expect(message).toContain("Model in production today: gpt-4o-2024-05-13 → gpt-4o-2024-11-20");
+    expect(message).toContain("*Verdict changed:* :large_green_circle: Fine-tune → :red_circle: Don't fine-tune");
+    // The new verdict is shown in the channel too, opening with what changed; the old one says it was replaced.
+    const broadcast = h.emulator.messagesIn(CHANNEL).find((m) => m.ts === child.messageTs);
+    expect(broadcast?.replyBroadcast).toBe(true);
+    expect(broadcast?.text).toMatch(/^Verdict changed: Fine-tune → Don't fine-tune/);
+    await h.emulator.waitFor(
+      () => JSON.stringify(h.emulator.message(CHANNEL, d.messageTs!)?.blocks).includes(`Superseded by #${child.number}`),
+      10_000,
+      "the old verdict says it was superseded",
+    );
+
+    const after = await updated(notice.ts, `Re-evaluated by <@${REQUESTER}> as decision #${child.number}`);
     expect(shown(after)).not.toContain(ACTION.ignoreVersion);
 
     // The re-evaluated version no longer waits, and the next pass stays quiet about it.
-    const shownDecision = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: `show ${d.id}` });
+    const shownDecision = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: CHANNEL, text: `show ${d.number}` });
     expect(JSON.stringify(shownDecision.json)).not.toContain("newer base model");
     await h.checkModels();
     expect(notices(d.threadTs!)).toHaveLength(1);

@@ -137,9 +137,10 @@ describe("a whole review through the real app, over signed HTTP, against the Sla
     expect(await reply("help")).toContain("list all");
     expect(await reply("list")).toContain("Listed decision");
     expect(await reply("list all")).toContain(`#${decision.id}`);
-    expect(await reply(`show ${decision.id}`)).toContain("Listed decision");
-    expect(await reply("show 99999")).toContain("There is no decision #99999");
-    expect(await reply("list everything")).toContain("is not a command");
+    expect(await reply(`show ${decision.number}`)).toContain("Listed decision");
+    expect(await reply("show 99999")).toContain("There is no decision #99999 you can see");
+    expect(await reply("show 99999999999999999999999")).toContain("There is no decision #99999999999999999999999.");
+    expect(await reply("list everything")).toContain("is not a filter");
     const listElsewhere = await h.driver.sendSlashCommand({ userId: REQUESTER, channelId: "CNOBOT", text: "list" });
     expect(JSON.stringify(listElsewhere.json)).toContain("No decisions in this channel");
   });

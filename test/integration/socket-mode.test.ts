@@ -308,7 +308,7 @@ describe("the real app in Socket Mode, over a WebSocket, against the Slack emula
       10_000,
       "the step completed",
     );
-    expect(done?.outputs).toMatchObject({ decision_number: stored!.id, fine_tune: decide(validAnswers()).fineTune });
+    expect(done?.outputs).toMatchObject({ decision_number: stored!.number, fine_tune: decide(validAnswers()).fineTune });
   });
 
   it("reconnects after a refresh_requested disconnect, through a short Slack outage, and still serves commands", async () => {

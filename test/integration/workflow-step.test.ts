@@ -71,14 +71,14 @@ describe("the 'Assess fine-tuning' workflow step", () => {
     expect(decision.answers).toEqual({ ...answers, candidateModel: "gpt-4o-mini-2024-07-18" });
     const expected = decide(decision.answers);
     const verdict = h.emulator.message(CHANNEL, decision.messageTs!)!;
-    expect(verdict.metadata).toMatchObject({ event_type: "decision_posted", event_payload: { decision_number: decision.id } });
+    expect(verdict.metadata).toMatchObject({ event_type: "decision_posted", event_payload: { decision_number: decision.number } });
     const link = await h.emulator.waitForCall("chat.getPermalink");
     expect(finished).toMatchObject({
       state: "completed",
       outputs: {
         verdict: expected.headline,
         fine_tune: expected.fineTune,
-        decision_number: decision.id,
+        decision_number: decision.number,
         thread_link: link.response.permalink,
       },
     });
@@ -123,7 +123,7 @@ describe("the 'Assess fine-tuning' workflow step", () => {
     const finished = await ended(run);
     const decision = h.decisions().at(-1)!;
     expect(decision.title).toBe("Nowhere to post");
-    expect(finished).toMatchObject({ state: "failed", error: notPostedStepError(decision.id) });
+    expect(finished).toMatchObject({ state: "failed", error: notPostedStepError(decision.number) });
     await h.settled();
     const told = h.emulator.callsTo("chat.postMessage").find((c) => c.args.channel === REQUESTER);
     expect(String(told?.args.text)).toContain("the channel is archived");
@@ -151,7 +151,7 @@ describe("the step's completion when Slack misbehaves", () => {
     await ended(run);
     await h.settled();
     const decision = h.decisions().at(-1)!;
-    expect(h.emulator.workflowRun(run.id)?.outputs).toMatchObject({ decision_number: decision.id });
+    expect(h.emulator.workflowRun(run.id)?.outputs).toMatchObject({ decision_number: decision.number });
     // The retry found the run completed already, and counted it as done: no failure, nobody told of one.
     expect(h.emulator.callsTo("functions.completeSuccess").map((c) => c.response.error ?? "ok")).toEqual([
       "internal_error",
@@ -176,7 +176,7 @@ describe("the step's completion when Slack misbehaves", () => {
     });
     const told = h.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === REQUESTER);
     expect(told).toHaveLength(1);
-    expect(String(told[0]?.args.text)).toContain(`the verdict of decision #${decision.id} back to the workflow that asked for it`);
+    expect(String(told[0]?.args.text)).toContain(`the verdict of decision #${decision.number} back to the workflow that asked for it`);
     expect(String(told[0]?.args.text)).toContain("the workflow had stopped waiting for it");
   });
 });

@@ -78,7 +78,12 @@ describePostgres("the store on a real PostgreSQL server", () => {
         await db.transaction(async (tx) => {
           await finishJob(tx, job, owner, { status: "done", slackTs: `${job.id}.1` });
           // The verdict's effect queues the reasons reply, as the real runner's does.
-          if (job.kind === "post-verdict") await recordVerdictPosted(tx, job.decisionId!, `${job.id}.1`, `${job.id}.1`);
+          if (job.kind === "post-verdict")
+            await recordVerdictPosted(tx, job.decisionId!, {
+              messageTs: `${job.id}.1`,
+              threadTs: `${job.id}.1`,
+              permalink: `https://example.slack.com/archives/C1/p${job.id}`,
+            });
         });
         if (job.kind === "post-verdict") verdictDone.add(job.decisionId!);
       }

@@ -4,7 +4,7 @@ import { buildDecisionEvent, DECISION_EVENT_TYPES, DecisionEventPayload } from "
 import { validAnswers } from "../support/answers.js";
 
 const verdict = decide(validAnswers());
-const decision = { id: 7, teamId: "T1", channelId: "CGENERAL", threadTs: "1700000000.000100", verdict, status: "in-review" as const };
+const decision = { number: 7, teamId: "T1", channelId: "CGENERAL", threadTs: "1700000000.000100", verdict, status: "in-review" as const };
 
 // The contract other apps read (README, "Events other apps can use"): these keys, per event type, and nothing else.
 const COMMON = ["channel_id", "decision_number", "fine_tune", "key", "status", "team_id", "thread_ts", "verdict"];

@@ -2,13 +2,34 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
 import type { Verdict } from "../../src/engine/verdict.js";
+import type { DecisionAccess } from "../../src/slack/decision-access.js";
 import { handleCommand } from "../../src/slack/handlers/handle-command.js";
-import { insertDecision } from "../../src/store/decisions.js";
+import { getDecisionByNumber, insertDecision } from "../../src/store/decisions.js";
 import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
 import { validAnswers } from "../support/answers.js";
 
 // `show` called directly, on a real SQLite database with the real migrations.
+
+/** Everyone may see everything here: visibility has tests of its own. */
+function openAccess(db: SqlClient): DecisionAccess {
+  return {
+    viewer: async (_teamId, userId) => ({ userId, channelIds: ["C1"] }),
+    canSee: async () => true,
+    visibleDecision: (teamId, number) => getDecisionByNumber(db, teamId, number),
+    extras: async () => ({}),
+    resolveChannel: async () => null,
+  };
+}
+
+const REVIEW = {
+  requiredApprovals: 2,
+  approvalReactions: ["white_check_mark"],
+  rejectReactions: ["x"],
+  reviewerUsers: [],
+  reviewerGroup: undefined,
+  reminderAfterMs: null,
+};
 
 const dbs: SqlClient[] = [];
 afterEach(async () => {
@@ -48,13 +69,20 @@ async function show(verdict: Verdict, today: string): Promise<string> {
   });
   const acks: unknown[] = [];
   const args = {
-    command: { text: `show ${decision.id}`, team_id: "T1", channel_id: "C1", trigger_id: "t", response_url: "https://example.invalid/r" },
+    command: {
+      text: `show ${decision.number}`,
+      team_id: "T1",
+      channel_id: "C1",
+      user_id: "UREQ",
+      trigger_id: "t",
+      response_url: "https://example.invalid/r",
+    },
     ack: async (reply?: unknown) => {
       acks.push(reply);
     },
     client: {},
   } as unknown as SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-  await handleCommand({ db, today: () => today })(args);
+  await handleCommand({ db, today: () => today, access: openAccess(db), review: REVIEW, userNames: async () => (id) => id })(args);
   expect(acks).toHaveLength(1);
   return JSON.stringify(acks[0]);
 }

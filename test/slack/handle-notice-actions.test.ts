@@ -48,9 +48,13 @@ const deps = (): NoticeActionDeps => ({
   jobsQueued: () => {
     queued++;
   },
-  // Work after the ack runs at once, so the test sees it.
-  later: (_what, work) => void work(),
+  // Work after the ack starts at once; `settled` waits for it.
+  later: (_what, work) => void afterAck.push(work()),
 });
+const afterAck: Promise<unknown>[] = [];
+const settled = async () => {
+  await Promise.all(afterAck.splice(0));
+};
 
 /** A click on the notice's button as Slack sends it; `channelId`/`ts` say where it came from. */
 function click(actionId: string, userId: string, where: { channelId?: string; ts?: string } = {}) {
@@ -108,6 +112,7 @@ describe("notice buttons", () => {
     await handleQuietNotice(deps(), "ignore")(ignore.args);
     const reEvaluate = click(ACTION.reEvaluate, "UOTHER");
     await handleReEvaluate(deps())(reEvaluate.args);
+    await settled();
     expect((await getNotice(db, noticeId))?.notice.state).toBe("announced");
     expect([...ignore.notes, ...reEvaluate.notes]).toEqual([notAllowedText("UREQ"), notAllowedText("UREQ")]);
     expect(reEvaluate.opened).toEqual([]);
@@ -116,6 +121,7 @@ describe("notice buttons", () => {
   it("Re-evaluate opens the questionnaire with the newer version as the model to fine-tune, tied to the notice", async () => {
     const { args, opened } = click(ACTION.reEvaluate, "UREQ");
     await handleReEvaluate(deps())(args);
+    await settled();
     expect(opened).toHaveLength(1);
     // The first of the questionnaire's steps, sent as JSON text; the models are asked on the last step.
     const view = JSON.parse((opened[0] as { view: string }).view) as { callback_id: string; private_metadata: string; blocks: unknown[] };

@@ -26,11 +26,14 @@ function notice(
       snoozedUntil: null,
       actedBy: null,
       followUpId: null,
+      followUpNumber: null,
       messageTs: "1.2",
       ...over.notice,
     },
     decision: {
-      id: 4,
+      // Its number in the workspace, which notices show, differs from its id.
+      id: 40,
+      number: 4,
       channelId: "C1",
       threadTs: "1.1",
       requesterId: "UREQ",
@@ -152,7 +155,7 @@ describe("a used notice", () => {
   it.each([
     [{ state: "ignored", actedBy: "UA" }, "Ignored by <@UA>."],
     [{ state: "snoozed", actedBy: "UB", snoozedUntil: "2026-12-24T00:00:00.000Z" }, `Snoozed until 2026-12-24 by <@UB>`],
-    [{ state: "re-evaluated", actedBy: "UREQ", followUpId: 12 }, "Re-evaluated by <@UREQ> as decision #12"],
+    [{ state: "re-evaluated", actedBy: "UREQ", followUpId: 120, followUpNumber: 12 }, "Re-evaluated by <@UREQ> as decision #12"],
   ] as const)("shows what was done and by whom, without its buttons (%j)", (state, says) => {
     const message = buildModelNotice(notice(newer(), { notice: state as Partial<ModelNotice> }));
     expect(shown(message)).toContain(says);

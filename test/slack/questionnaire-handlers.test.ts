@@ -1,7 +1,8 @@
 import type { ModalView } from "@slack/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
-import { handleCommand } from "../../src/slack/handlers/handle-command.js";
+import type { DecisionAccess } from "../../src/slack/decision-access.js";
+import { type CommandDeps, handleCommand as commandHandler } from "../../src/slack/handlers/handle-command.js";
 import { handleModelOptions } from "../../src/slack/handlers/handle-model-options.js";
 import { handleQuestionnaireChange, handleStartOver } from "../../src/slack/handlers/handle-questionnaire-change.js";
 import { handleQuestionnaireClosed } from "../../src/slack/handlers/handle-questionnaire-closed.js";
@@ -12,7 +13,8 @@ import { VIEW } from "../../src/slack/ids.js";
 import { answersToForm, type FormValues } from "../../src/slack/questionnaire/form-values.js";
 import { type QuestionnaireDeps, stepView } from "../../src/slack/questionnaire-session.js";
 import { readReviewMetadata } from "../../src/slack/readers/read-review-metadata.js";
-import { alreadyOutAtDecision, getDecision, insertDecision, listDecisions } from "../../src/store/decisions.js";
+import { listDecisions } from "../../src/store/decision-queries.js";
+import { alreadyOutAtDecision, type Decision, insertDecision } from "../../src/store/decisions.js";
 import { getDraft, saveDraft } from "../../src/store/drafts.js";
 import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
@@ -30,6 +32,13 @@ afterEach(async () => {
 });
 
 const ME = { teamId: "T1", userId: "UREQ" };
+
+/** The decisions stored in ME's workspace, newest first. */
+const storedDecisions = async (db: SqlClient) =>
+  (await listDecisions(db, { teamId: ME.teamId, viewer: { userId: ME.userId, channelIds: ["C1"] }, limit: 50 })).decisions;
+
+/** Opening the form reads none of the list's and show's parts. */
+const handleCommand = (deps: QuestionnaireDeps & { later: typeof later }) => commandHandler(deps as unknown as CommandDeps);
 const REVIEW = { channelId: "C1" };
 const models = createModelDirectory(
   [
@@ -156,7 +165,7 @@ describe("a step's submission", () => {
     await handleQuestionnaireSubmission({ ...deps, logger, jobsQueued: () => void queued++ })({ ack, body: body(view), view } as never);
     expect(acks).toEqual([{ response_action: "errors", errors: { baseModel: EARLIER_STEP_ERROR } }]);
     expect(queued).toBe(0);
-    expect(await listDecisions(deps.db, { teamId: ME.teamId })).toEqual([]);
+    expect(await storedDecisions(deps.db)).toEqual([]);
   });
 
   it("on the last step, decides, keeps what was not known, drops the draft and closes every step", async () => {
@@ -171,7 +180,7 @@ describe("a step's submission", () => {
     expect(acks).toEqual([{ response_action: "clear" }]);
     // Its verdict post was queued, for the worker.
     expect(queued).toBe(1);
-    const [stored] = await listDecisions(deps.db, { teamId: ME.teamId });
+    const [stored] = await storedDecisions(deps.db);
     expect(stored?.answers).toEqual(answers);
     expect(stored?.verdict).toEqual(decide(answers));
     expect(stored?.unknownAnswers).toEqual(["evals.hasHeldOutTestSet"]);
@@ -194,7 +203,7 @@ describe("a step's submission", () => {
       body: body(view),
       view,
     } as never);
-    const [stored] = await listDecisions(deps.db, { teamId: ME.teamId });
+    const [stored] = await storedDecisions(deps.db);
     expect(asked).toEqual(["gpt-4o-2024-08-06 on 2026-11-24"]);
     expect(await alreadyOutAtDecision(deps.db, stored!.id)).toEqual(out);
   });
@@ -266,6 +275,56 @@ describe("a choice that changes the form", () => {
   });
 });
 
+describe("a revision's form", () => {
+  const revised = async (deps: QuestionnaireDeps) => {
+    const answers = validAnswers({ title: "Stored answers", data: { labeledExamples: 2000, quality: "noisy", versioned: true } });
+    const { decision } = await insertDecision(deps.db, {
+      teamId: "T1",
+      channelId: "C1",
+      threadTs: "1.1",
+      requesterId: "UREQ",
+      answers,
+      verdict: decide(answers),
+      unknownAnswers: ["data.quality"],
+      decidedOn: "2026-11-01",
+      submissionKey: "k",
+    });
+    return { ...REVIEW, threadTs: "1.1", parentId: decision.id };
+  };
+
+  it("is kept as a draft of that revision when closed, apart from the user's new-decision draft", async () => {
+    const deps = await setup();
+    const review = await revised(deps);
+    await saveDraft(deps.db, ME, "V0", { title: "A new one" });
+    const view = payloadView(stepView(deps, "problem", review, {}), { title: "Half revised" });
+    const { ack } = recorder();
+    await handleQuestionnaireClosed(deps)({ ack, body: body(view), view } as never);
+    expect((await getDraft(deps.db, { ...ME, revises: review.parentId }))?.values).toMatchObject({ title: "Half revised" });
+    expect((await getDraft(deps.db, ME))?.values).toEqual({ title: "A new one" });
+  });
+
+  it("Start over goes back to the decision's answers, Don't know included, keeping what it revises", async () => {
+    const deps = await setup();
+    const review = await revised(deps);
+    await saveDraft(deps.db, { ...ME, revises: review.parentId }, "V0", { title: "Half revised" });
+    const intro = "Revising decision #1";
+    const first = stepView(deps, "problem", review, { title: "Half revised" }, { draftSavedAt: "2026-11-20T10:00:00.000Z", intro });
+    const view = payloadView(first, { title: "Half revised" });
+    const { calls, client } = fakeClient();
+    await handleStartOver(deps)({ ack: async () => undefined, body: body(view), client, logger } as never);
+    await settle();
+    expect(await getDraft(deps.db, { ...ME, revises: review.parentId })).toBeNull();
+    const drawn = calls[0]!.args.view as Json;
+    expect(JSON.stringify(drawn.blocks)).toContain('"initial_value":"Stored answers"');
+    expect(JSON.stringify(drawn.blocks)).toContain(intro);
+    expect(JSON.stringify(drawn.blocks)).not.toContain("Continuing your draft");
+    expect(JSON.parse(drawn.private_metadata as string)).toMatchObject({
+      parentId: review.parentId,
+      values: { "data.quality": "unknown", asOf: "2026-11-24" },
+    });
+  });
+});
+
 describe("closing the form", () => {
   it("keeps what was entered as a draft, without the decision date", async () => {
     const deps = await setup();
@@ -320,37 +379,47 @@ describe("the model menus' options", () => {
 });
 
 describe("View answers", () => {
-  it("opens the answers of a decision of the same workspace, and of no other", async () => {
+  it("opens the answers of a decision of the channel it was pressed in, to someone who may see it, and of no other", async () => {
     const deps = await setup();
     const answers = validAnswers();
     const { decision } = await insertDecision(deps.db, {
       teamId: "T1",
-      channelId: "C1",
+      channelId: "GSECRET",
       requesterId: "UREQ",
       answers,
       verdict: decide(answers),
       decidedOn: "2026-11-24",
       submissionKey: "k",
     });
-    const run = async (teamId: string) => {
+    const members = new Set(["UREQ", "UBOB"]);
+    const access = { canSee: async (d: Decision, userId: string) => d.channelId === "GSECRET" && members.has(userId) } as DecisionAccess;
+    const run = async (press: { teamId?: string; channelId?: string; userId?: string }) => {
       const { calls, client } = fakeClient();
       const responses: unknown[] = [];
+      const teamId = press.teamId ?? "T1";
       const args = {
         ack: async () => undefined,
         action: { value: String(decision.id) },
-        body: { team: { id: teamId }, user: { id: "UBOB", team_id: teamId }, trigger_id: "1.2.3" },
+        body: {
+          team: { id: teamId },
+          user: { id: press.userId ?? "UBOB", team_id: teamId },
+          container: { type: "message", channel_id: press.channelId ?? "GSECRET", message_ts: "1700000000.000100" },
+          trigger_id: "1.2.3",
+        },
         client,
         respond: async (r: unknown) => void responses.push(r),
       };
-      await handleViewAnswers(deps)(args as never);
+      await handleViewAnswers({ ...deps, access })(args as never);
       await settle();
       return { calls, responses };
     };
-    const mine = await run("T1");
-    expect((mine.calls[0]!.args.view as Json).callback_id).toBe(VIEW.answers);
-    expect(await getDecision(deps.db, decision.id)).not.toBeNull();
-    const theirs = await run("T2");
-    expect(theirs.calls).toEqual([]);
-    expect(JSON.stringify(theirs.responses)).toContain("no longer on record");
+    const member = await run({});
+    expect((member.calls[0]!.args.view as Json).callback_id).toBe(VIEW.answers);
+    expect(JSON.stringify(member.calls[0]!.args.view)).toContain(`Answers behind #${decision.number}`);
+    for (const press of [{ teamId: "T2" }, { channelId: "CGENERAL" }, { userId: "UOUT" }]) {
+      const refused = await run(press);
+      expect(refused.calls).toEqual([]);
+      expect(JSON.stringify(refused.responses)).toContain("not one you can see here");
+    }
   });
 });

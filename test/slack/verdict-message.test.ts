@@ -3,7 +3,9 @@ import type { Answers } from "../../src/engine/answers.js";
 import { decide } from "../../src/engine/decide.js";
 import { RULE_IDS, type Verdict, WARNING_CODES } from "../../src/engine/verdict.js";
 import { buildAnswersView } from "../../src/slack/builders/build-answers-view.js";
-import { buildDecisionDetail, buildDecisionList, buildHelp } from "../../src/slack/builders/build-command-replies.js";
+import { buildHelp } from "../../src/slack/builders/build-command-replies.js";
+import { buildDecisionDetail } from "../../src/slack/builders/build-decision-detail.js";
+import { buildDecisionList } from "../../src/slack/builders/build-decision-list.js";
 import { buildHome } from "../../src/slack/builders/build-home.js";
 import { buildVerdictMessage, type VerdictMessageInput } from "../../src/slack/builders/build-verdict-message.js";
 import { buildVerdictReply } from "../../src/slack/builders/build-verdict-reply.js";
@@ -17,7 +19,7 @@ import { validAnswers } from "../support/answers.js";
 const HOSTILE = "<!channel> <https://evil.example|click> & <@U999>";
 
 const replyFor = (answers: Answers, unknownAnswers: string[] = []) =>
-  buildVerdictReply({ decisionId: 7, verdict: decide(answers), answers, unknownAnswers });
+  buildVerdictReply({ number: 7, verdict: decide(answers), answers, unknownAnswers });
 
 /** Every string Slack would parse as mrkdwn in a payload: top-level text and mrkdwn text objects. */
 function mrkdwnStrings(payload: unknown): string[] {
@@ -40,6 +42,7 @@ function messageInput(overrides: Partial<VerdictMessageInput> = {}): VerdictMess
   const answers = validAnswers({ title: HOSTILE, baseModel: `gpt-4o ${HOSTILE}` });
   return {
     decisionId: 7,
+    number: 7,
     title: answers.title,
     requesterId: "UREQ",
     verdict: decide(answers),
@@ -54,10 +57,13 @@ function messageInput(overrides: Partial<VerdictMessageInput> = {}): VerdictMess
   };
 }
 
+const page = (decisions: Decision[], more = false) => ({ decisions, more });
+
 function decision(overrides: Partial<Decision> = {}): Decision {
   const answers = validAnswers({ title: HOSTILE });
   return {
     id: 7,
+    number: 7,
     teamId: "T1",
     channelId: "C1",
     requesterId: "UREQ",
@@ -70,8 +76,12 @@ function decision(overrides: Partial<Decision> = {}): Decision {
     messageTs: "1.1",
     threadTs: "1.1",
     replyTs: "1.2",
+    permalink: "https://emulated.slack.com/archives/C1/p11",
     parentId: null,
+    revises: null,
+    supersededBy: null,
     statusChangedAt: null,
+    reviewOpenedAt: null,
     createdAt: "2026-11-24T00:00:00Z",
     updatedAt: "x",
     unknownAnswers: [],
@@ -88,11 +98,14 @@ describe("mrkdwn escaping", () => {
     ["verdict message", buildVerdictMessage(messageInput())],
     // A provider-API fine-tune names the tuned model in its reasons.
     ["verdict reply", replyFor(validAnswers({ title: HOSTILE, candidateModel: `gpt-4o-mini ${HOSTILE}`, mlopsCapacity: false }))],
-    ["answers view", buildAnswersView({ decisionId: 7, answers: validAnswers({ title: HOSTILE, candidateModel: HOSTILE }) })],
-    ["decision list", buildDecisionList([decision()], "in this channel")],
-    ["decision detail", buildDecisionDetail(decision())],
-    ["decision detail with an engine change", buildDecisionDetail(decision(), {}, `not yet rather than yes; new: ${HOSTILE}`)],
-    ["home", buildHome({ mine: [decision()], awaitingReview: [decision()] })],
+    ["answers view", buildAnswersView({ number: 7, answers: validAnswers({ title: HOSTILE, candidateModel: HOSTILE }) })],
+    ["decision list", buildDecisionList(page([decision()]), { filter: { text: HOSTILE }, title: `matching "${HOSTILE}"` })],
+    ["decision detail", buildDecisionDetail({ decision: decision(), reasons: new Map([["UB", HOSTILE]]) })],
+    [
+      "decision detail with an engine change",
+      buildDecisionDetail({ decision: decision(), engineChange: `not yet rather than yes; new: ${HOSTILE}` }),
+    ],
+    ["home", buildHome({ mine: { page: page([decision()]) }, awaitingReview: { page: page([decision()]) } })],
   ])("no user text reaches mrkdwn unescaped in the %s", (_name, payload) => {
     const texts = mrkdwnStrings(payload);
     expect(texts.length).toBeGreaterThan(0);
@@ -107,11 +120,11 @@ describe("mrkdwn escaping", () => {
 
 describe("decision detail", () => {
   it("says when today's engine would decide the decision differently, and only then", () => {
-    const changed = mrkdwnStrings(buildDecisionDetail(decision(), {}, "not yet rather than yes")).join("\n");
+    const changed = mrkdwnStrings(buildDecisionDetail({ decision: decision(), engineChange: "not yet rather than yes" })).join("\n");
     expect(changed).toContain("Today's engine would decide this differently: not yet rather than yes");
-    expect(mrkdwnStrings(buildDecisionDetail(decision())).join("\n")).not.toContain("Today's engine");
-    expect(mrkdwnStrings(buildDecisionDetail(decision(), {}, null)).join("\n")).not.toContain("Today's engine");
-    expect(validateMessageBlocks(buildDecisionDetail(decision(), {}, "x".repeat(2000)).blocks)).toEqual([]);
+    expect(mrkdwnStrings(buildDecisionDetail({ decision: decision() })).join("\n")).not.toContain("Today's engine");
+    expect(mrkdwnStrings(buildDecisionDetail({ decision: decision(), engineChange: null })).join("\n")).not.toContain("Today's engine");
+    expect(validateMessageBlocks(buildDecisionDetail({ decision: decision(), engineChange: "x".repeat(2000) }).blocks)).toEqual([]);
   });
 });
 
@@ -194,10 +207,11 @@ describe("verdict message", () => {
     for (const w of others) expect(all).not.toContain(w.message);
   });
 
-  it("fits a phone screen: a not-yet verdict with many warnings shows at most about 900 characters", () => {
+  // About 900 characters, plus the review's Approve and Request changes buttons (24).
+  it("fits a phone screen: a not-yet verdict with many warnings shows at most about 930 characters", () => {
     const msg = buildVerdictMessage(manyWarnings());
     const visible = visibleText(msg);
-    expect(visible.length).toBeLessThanOrEqual(900);
+    expect(visible.length).toBeLessThanOrEqual(930);
     expect(validateMessageBlocks(msg.blocks)).toEqual([]);
   });
 
@@ -229,9 +243,16 @@ describe("verdict message", () => {
     expect(mrkdwnStrings(buildVerdictMessage(messageInput())).join("\n")).not.toContain("Break-even");
   });
 
-  it("has a View answers button that names the decision", () => {
-    const actions = buildVerdictMessage(messageInput()).blocks.find((b) => b.type === "actions") as unknown as { elements: Json[] };
-    expect(actions.elements).toEqual([expect.objectContaining({ type: "button", action_id: ACTION.viewAnswers, value: "7" })]);
+  it("has a View answers button that names the decision, then the review's buttons while they can be used", () => {
+    const buttons = (input: VerdictMessageInput) =>
+      (buildVerdictMessage(input).blocks.find((b) => b.type === "actions") as unknown as { elements: Json[] }).elements;
+    const view = expect.objectContaining({ type: "button", action_id: ACTION.viewAnswers, value: "70" });
+    const ids = (input: VerdictMessageInput) => buttons(input).map((b) => b.action_id);
+    expect(buttons(messageInput({ decisionId: 70 }))[0]).toEqual(view);
+    expect(ids(messageInput())).toEqual([ACTION.viewAnswers, ACTION.approveDecision, ACTION.requestChanges]);
+    expect(ids(messageInput({ status: "changes-requested", rejecters: ["UC"] }))).toEqual([ACTION.viewAnswers, ACTION.reviseAnswers]);
+    expect(ids(messageInput({ status: "approved", approvers: ["UA", "UB"] }))).toEqual([ACTION.viewAnswers]);
+    expect(ids(messageInput({ supersededBy: { id: 9, number: 9 } }))).toEqual([ACTION.viewAnswers]);
   });
 
   it.each([
@@ -253,9 +274,22 @@ describe("verdict message", () => {
     );
   });
 
-  it("says what changed against the decision it re-evaluates", () => {
-    const all = mrkdwnStrings(buildVerdictMessage(messageInput({ parentId: 3, changes: ["not yet rather than yes"] }))).join("\n");
-    expect(all).toContain("Compared with #3: not yet rather than yes");
+  it("opens a revision with how the verdict changed, then what was changed in the answers", () => {
+    const input = messageInput();
+    const revision = {
+      parent: { id: 30, number: 3 },
+      before: "not-yet" as const,
+      after: input.verdict.fineTune,
+      headline: input.verdict.headline,
+      changes: [{ label: "Labelled examples you could train on", before: "350", after: "2,000" }],
+    };
+    const msg = buildVerdictMessage({ ...input, revision });
+    const all = mrkdwnStrings(msg).join("\n");
+    expect(mrkdwnStrings(msg.blocks[1]).join("\n")).toMatch(
+      /^\*Verdict changed:\* :large_yellow_circle: Not yet → :large_green_circle: Fine-tune: /,
+    );
+    expect(all).toContain("• Labelled examples you could train on: 350 → 2,000");
+    expect(msg.text.startsWith("Verdict changed: Not yet → Fine-tune: ")).toBe(true);
   });
 
   it("stays within Slack's limits with every warning and a huge title", () => {
@@ -276,9 +310,12 @@ describe("verdict message", () => {
   });
 
   it("builds a home tab Slack accepts", () => {
-    const many = Array.from({ length: 10 }, (_, i) => decision({ id: i + 1 }));
-    expect(validateView(buildHome({ mine: many, awaitingReview: many }), "home")).toEqual([]);
-    expect(validateView(buildHome({ mine: [], awaitingReview: [] }), "home")).toEqual([]);
+    const many = page(
+      Array.from({ length: 10 }, (_, i) => decision({ id: i + 1 })),
+      true,
+    );
+    expect(validateView(buildHome({ mine: { page: many, before: 50 }, awaitingReview: { page: many } }), "home")).toEqual([]);
+    expect(validateView(buildHome({ mine: { page: page([]) }, awaitingReview: null }), "home")).toEqual([]);
   });
 });
 
@@ -331,23 +368,23 @@ describe("the verdict's thread", () => {
 
   it("reads a verdict stored by engine 1.x, which has no titles or steps", () => {
     const old = { ...decide(MANY_WARNINGS), steps: undefined, warnings: [{ code: "no-evals", severity: "warning", message: "No evals." }] };
-    const reply = buildVerdictReply({ decisionId: 1, verdict: old as unknown as Verdict, answers: MANY_WARNINGS });
+    const reply = buildVerdictReply({ number: 1, verdict: old as unknown as Verdict, answers: MANY_WARNINGS });
     expect(mrkdwnStrings(reply).join("\n")).toContain("*No evals.*");
     expect(validateMessageBlocks(reply.blocks)).toEqual([]);
   });
 });
 
 describe("help", () => {
-  it("escapes show <id> so it does not vanish as a link", () => {
+  it("shows a decision number in its examples, never a <id> that would vanish as a link", () => {
     const help = buildHelp();
-    expect(help.text).toContain("show &lt;id&gt;");
-    expect(mrkdwnStrings(help).join("\n")).not.toContain("<id>");
+    expect(help.text).toContain("show 12* shows decision #12");
+    expect(mrkdwnStrings(help).join("\n")).not.toMatch(/<(?!!)[a-z]+>/);
   });
 });
 
 describe("the answers behind a verdict", () => {
   it("lists every answer under the form's own labels, read-only, Don't knows included", () => {
-    const view = buildAnswersView({ decisionId: 7, answers: MANY_WARNINGS, unknownAnswers: MANY_UNKNOWNS }) as unknown as Json;
+    const view = buildAnswersView({ number: 7, answers: MANY_WARNINGS, unknownAnswers: MANY_UNKNOWNS }) as unknown as Json;
     expect(validateView(view, "modal")).toEqual([]);
     expect(view.submit).toBeUndefined();
     const all = mrkdwnStrings(view).join("\n");

@@ -43,6 +43,20 @@ describe.each(STORE_DIALECTS)("drafts and answers not known ($name)", ({ open })
     await deleteDraft(d, ME);
   });
 
+  it("keeps a revision's draft apart from a new decision's and from another revision's", async () => {
+    const d = await db();
+    await saveDraft(d, ME, "V1", { title: "New one" });
+    await saveDraft(d, { ...ME, revises: 7 }, "V2", { title: "Revising 7" });
+    await saveDraft(d, { ...ME, revises: 8 }, "V3", { title: "Revising 8" });
+    await saveDraft(d, { ...ME, revises: 7 }, "V4", { title: "Revising 7 again" });
+    expect((await getDraft(d, ME))?.values).toEqual({ title: "New one" });
+    expect((await getDraft(d, { ...ME, revises: 7 }))?.values).toEqual({ title: "Revising 7 again" });
+    await deleteDraft(d, { ...ME, revises: 7 });
+    expect(await getDraft(d, { ...ME, revises: 7 })).toBeNull();
+    expect((await getDraft(d, { ...ME, revises: 8 }))?.values).toEqual({ title: "Revising 8" });
+    expect((await getDraft(d, ME))?.values).toEqual({ title: "New one" });
+  });
+
   it("are kept with the decision, and none by default", async () => {
     const d = await db();
     const answers = validAnswers();

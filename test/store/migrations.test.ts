@@ -7,7 +7,8 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
-import { getDecision } from "../../src/store/decisions.js";
+import { getDecision, insertDecision } from "../../src/store/decisions.js";
+import { getDraft } from "../../src/store/drafts.js";
 import { listJobs } from "../../src/store/jobs.js";
 import { getNotice, noticesOf } from "../../src/store/model-notices.js";
 import { openDb } from "../../src/store/open-db.js";
@@ -157,6 +158,51 @@ describe("upgrading a database from notices per version to notices per message",
       // The questionnaire's migration, after the watch's: drafts, and no answer of an old decision was "Don't know".
       expect(tables).toContain("drafts");
       expect((await getDecision(db, 1))?.unknownAnswers).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe("upgrading to decision numbers per workspace", () => {
+  it("numbers the decisions of each workspace in the order they were made, and new ones continue from there", async () => {
+    dir = mkdtempSync(join(tmpdir(), "swf-migrate-"));
+    const path = join(dir, "app.db");
+    const old = databaseBefore(path, "0010");
+    const answers = JSON.stringify(validAnswers());
+    const verdict = JSON.stringify(decide(validAnswers()));
+    const insert = old.prepare(`insert into decisions (team_id, channel_id, requester_id, title, base_model, answers, verdict,
+      engine_version, fine_tune, submission_key, message_ts) values (?, 'C1', 'U1', 't', 'm', ?, ?, 'e', 'yes', ?, ?)`);
+    ["TA", "TB", "TA", "TA", "TB"].forEach((team, i) => insert.run(team, answers, verdict, `k${i}`, i === 0 ? null : `${i}.1`));
+    old.prepare(`insert into drafts (team_id, user_id, session, "values") values ('TA', 'U1', 'V1', '{"title":"Half done"}')`).run();
+    old.close();
+
+    const db = await openDb(path);
+    try {
+      const rows = await db.all<{ id: number; team_id: string; number: number; review_opened_at: string | null }>(
+        sql`select id, team_id, number, review_opened_at from decisions order by id`,
+      );
+      expect(rows.map((r) => [r.team_id, r.number])).toEqual([
+        ["TA", 1],
+        ["TB", 1],
+        ["TA", 2],
+        ["TA", 3],
+        ["TB", 2],
+      ]);
+      // Reviews already posted count their reminders from when they were made; one never posted has not opened.
+      expect(rows.map((r) => r.review_opened_at !== null)).toEqual([false, true, true, true, true]);
+      const { decision } = await insertDecision(db, {
+        teamId: "TA",
+        channelId: "C1",
+        requesterId: "U1",
+        answers: validAnswers(),
+        verdict: decide(validAnswers()),
+        decidedOn: "2026-12-01",
+        submissionKey: "after-upgrade",
+      });
+      expect(decision.number).toBe(4);
+      // A draft from before revisions had drafts of their own is the user's new-decision draft.
+      expect((await getDraft(db, { teamId: "TA", userId: "U1" }))?.values).toEqual({ title: "Half done" });
     } finally {
       await db.close();
     }

@@ -4,12 +4,11 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
+import { listAwaitingReview, listDecisions } from "../../src/store/decision-queries.js";
 import {
   findDecisionByMessage,
   getDecision,
   insertDecision,
-  listAwaitingReview,
-  listDecisions,
   recordReasonsPosted,
   recordVerdictPosted,
   setStatus,
@@ -97,18 +96,23 @@ describe.each(STORE_DIALECTS)("store ($name)", ({ open }) => {
     });
     expect(again.created).toBe(false);
     expect(again.decision.id).toBe(a.id);
-    expect(await listDecisions(db, { teamId: "T1" })).toHaveLength(1);
+    expect((await listDecisions(db, { teamId: "T1", viewer: { userId: "UREQ", channelIds: [] }, limit: 10 })).decisions).toHaveLength(1);
     const jobs = await listJobs(db, { decisionId: a.id });
     expect(jobs.map((j) => [j.kind, j.status, j.idempotencyKey])).toEqual([["post-verdict", "pending", `decision:${a.id}:verdict`]]);
     expect(jobs[0]!.payload).toEqual({ responseUrl: "https://hooks.example/r/1" });
   });
 
-  it("records where the verdict was posted, and queues the reasons reply with it", async () => {
+  it("records where the verdict was posted and when the review opened, and queues the reasons reply (and its link, when missing)", async () => {
     const db = await memoryDb();
     const d = await store(db);
-    await db.transaction((tx) => recordVerdictPosted(tx, d.id, "100.1", "100.1"));
-    expect((await findDecisionByMessage(db, "C1", "100.1"))?.id).toBe(d.id);
-    expect((await listJobs(db, { decisionId: d.id })).map((j) => j.kind)).toEqual(["post-verdict", "post-reasons"]);
+    await db.transaction((tx) => recordVerdictPosted(tx, d.id, { messageTs: "100.1", threadTs: "100.1" }));
+    expect((await findDecisionByMessage(db, "C1", "100.1"))?.reviewOpenedAt).not.toBeNull();
+    expect((await listJobs(db, { decisionId: d.id })).map((j) => j.kind)).toEqual(["post-verdict", "record-permalink", "post-reasons"]);
+    const linked = await store(db, "k-linked");
+    const permalink = "https://acme.slack.com/archives/C1/p2001";
+    await db.transaction((tx) => recordVerdictPosted(tx, linked.id, { messageTs: "200.1", threadTs: "200.1", permalink }));
+    expect((await getDecision(db, linked.id))?.permalink).toBe(permalink);
+    expect((await listJobs(db, { decisionId: linked.id })).map((j) => j.kind)).toEqual(["post-verdict", "post-reasons"]);
     await db.transaction((tx) => recordReasonsPosted(tx, d.id, "100.2"));
     expect((await getDecision(db, d.id))?.replyTs).toBe("100.2");
   });
@@ -149,13 +153,17 @@ describe.each(STORE_DIALECTS)("store ($name)", ({ open }) => {
     const db = await memoryDb();
     const a = await store(db, "view:A");
     const b = await store(db, "view:B", { channelId: "C2" });
-    await db.transaction((tx) => recordVerdictPosted(tx, a.id, "1.1", "1.1"));
-    await db.transaction((tx) => recordVerdictPosted(tx, b.id, "2.1", "2.1"));
-    expect((await listDecisions(db, { teamId: "T1", channelId: "C1" })).map((d) => d.id)).toEqual([a.id]);
-    expect((await listDecisions(db, { teamId: "T1" })).map((d) => d.id)).toEqual([b.id, a.id]);
-    expect(await listDecisions(db, { teamId: "T2" })).toEqual([]);
-    expect(await listAwaitingReview(db, "T1", "UREQ")).toEqual([]);
+    await db.transaction((tx) => recordVerdictPosted(tx, a.id, { messageTs: "1.1", threadTs: "1.1" }));
+    await db.transaction((tx) => recordVerdictPosted(tx, b.id, { messageTs: "2.1", threadTs: "2.1" }));
+    const everywhere = (userId: string) => ({ userId, channelIds: ["C1", "C2"] });
+    const ids = async (query: Parameters<typeof listDecisions>[1]) => (await listDecisions(db, query)).decisions.map((d) => d.id);
+    expect(await ids({ teamId: "T1", viewer: everywhere("UX"), filter: { channelId: "C1" }, limit: 10 })).toEqual([a.id]);
+    expect(await ids({ teamId: "T1", viewer: everywhere("UX"), limit: 10 })).toEqual([b.id, a.id]);
+    expect(await ids({ teamId: "T2", viewer: everywhere("UX"), limit: 10 })).toEqual([]);
+    const waiting = async (userId: string) =>
+      (await listAwaitingReview(db, "T1", everywhere(userId), { limit: 10 })).decisions.map((d) => d.id);
+    expect(await waiting("UREQ")).toEqual([]);
     await applyReview(db, { decisionId: a.id, reviewerId: "UA", kind: "approve", reaction: "white_check_mark", added: true }, rule);
-    expect((await listAwaitingReview(db, "T1", "UA")).map((d) => d.id)).toEqual([b.id]);
+    expect(await waiting("UA")).toEqual([b.id]);
   });
 });

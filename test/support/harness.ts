@@ -38,11 +38,15 @@ export interface Harness {
   settled: () => Promise<void>;
   /** A base-model watch pass, then its notices posted. */
   checkModels: () => Promise<void>;
+  /** A review-reminder pass by the app's clock, then its reminders posted. */
+  remind: () => Promise<void>;
 }
 
 /** Quick job timing for tests: short polls and backoff, a short Slack timeout, a quick stop. */
 export const TEST_TIMING: StartOptions = {
   jobs: { pollMs: 50, backoff: { baseMs: 20, capMs: 200 } },
+  // Reminder passes run only when a test asks (remind), by the clock the test gives the app.
+  reminderDelayMs: 3_600_000,
   slackTimeoutMs: 2_000,
   stopGraceMs: 3_000,
 };
@@ -126,6 +130,10 @@ export async function startHarness(env: Record<string, string> = {}, options: St
     settled: () => harness.app.jobsSettled(),
     checkModels: async () => {
       await harness.app.checkModelsNow();
+      await harness.app.jobsSettled();
+    },
+    remind: async () => {
+      await harness.app.remindNow();
       await harness.app.jobsSettled();
     },
   };

@@ -12,27 +12,39 @@ export function readDb<T>(path: string, read: (db: Database.Database) => T): T {
   }
 }
 
-const DECISION_COLUMNS = `id, team_id as teamId, channel_id as channelId, requester_id as requesterId, title, base_model as baseModel,
-  answers, verdict, engine_version as engineVersion, status, message_ts as messageTs, thread_ts as threadTs, reply_ts as replyTs,
-  parent_id as parentId, status_changed_at as statusChangedAt, unknown_answers as unknownAnswers, created_at as createdAt,
-  updated_at as updatedAt`;
+const DECISION_COLUMNS = `d.id, d.number, d.team_id as teamId, d.channel_id as channelId, d.requester_id as requesterId, d.title,
+  d.base_model as baseModel, d.answers, d.verdict, d.engine_version as engineVersion, d.status, d.message_ts as messageTs,
+  d.thread_ts as threadTs, d.reply_ts as replyTs, d.permalink, d.parent_id as parentId, d.status_changed_at as statusChangedAt,
+  d.review_opened_at as reviewOpenedAt, d.unknown_answers as unknownAnswers, d.created_at as createdAt, d.updated_at as updatedAt,
+  (select p.number from decisions p where p.id = d.parent_id) as parentNumber,
+  (select c.id from decisions c where c.parent_id = d.id order by c.id desc limit 1) as supersededById,
+  (select c.number from decisions c where c.parent_id = d.id order by c.id desc limit 1) as supersededByNumber`;
 
-type Row = Omit<Decision, "answers" | "verdict" | "unknownAnswers"> & { answers: string; verdict: string; unknownAnswers: string };
-const toDecision = (row: Row): Decision => ({
+type Row = Omit<Decision, "answers" | "verdict" | "unknownAnswers" | "revises" | "supersededBy"> & {
+  answers: string;
+  verdict: string;
+  unknownAnswers: string;
+  parentNumber: number | null;
+  supersededById: number | null;
+  supersededByNumber: number | null;
+};
+const toDecision = ({ parentNumber, supersededById, supersededByNumber, ...row }: Row): Decision => ({
   ...row,
   answers: JSON.parse(row.answers),
   verdict: JSON.parse(row.verdict),
   unknownAnswers: JSON.parse(row.unknownAnswers),
+  revises: row.parentId !== null && parentNumber !== null ? { id: row.parentId, number: parentNumber } : null,
+  supersededBy: supersededById !== null && supersededByNumber !== null ? { id: supersededById, number: supersededByNumber } : null,
 });
 
 /** Every decision, oldest first. */
 export function readDecisions(path: string): Decision[] {
-  return readDb(path, (db) => (db.prepare(`select ${DECISION_COLUMNS} from decisions order by id`).all() as Row[]).map(toDecision));
+  return readDb(path, (db) => (db.prepare(`select ${DECISION_COLUMNS} from decisions d order by d.id`).all() as Row[]).map(toDecision));
 }
 
 export function readDecision(path: string, id: number): Decision | null {
   return readDb(path, (db) => {
-    const row = db.prepare(`select ${DECISION_COLUMNS} from decisions where id = ?`).get(id) as Row | undefined;
+    const row = db.prepare(`select ${DECISION_COLUMNS} from decisions d where d.id = ?`).get(id) as Row | undefined;
     return row ? toDecision(row) : null;
   });
 }

@@ -42,7 +42,7 @@ export async function seedDecision(db: SqlClient, options: SeedOptions = {}): Pr
   if (options.threadTs === null || options.threadTs === undefined) return decision;
   const ts = options.threadTs;
   await db.transaction(async (tx) => {
-    await recordVerdictPosted(tx, decision.id, ts, ts);
+    await recordVerdictPosted(tx, decision.id, { messageTs: ts, threadTs: ts });
     await recordReasonsPosted(tx, decision.id, ts);
     await tx.run(sql`update jobs set status = 'done' where decision_id = ${decision.id}`);
   });

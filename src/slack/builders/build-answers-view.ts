@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { Answers } from "../../engine/answers.js";
 import { formatNumber } from "../../engine/words.js";
-import { VIEW } from "../ids.js";
+import { COMMAND, VIEW } from "../ids.js";
 import { LIMIT } from "../limits.js";
 import { escapeMrkdwn, slackDate, truncate } from "../mrkdwn.js";
 import { type FormField, fieldsOf, optionLabel, STEPS, type StepId, UNKNOWN } from "../questionnaire/fields.js";
@@ -10,7 +10,8 @@ import { isUnknownAnswer, UNKNOWN_ANSWERS } from "../questionnaire/unknowns.js";
 import { context, sections } from "./blocks.js";
 
 export interface AnswersViewInput {
-  decisionId: number;
+  /** What people call it in its workspace. */
+  number: number;
   answers: Answers;
   unknownAnswers?: readonly string[];
 }
@@ -53,13 +54,13 @@ function stepLines(step: StepId, values: FormValues): string[] {
 /** The answers behind a verdict, read-only, in the form's own words and order. */
 export function buildAnswersView(input: AnswersViewInput): ModalView {
   const values = answersToForm(input.answers, input.unknownAnswers ?? []);
-  const blocks: KnownBlock[] = [context(`Decision #${input.decisionId}: ${escapeMrkdwn(truncate(input.answers.title, 150))}`)];
+  const blocks: KnownBlock[] = [context(`Decision #${input.number}: ${escapeMrkdwn(truncate(input.answers.title, 150))}`)];
   for (const step of STEPS) blocks.push(...sections(stepLines(step, values)), { type: "divider" });
-  blocks.pop();
+  blocks.push(context(`\`${COMMAND} show ${input.number} --markdown\` gives it as a decision record to keep with your code.`));
   return {
     type: "modal",
     callback_id: VIEW.answers,
-    title: { type: "plain_text", text: truncate(`Answers behind #${input.decisionId}`, LIMIT.modalTitle) },
+    title: { type: "plain_text", text: truncate(`Answers behind #${input.number}`, LIMIT.modalTitle) },
     close: { type: "plain_text", text: "Close" },
     blocks: blocks.slice(0, 100),
   };

@@ -35,7 +35,7 @@ function outcome({ notice, decision }: NoticeWithDecision): string | null {
     case "snoozed":
       return `:zzz: Snoozed until ${notice.snoozedUntil?.slice(0, 10) ?? "later"}${by}: it will be told again then.`;
     case "re-evaluated":
-      return `:arrows_counterclockwise: Re-evaluated${by}${notice.followUpId ? ` as decision #${notice.followUpId}` : ""} (decision #${decision.id} stays on record).`;
+      return `:arrows_counterclockwise: Re-evaluated${by}${notice.followUpNumber ? ` as decision #${notice.followUpNumber}` : ""} (decision #${decision.number} stays on record).`;
   }
 }
 
@@ -61,7 +61,7 @@ export function buildModelNotice(input: NoticeWithDecision): SlackMessage {
   const { notice, decision } = input;
   const roles = rolesOf(notice.modelId, decision.baseModel, decision.candidateModel);
   const label = roleLabel(roles.length > 0 ? roles : ["production"], decision.fineTune);
-  const about = `${code(notice.modelId)}, ${label} of decision #${decision.id}`;
+  const about = `${code(notice.modelId)}, ${label} of decision #${decision.number}`;
   const done = outcome(input);
   let lines: string[];
   let why: string;
@@ -78,7 +78,7 @@ export function buildModelNotice(input: NoticeWithDecision): SlackMessage {
       ...(versions.length > listed.length ? [`…and ${versions.length - listed.length} older ones.`] : []),
     ];
     why = whyNewerMatters(roles, decision.fineTune);
-    text = `Newer version of ${notice.modelId} for decision #${decision.id}: ${versions.map((v) => v.id).join(", ")}`;
+    text = `Newer version of ${notice.modelId} for decision #${decision.number}: ${versions.map((v) => v.id).join(", ")}`;
   } else {
     const { lifecycle } = notice.content;
     const seen = lifecycle.seenOn ? ` as of ${lifecycle.seenOn}` : "";
@@ -89,7 +89,7 @@ export function buildModelNotice(input: NoticeWithDecision): SlackMessage {
       `:warning: ${mentionUser(decision.requesterId)} ${about}, is ${lifecycle.status}${seen} (${per(lifecycle.source, notice.modelId, "lifecycle")})${retires}.`,
     ];
     why = whyLifecycleMatters(roles, decision.fineTune);
-    text = `${notice.modelId} is ${lifecycle.status}${lifecycle.retirementDate ? ` (retires ${lifecycle.retirementDate})` : ""}: decision #${decision.id}`;
+    text = `${notice.modelId} is ${lifecycle.status}${lifecycle.retirementDate ? ` (retires ${lifecycle.retirementDate})` : ""}: decision #${decision.number}`;
   }
   const blocks: KnownBlock[] = [...sections(lines), context(why)];
   blocks.push(done ? context(done) : actions(notice.kind, versionCount));

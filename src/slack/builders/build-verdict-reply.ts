@@ -7,7 +7,8 @@ import { context, type SlackMessage, sections } from "./blocks.js";
 import { engineText, warningTitle } from "./verdict-words.js";
 
 export interface VerdictReplyInput {
-  decisionId: number;
+  /** What people call the decision in its workspace. */
+  number: number;
   verdict: Verdict;
   answers: Answers;
   unknownAnswers?: readonly string[];
@@ -42,5 +43,5 @@ export function buildVerdictReply(input: VerdictReplyInput): SlackMessage {
   lines.push("", "*Next steps*", ...steps.map((s) => `${s.done ? DONE : OPEN} ${engineText(s.text)}`));
   const asOf = input.answers.asOf ? `Decided as of ${slackDate(input.answers.asOf)}. ` : "";
   const blocks = [...sections(lines), context(`${asOf}Reply here to discuss it.`)];
-  return { text: truncate(`Why and what next for decision #${input.decisionId}.`, LIMIT.messageText), blocks: blocks.slice(0, 50) };
+  return { text: truncate(`Why and what next for decision #${input.number}.`, LIMIT.messageText), blocks: blocks.slice(0, 50) };
 }

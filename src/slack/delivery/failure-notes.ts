@@ -1,16 +1,22 @@
 import type { JobKind } from "../../store/jobs.js";
 import { COMMAND } from "../ids.js";
 
-/** What the post was, in the requester's words. */
-const WHAT: Record<Exclude<JobKind, "notify-user">, (id: number) => string> = {
-  "post-verdict": (id) => `the verdict of decision #${id}`,
-  "post-reasons": (id) => `the reasons for decision #${id}`,
-  "post-status": (id) => `the review update on decision #${id}`,
-  "update-verdict": (id) => `the update of decision #${id}'s message`,
-  "post-notice": (id) => `a base-model notice for decision #${id}`,
-  "update-notice": (id) => `the update of a base-model notice on decision #${id}`,
-  "complete-step": (id) => `the verdict of decision #${id} back to the workflow that asked for it`,
-};
+/** What the post was, in the requester's words, for the posts whose failure the requester is told of. */
+const WHAT = {
+  "post-verdict": (n: number) => `the verdict of decision #${n}`,
+  "post-reasons": (n: number) => `the reasons for decision #${n}`,
+  "post-status": (n: number) => `the review update on decision #${n}`,
+  "update-verdict": (n: number) => `the update of decision #${n}'s message`,
+  "post-notice": (n: number) => `a base-model notice for decision #${n}`,
+  "update-notice": (n: number) => `the update of a base-model notice on decision #${n}`,
+  "post-reminder": (n: number) => `a review reminder for decision #${n}`,
+  "post-reason": (n: number) => `a reviewer's reason on decision #${n}`,
+  "complete-step": (n: number) => `the verdict of decision #${n} back to the workflow that asked for it`,
+} satisfies Partial<Record<JobKind, (n: number) => string>>;
+type ToldKind = keyof typeof WHAT;
+
+/** Whether the requester hears of this kind of post failing for good (notes to one person and links do not count). */
+export const isToldOnFailure = (kind: JobKind): kind is ToldKind => kind in WHAT;
 
 /** Why, in plain words, from the Slack error (never shown as such). */
 function reason(code: string): string {
@@ -42,17 +48,18 @@ function reason(code: string): string {
 }
 
 /** The note the requester gets, once, when a post failed for good. */
-export function failureNote(kind: Exclude<JobKind, "notify-user">, decisionId: number, channelId: string, code: string): string {
-  const where = kind === "complete-step" ? "" : ` in <#${channelId}>`;
+export function failureNote(kind: ToldKind, number: number, channelId: string, code: string): string {
+  // A workflow step's completion goes back to the workflow, not into a channel.
+  const what = kind === "complete-step" ? `send ${WHAT[kind](number)}` : `post ${WHAT[kind](number)} in <#${channelId}>`;
   return (
-    `I couldn't ${kind === "complete-step" ? "send" : "post"} ${WHAT[kind](decisionId)}${where}: ${reason(code)}. ` +
-    `The decision itself is saved; \`${COMMAND} show ${decisionId}\` shows it. If this keeps happening, tell whoever runs this app.`
+    `I couldn't ${what}: ${reason(code)}. ` +
+    `The decision itself is saved; \`${COMMAND} show ${number}\` shows it. If this keeps happening, tell whoever runs this app.`
   );
 }
 
-export function inviteNote(decisionId: number): string {
+export function inviteNote(number: number): string {
   return (
-    `I can't post decision #${decisionId} here: this is a private channel and I'm not in it. ` +
+    `I can't post decision #${number} here: this is a private channel and I'm not in it. ` +
     "Invite me with `/invite @should-we-finetune` and I'll post the verdict right away; nothing is lost."
   );
 }

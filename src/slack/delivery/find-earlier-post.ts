@@ -15,6 +15,8 @@ export interface PostPlace {
   channel: string;
   /** The thread the post is a reply in; absent for a post in the channel itself. */
   threadTs?: string | null | undefined;
+  /** A thread reply also shown in the channel (`reply_broadcast`). */
+  broadcast?: boolean | undefined;
 }
 
 /** The metadata of a post that tells other apps nothing: only this app reads it. */

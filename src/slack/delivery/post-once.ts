@@ -67,9 +67,10 @@ export async function postOnce(
       }
     }
     await context.renew();
+    const thread = place.threadTs ? { thread_ts: place.threadTs, ...(place.broadcast ? { reply_broadcast: true as const } : {}) } : {};
     const res = await deps.client.chat.postMessage({
       channel: place.channel,
-      ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+      ...thread,
       text: message.text,
       blocks: message.blocks,
       metadata,

@@ -5,10 +5,11 @@ import { type ClaimedJob, enqueueJob, type JobKind, jobKey } from "../../store/j
 import type { SqlClient } from "../../store/sql-client.js";
 import { postReasons, postStatus, postVerdict, updateVerdict } from "./decision-jobs.js";
 import { BadPayloadError, type DeliveryDeps, type JobTask } from "./delivery-deps.js";
-import { failureNote, inviteNote } from "./failure-notes.js";
+import { failureNote, inviteNote, isToldOnFailure } from "./failure-notes.js";
 import { notifyUser } from "./note-jobs.js";
 import { postNotice, updateNotice } from "./notice-jobs.js";
 import { NoAccessError } from "./post-once.js";
+import { askReason, postReason, postReminder, recordVerdictLink } from "./review-jobs.js";
 import { classifySlackFailure } from "./slack-failure.js";
 import { completeStep } from "./step-jobs.js";
 
@@ -20,19 +21,24 @@ const TASKS: Record<JobKind, JobTask> = {
   "post-notice": postNotice,
   "update-notice": updateNotice,
   "notify-user": notifyUser,
+  "record-permalink": recordVerdictLink,
+  "post-reminder": postReminder,
+  "ask-reason": askReason,
+  "post-reason": postReason,
   "complete-step": completeStep,
 };
 
 const isWebApiError = (error: unknown) => String((error as { code?: unknown })?.code ?? "").startsWith("slack_webapi_");
 
-/** Tells the requester, once per job, that a post failed for good. */
+/** Tells the requester, once per job, that a post the channel should have seen failed for good. */
 function tellRequesterItFailed(job: ClaimedJob, code: string): Effects | undefined {
-  if (job.kind === "notify-user" || job.decisionId === null) return undefined;
-  const { kind, decisionId } = job;
+  const kind = job.kind;
+  if (!isToldOnFailure(kind) || job.decisionId === null) return undefined;
+  const { decisionId } = job;
   return async (tx: SqlClient) => {
     const decision = await getDecision(tx, decisionId);
     if (!decision) return;
-    const text = failureNote(kind, decisionId, decision.channelId, code);
+    const text = failureNote(kind, decision.number, decision.channelId, code);
     await enqueueJob(tx, {
       kind: "notify-user",
       decisionId,
@@ -55,7 +61,7 @@ function tellRequesterToInvite(job: ClaimedJob): Effects | undefined {
       kind: "notify-user",
       decisionId,
       key: jobKey.inviteHint(decisionId),
-      payload: { userId: decision.requesterId, text: inviteNote(decisionId), ...(responseUrl ? { responseUrl } : {}) },
+      payload: { userId: decision.requesterId, text: inviteNote(decision.number), ...(responseUrl ? { responseUrl } : {}) },
     });
   };
 }

@@ -1,26 +1,34 @@
-import type { JobResult } from "../../delivery/worker.js";
+import type { JobContext, JobResult } from "../../delivery/worker.js";
 import { type Decision, getDecision } from "../../store/decisions.js";
 import { StepPayload } from "../../store/job-payloads.js";
 import { COMMAND, WORKFLOW_OUTPUT } from "../ids.js";
 import { slackErrorCode } from "../slack-errors.js";
-import { BadPayloadError, type JobTask } from "./delivery-deps.js";
+import { BadPayloadError, type DeliveryDeps, type JobTask } from "./delivery-deps.js";
 
 /** What the "Assess fine-tuning" step returns to its workflow (the manifests declare these outputs and their types). */
-export function buildStepOutputs(decision: Pick<Decision, "id" | "verdict">, threadLink: string): Record<string, string | number> {
+export function buildStepOutputs(decision: Pick<Decision, "number" | "verdict">, threadLink: string): Record<string, string | number> {
   return {
     [WORKFLOW_OUTPUT.verdict]: decision.verdict.headline,
     [WORKFLOW_OUTPUT.fineTune]: decision.verdict.fineTune,
-    [WORKFLOW_OUTPUT.decisionNumber]: decision.id,
+    [WORKFLOW_OUTPUT.decisionNumber]: decision.number,
     [WORKFLOW_OUTPUT.threadLink]: threadLink,
   };
 }
 
 /** The error a workflow shows when the decision was saved but its verdict never made it into the channel. */
-export const notPostedStepError = (decisionId: number) =>
-  `Decision #${decisionId} was saved, but its verdict could not be posted in the channel (the person who asked was told why). ` +
-  `\`${COMMAND} show ${decisionId}\` shows it.`;
+export const notPostedStepError = (number: number) =>
+  `Decision #${number} was saved, but its verdict could not be posted in the channel (the person who asked was told why). ` +
+  `\`${COMMAND} show ${number}\` shows it.`;
 
 const done: JobResult = { outcome: "done" };
+
+/** The verdict's link, asked of Slack when the verdict job could not keep it. */
+async function linkOf(deps: DeliveryDeps, context: JobContext, channel: string, messageTs: string): Promise<string> {
+  await context.renew();
+  const { permalink } = await deps.client.chat.getPermalink({ channel, message_ts: messageTs });
+  if (!permalink) throw new Error("chat.getPermalink answered without a permalink");
+  return permalink;
+}
 
 /**
  * Hands the verdict back to the workflow step that asked for it, once the verdict is posted (the step's completion is
@@ -36,12 +44,10 @@ export const completeStep: JobTask = async (deps, job, context) => {
   try {
     if (!decision.messageTs) {
       await context.renew();
-      await deps.client.functions.completeError({ function_execution_id: execution, error: notPostedStepError(decision.id) });
+      await deps.client.functions.completeError({ function_execution_id: execution, error: notPostedStepError(decision.number) });
       return done;
     }
-    await context.renew();
-    const { permalink } = await deps.client.chat.getPermalink({ channel: decision.channelId, message_ts: decision.messageTs });
-    if (!permalink) throw new Error("chat.getPermalink answered without a permalink");
+    const permalink = decision.permalink ?? (await linkOf(deps, context, decision.channelId, decision.messageTs));
     await context.renew();
     await deps.client.functions.completeSuccess({ function_execution_id: execution, outputs: buildStepOutputs(decision, permalink) });
     return done;

@@ -7,8 +7,8 @@ import { type Later, laterOr } from "../after-ack.js";
 import { SNOOZE_DAYS } from "../builders/build-model-notice.js";
 import { roleLabel } from "../builders/model-words.js";
 import { escapeMrkdwn, mentionUser } from "../mrkdwn.js";
-import { answersToForm, mergeValues } from "../questionnaire/form-values.js";
-import { type QuestionnaireDeps, stepView } from "../questionnaire-session.js";
+import { answersToForm } from "../questionnaire/form-values.js";
+import { type QuestionnaireDeps, revisionStepView } from "../questionnaire-session.js";
 import { readNoticeClick } from "../readers/read-notice-action.js";
 import { viewArg } from "../view-arg.js";
 
@@ -57,14 +57,14 @@ function withNewestVersion(answers: Answers, found: NoticeWithDecision): { initi
   const roles = rolesOf(notice.modelId, decision.baseModel, decision.candidateModel);
   const label = roleLabel(roles, decision.fineTune);
   if (notice.content.kind === "lifecycle") {
-    const intro = `Re-evaluating decision #${decision.id}: \`${escapeMrkdwn(notice.modelId)}\`, ${label}, is ${notice.content.lifecycle.status}. Pick a supported model and update what changed.`;
+    const intro = `Re-evaluating decision #${decision.number}: \`${escapeMrkdwn(notice.modelId)}\`, ${label}, is ${notice.content.lifecycle.status}. Pick a supported model and update what changed.`;
     return { initial: answers, intro };
   }
   const newest = notice.content.versions[notice.content.versions.length - 1]!.id;
   const initial = { ...answers };
   if (roles.includes("production")) initial.baseModel = newest;
   if (roles.includes("fine-tune") && !roles.includes("production")) initial.candidateModel = newest;
-  const intro = `Re-evaluating decision #${decision.id} with \`${escapeMrkdwn(newest)}\` as ${label}. Update what changed: the prompted baseline above all.`;
+  const intro = `Re-evaluating decision #${decision.number} with \`${escapeMrkdwn(newest)}\` as ${label}. Update what changed: the prompted baseline above all.`;
   return { initial, intro };
 }
 
@@ -79,10 +79,16 @@ export function handleReEvaluate(deps: NoticeActionDeps) {
     const stored = await getDecision(deps.db, decision.id);
     if (!stored?.threadTs) return tell(deps, args, NOT_A_NOTICE_TEXT);
     const { initial, intro } = withNewestVersion(stored.answers, result.found);
-    const values = mergeValues(answersToForm(initial, stored.unknownAnswers), { asOf: deps.today() });
-    const metadata = { channelId: decision.channelId, threadTs: stored.threadTs, parentId: decision.id, noticeId: notice.id };
-    const view = stepView(deps, "problem", metadata, values, { intro });
-    laterOr(deps.later, logger)("opening the re-evaluation", () => client.views.open({ trigger_id: body.trigger_id, view: viewArg(view) }));
+    const start = {
+      teamId: stored.teamId,
+      userId: result.userId,
+      metadata: { channelId: decision.channelId, threadTs: stored.threadTs, parentId: decision.id, noticeId: notice.id },
+      values: answersToForm(initial, stored.unknownAnswers),
+      intro,
+    };
+    laterOr(deps.later, logger)("opening the re-evaluation", async () =>
+      client.views.open({ trigger_id: body.trigger_id, view: viewArg(await revisionStepView(deps, start)) }),
+    );
   };
 }
 

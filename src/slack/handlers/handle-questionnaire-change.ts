@@ -1,14 +1,16 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
+import { getDecision } from "../../store/decisions.js";
 import { deleteDraft } from "../../store/drafts.js";
 import { type Later, laterOr } from "../after-ack.js";
-import { showsCosts } from "../questionnaire/form-values.js";
+import { answersToForm, type FormValues, mergeValues, showsCosts } from "../questionnaire/form-values.js";
 import { PRICE_FIELDS } from "../questionnaire/price-hints.js";
 import {
   costFill,
   type QuestionnaireDeps,
   readStepContext,
   reviewPart,
+  type StepContext,
   type StepPayload,
   stepOf,
   stepView,
@@ -78,7 +80,18 @@ export function handleQuestionnaireChange(deps: QuestionnaireDeps & { later?: La
   };
 }
 
-/** "Start over": the draft is dropped and the first step drawn empty (new inputs, so Slack shows them empty). */
+/** What "Start over" starts from: nothing, or for a revision the answers of the decision it revises, as stored. */
+async function startingValues(deps: QuestionnaireDeps, context: StepContext): Promise<FormValues> {
+  const parentId = context.metadata.parentId;
+  const parent = parentId ? await getDecision(deps.db, parentId) : null;
+  if (!parent || parent.teamId !== context.key.teamId) return {};
+  return mergeValues(answersToForm(parent.answers, parent.unknownAnswers), { asOf: deps.today() });
+}
+
+/**
+ * "Start over": the draft is dropped and the first step drawn again (new inputs, so Slack shows their new values):
+ * empty, or a revision's decision's answers.
+ */
 export function handleStartOver(deps: QuestionnaireDeps & { later?: Later }) {
   return async (args: Args): Promise<void> => {
     await args.ack();
@@ -87,7 +100,8 @@ export function handleStartOver(deps: QuestionnaireDeps & { later?: Later }) {
     if (!open || !context || open.step !== "problem") return;
     await deleteDraft(deps.db, context.key);
     const revisions = Object.fromEntries(Object.entries(revisionsOf(open.view.blocks)).map(([path, n]) => [path, n + 1]));
-    const empty = stepView(deps, "problem", reviewPart(context.metadata), {}, { revisions });
-    laterOr(deps.later, args.logger)("emptying the questionnaire", () => redraw(args, open.view, empty));
+    const intro = context.metadata.intro ? { intro: context.metadata.intro } : {};
+    const fresh = stepView(deps, "problem", reviewPart(context.metadata), await startingValues(deps, context), { revisions, ...intro });
+    laterOr(deps.later, args.logger)("emptying the questionnaire", () => redraw(args, open.view, fresh));
   };
 }

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitActi
 import type { Answers } from "../../engine/answers.js";
 import { decide } from "../../engine/decide.js";
 import type { FineTune } from "../../engine/verdict.js";
-import { insertDecision } from "../../store/decisions.js";
+import { AlreadySupersededError, getDecision, insertDecision } from "../../store/decisions.js";
 import { deleteDraft } from "../../store/drafts.js";
 import type { ModelsAlreadyOut } from "../../store/job-payloads.js";
 import { storageProblem } from "../../store/storage-problem.js";
@@ -48,6 +48,14 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
       return;
     }
     const { metadata } = context;
+    if (metadata.parentId) {
+      // A revision replaces a decision of the same workspace and channel.
+      const parent = await getDecision(deps.db, metadata.parentId);
+      if (!parent || parent.teamId !== context.key.teamId || parent.channelId !== metadata.channelId) {
+        await ack({ response_action: "errors", errors: { [firstInputId(view.blocks)]: LOST_CONTEXT_ERROR } });
+        return;
+      }
+    }
     const verdict = decide(reading.answers);
     const decidedOn = deps.today();
     try {
@@ -68,6 +76,11 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
       });
       if (created) deps.onVerdict?.(verdict.fineTune);
     } catch (error) {
+      if (error instanceof AlreadySupersededError) {
+        const problem = `Decision #${error.revised.number} was revised already, as #${error.by.number}: revise that one instead.`;
+        await ack({ response_action: "errors", errors: { [firstInputId(view.blocks)]: problem } });
+        return;
+      }
       deps.logger.error(`a questionnaire submission was not saved (view ${view.id}): ${(error as Error)?.message ?? String(error)}`);
       await ack({ response_action: "errors", errors: { [firstInputId(view.blocks)]: notSavedError(storageProblem(error)) } });
       return;

@@ -3,22 +3,39 @@ import { getDecision } from "../../store/decisions.js";
 import type { SqlClient } from "../../store/sql-client.js";
 import { type Later, laterOr } from "../after-ack.js";
 import { buildAnswersView } from "../builders/build-answers-view.js";
+import type { DecisionAccess } from "../decision-access.js";
+import { readActionPlace, readDecisionId } from "../readers/read-action-place.js";
 import { viewArg } from "../view-arg.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-/** "View answers" on a verdict: the answers behind it, read-only, for anyone in the workspace that made it. */
-export function handleViewAnswers(deps: { db: SqlClient; later?: Later }) {
+export const NOT_YOURS_TO_SEE = "This decision is not one you can see here.";
+
+/**
+ * "View answers" on a verdict: the answers behind it, read-only. The button names a decision by id, so it opens only
+ * for a decision of the channel it was pressed in, to someone who may see that decision (docs/reviews.md#who-sees-what).
+ */
+export function handleViewAnswers(deps: { db: SqlClient; access: DecisionAccess; later?: Later }) {
   return async ({ ack, action, body, client, respond, logger }: Args): Promise<void> => {
     await ack();
-    const id = /^\d{1,12}$/.test(action.value ?? "") ? Number(action.value) : Number.NaN;
-    const decision = Number.isSafeInteger(id) ? await getDecision(deps.db, id) : null;
-    const teamId = body.team?.id ?? body.user.team_id;
-    if (!decision || decision.teamId !== teamId) {
-      await respond({ response_type: "ephemeral", replace_original: false, text: "This decision is no longer on record." });
+    const place = readActionPlace(body);
+    const id = readDecisionId(action.value);
+    const decision = place && id ? await getDecision(deps.db, id) : null;
+    const visible =
+      place &&
+      decision &&
+      decision.teamId === place.teamId &&
+      decision.channelId === place.channelId &&
+      (await deps.access.canSee(decision, place.userId));
+    if (!decision || !visible) {
+      await respond({ response_type: "ephemeral", replace_original: false, text: NOT_YOURS_TO_SEE });
       return;
     }
-    const view = buildAnswersView({ decisionId: decision.id, answers: decision.answers, unknownAnswers: decision.unknownAnswers });
+    const view = buildAnswersView({
+      number: decision.number,
+      answers: decision.answers,
+      unknownAnswers: decision.unknownAnswers,
+    });
     laterOr(deps.later, logger)("opening the answers", () => client.views.open({ trigger_id: body.trigger_id, view: viewArg(view) }));
   };
 }

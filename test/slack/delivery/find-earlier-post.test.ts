@@ -9,7 +9,14 @@ import { validAnswers } from "../../support/answers.js";
 // The crash lookup reads the key of our own posts, whichever event type carries it, and nobody else's.
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
-const decision = { id: 4, teamId: "T1", channelId: "CFIND", threadTs: null, verdict: decide(validAnswers()), status: "in-review" as const };
+const decision = {
+  number: 4,
+  teamId: "T1",
+  channelId: "CFIND",
+  threadTs: null,
+  verdict: decide(validAnswers()),
+  status: "in-review" as const,
+};
 let emu: SlackEmulator;
 let client: InstanceType<typeof webApi.WebClient>;
 const since = new Date(Date.now() - 60_000);

@@ -1,0 +1,1 @@
+ALTER TABLE "drafts" ADD COLUMN "revises" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,2 @@
+ALTER TABLE "drafts" DROP CONSTRAINT "drafts_team_id_user_id_pk";--> statement-breakpoint
+ALTER TABLE "drafts" ADD CONSTRAINT "drafts_team_id_user_id_revises_pk" PRIMARY KEY("team_id","user_id","revises");
