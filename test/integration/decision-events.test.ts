@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decide } from "../../src/engine/decide.js";
 import { DecisionEventPayload } from "../../src/slack/decision-events.js";
-import { insertDecision } from "../../src/store/decisions.js";
 import type { StoredMessage } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { CHANNEL, type Harness, REVIEWERS, runReview, startHarness, WAIT_MS } from "../support/harness.js";
@@ -54,34 +52,5 @@ describe("the events other apps read in our messages' metadata", () => {
     // Slack dropped none of it (it drops metadata it cannot take, with a warning).
     const warned = h.emulator.callsTo("chat.postMessage").filter((c) => c.response.warning);
     expect(warned).toEqual([]);
-  });
-
-  it("a decision replaced by a revision has its verdict message's metadata turned into decision_superseded", async () => {
-    const { decision } = await runReview(h, validAnswers({ title: "To be revised" }));
-    const answers = validAnswers({ title: "To be revised", data: { labeledExamples: 5000, quality: "curated", versioned: true } });
-    const { decision: revision } = await insertDecision(h.app.store, {
-      teamId: decision.teamId,
-      channelId: CHANNEL,
-      threadTs: decision.messageTs!,
-      requesterId: decision.requesterId,
-      answers,
-      verdict: decide(answers),
-      parentId: decision.id,
-      decidedOn: "2026-11-25",
-      submissionKey: "revision-of-to-be-revised",
-    });
-    await h.settled();
-    const superseded = metadataOf(h.emulator.message(CHANNEL, decision.messageTs!));
-    expect(superseded?.event_type).toBe("decision_superseded");
-    expect(DecisionEventPayload.parse(superseded?.event_payload)).toMatchObject({
-      key: `decision:${decision.id}:verdict`,
-      decision_number: decision.number,
-      status: "superseded",
-      superseded_by: revision.number,
-    });
-    // The revision's own verdict, in the same thread, is posted as any other.
-    const posted = h.emulator.threadReplies(CHANNEL, decision.messageTs!).find((m) => metadataOf(m)?.event_type === "decision_posted");
-    expect(metadataOf(posted)?.event_payload).toMatchObject({ decision_number: revision.number, thread_ts: decision.messageTs });
-    expect(h.emulator.callsTo("chat.update").filter((c) => c.response.warning)).toEqual([]);
   });
 });
