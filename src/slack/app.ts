@@ -14,6 +14,7 @@ import { decisionAccess } from "./decision-access.js";
 import { handleAssessStep } from "./handlers/handle-assess-step.js";
 import { handleChangeReasonSubmission } from "./handlers/handle-change-reason.js";
 import { handleCommand } from "./handlers/handle-command.js";
+import { handleExportRecord } from "./handlers/handle-export-record.js";
 import { handleHomeOpened, handleHomePaging } from "./handlers/handle-home-opened.js";
 import { handleListOlder } from "./handlers/handle-list-paging.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
@@ -163,6 +164,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.action(ACTION.startOver, handleStartOver(questionnaire));
   app.options({ type: "block_suggestion", action_id: ACTION.field }, handleModelOptions(questionnaire));
   app.action(ACTION.viewAnswers, handleViewAnswers({ ...questionnaire, access }));
+  app.action(ACTION.exportRecord, handleExportRecord({ db, access, review, userNames: userNamesFrom(app.client), later }));
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut(questionnaire));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));

@@ -9,6 +9,8 @@ export const VIEW = {
   questionnaireCosts: "questionnaire_costs",
   /** The read-only answers behind a verdict. */
   answers: "decision_answers",
+  /** A decision as a Markdown decision record to copy. */
+  decisionRecord: "decision_record",
   home: "home",
   /** Why a reviewer requests changes. */
   changeReason: "change_reason",
@@ -33,6 +35,8 @@ export const ACTION = {
   startOver: "start_over",
   /** Opens the answers behind a verdict. */
   viewAnswers: "view_answers",
+  /** In the answers modal: the decision as a Markdown decision record, pushed on top. */
+  exportRecord: "export_record",
   reEvaluate: "re_evaluate",
   ignoreVersion: "ignore_version",
   snoozeVersion: "snooze_version",
@@ -62,6 +66,8 @@ export const BLOCK = {
   listPaging: "list_paging",
   homeMinePaging: "home_mine_paging",
   homeReviewPaging: "home_review_paging",
+  /** The decision-record button at the foot of the answers modal. */
+  answersExport: "answers_export",
 } as const;
 
 /** Workflow Builder custom steps (the manifests' `functions`), by callback id. */
