@@ -11,6 +11,7 @@ import type { ModelDirectory } from "../watcher/model-directory.js";
 import { afterAck, type Later } from "./after-ack.js";
 import type { BotIdentity } from "./bot-identity.js";
 import { decisionAccess } from "./decision-access.js";
+import { handleAssessStep } from "./handlers/handle-assess-step.js";
 import { handleChangeReasonSubmission } from "./handlers/handle-change-reason.js";
 import { handleCommand } from "./handlers/handle-command.js";
 import { handleExportRecord } from "./handlers/handle-export-record.js";
@@ -28,7 +29,7 @@ import { handleReaction } from "./handlers/handle-reaction.js";
 import { handleApprove, handleGiveReason, handleRequestChanges, handleRevise } from "./handlers/handle-review-actions.js";
 import { handleViewAnswers } from "./handlers/handle-view-answers.js";
 import { createHttpReceiver } from "./http-receiver.js";
-import { ACTION, COMMAND, SHORTCUT, STEP_VIEW_PATTERN, VIEW } from "./ids.js";
+import { ACTION, COMMAND, FUNCTION, SHORTCUT, STEP_VIEW_PATTERN, VIEW } from "./ids.js";
 import { trackInFlight } from "./in-flight.js";
 import { createMembership } from "./membership.js";
 import type { QuestionnaireDeps } from "./questionnaire-session.js";
@@ -180,6 +181,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
   app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));
   app.event("member_joined_channel", handleMemberJoined({ db, jobsQueued }));
+  app.function(
+    FUNCTION.assessFineTuning,
+    handleAssessStep({
+      db,
+      logger: app.logger,
+      today: deps.today,
+      jobsQueued,
+      ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}),
+      ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
+    }),
+  );
   app.error(async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
     if (isEventCallback(body)) {
       // Not acknowledged (HTTP 500, or no Socket Mode ack): Slack delivers the event again.

@@ -69,3 +69,36 @@ export const BLOCK = {
   /** The decision-record button at the foot of the answers modal. */
   answersExport: "answers_export",
 } as const;
+
+/** Workflow Builder custom steps (the manifests' `functions`), by callback id. */
+export const FUNCTION = {
+  assessFineTuning: "assess_fine_tuning",
+} as const;
+
+/** The "Assess fine-tuning" workflow step's input and output parameter names, as the manifests declare them. */
+export const WORKFLOW_INPUT = {
+  channel: "channel",
+  requester: "requester",
+  title: "title",
+  productionModel: "production_model",
+  candidateModel: "candidate_model",
+  answers: "answers",
+} as const;
+
+export const WORKFLOW_OUTPUT = {
+  verdict: "verdict",
+  fineTune: "fine_tune",
+  decisionNumber: "decision_number",
+  threadLink: "thread_link",
+} as const;
+
+/**
+ * Message metadata event types. The public ones are documented for other apps (README, "Events other apps can use");
+ * every other post carries `post`, which only this app reads (to find a post again after a crash).
+ */
+export const METADATA_EVENT = {
+  decisionPosted: "decision_posted",
+  decisionApproved: "decision_approved",
+  decisionSuperseded: "decision_superseded",
+  post: "should_we_finetune_post",
+} as const;

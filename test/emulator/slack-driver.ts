@@ -9,7 +9,7 @@ import { formatProblem, isObject, type Json } from "./block-kit-checks.js";
 import { validateOptionsAnswer } from "./block-kit-limits.js";
 import type { SlackResponse } from "./method-context.js";
 import { type SignOptions, signatureHeaders } from "./sign-request.js";
-import type { SlackEmulator, StoredMessage, StoredView } from "./slack-emulator.js";
+import type { SlackEmulator, StoredMessage, StoredView, WorkflowRun } from "./slack-emulator.js";
 import { toSlackMessage } from "./slack-message.js";
 import { buildStateValues, elementState, type FillValue, type OfferedOptions, type StateValues, UnsubmittableError } from "./view-state.js";
 
@@ -344,6 +344,17 @@ export class SlackDriver {
     if (opts.retryReason !== undefined) headers["x-slack-retry-reason"] = opts.retryReason;
     const res = await this.post(JSON.stringify(envelope), "application/json", opts.sign, headers);
     return { ...res, eventId };
+  }
+
+  /**
+   * A run of a workflow step reaches the app: its `function_executed` event over the Events API. Send the same run
+   * again (with its `eventId` and a `retryNum`) for Slack's redelivery.
+   */
+  async sendFunctionExecuted(
+    run: WorkflowRun,
+    opts: { eventId?: string; retryNum?: number; sign?: SignOptions } = {},
+  ): Promise<DriverResponse> {
+    return this.sendEvent(this.emulator.functionExecutedEvent(run), opts);
   }
 
   /** reaction_added / reaction_removed on a message, also applied to the emulator's reactions. */
