@@ -62,6 +62,9 @@ const METHODS: Record<string, MethodHandler> = {
   ...FUNCTION_METHODS,
 };
 
+/** How long Slack's trigger ids live; the bench holds the app to it. */
+export const SLACK_TRIGGER_TTL_MS = 3000;
+
 const DEFAULTS: EmulatorIdentity = {
   botToken: "xoxb-test-token",
   botUserId: "UBOT",
