@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SlackEmulator } from "../test/emulator/slack-emulator.js";
+import { SLACK_TRIGGER_TTL_MS, SlackEmulator } from "../test/emulator/slack-emulator.js";
 import { type AppProcess, buildOurApp, OUR_APP, productionNodeOptions, startAppProcess } from "./app-process.js";
 import { BARE, OURS } from "./http-report.js";
 import { settle } from "./load.js";
@@ -113,7 +113,7 @@ interface Row {
 }
 
 async function measure(ctx: BenchContext, dbDir: string): Promise<Row[]> {
-  const emulator = await SlackEmulator.start();
+  const emulator = await SlackEmulator.start({ triggerTtlMs: SLACK_TRIGGER_TTL_MS });
   const ws: Workspace = { emulator, signingSecret: SIGNING_SECRET, channelId: "CFLOOD", requesterId: "UFLOODREQ" };
   emulator.addUser({ id: ws.requesterId, name: "flood-requester" });
   emulator.addChannel({ id: ws.channelId, name: "flood", members: [emulator.botUserId, ws.requesterId] });

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Answers, parseAnswers } from "../src/engine/answers.js";
-import { SlackEmulator } from "../test/emulator/slack-emulator.js";
+import { SLACK_TRIGGER_TTL_MS, SlackEmulator } from "../test/emulator/slack-emulator.js";
 import { type AppProcess, buildOurApp, OUR_APP, productionNodeOptions, REPO_ROOT, startAppProcess } from "./app-process.js";
 import { BARE, LEVELS, type Measurements, notes, OURS, tables, targets } from "./http-report.js";
 import { settle, sleep } from "./load.js";
@@ -29,7 +29,7 @@ function loadAnswers(): Answers {
 }
 
 async function measure(ctx: BenchContext, dbDir: string): Promise<Measurements> {
-  const emulator = await SlackEmulator.start();
+  const emulator = await SlackEmulator.start({ triggerTtlMs: SLACK_TRIGGER_TTL_MS });
   const ws: Workspace = { emulator, signingSecret: SIGNING_SECRET, channelId: "CBENCH", requesterId: "UBENCHREQ" };
   emulator.addUser({ id: ws.requesterId, name: "bench-requester" });
   emulator.addChannel({ id: ws.channelId, name: "bench", members: [emulator.botUserId, ws.requesterId] });

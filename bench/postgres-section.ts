@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { postgresBinDir, startThrowawayPostgres } from "../scripts/throwaway-postgres.js";
 import { type Answers, parseAnswers } from "../src/engine/answers.js";
-import { SlackEmulator } from "../test/emulator/slack-emulator.js";
+import { SLACK_TRIGGER_TTL_MS, SlackEmulator } from "../test/emulator/slack-emulator.js";
 import { type AppProcess, buildOurApp, OUR_APP, productionNodeOptions, REPO_ROOT, startAppProcess } from "./app-process.js";
 import { LEVELS } from "./http-report.js";
 import { settle } from "./load.js";
@@ -41,7 +41,7 @@ async function round(ws: Workspace, app: AppProcess, level: number, count: numbe
 
 async function measure(ctx: BenchContext, dbDir: string): Promise<Measured> {
   const server = await startThrowawayPostgres();
-  const emulator = await SlackEmulator.start();
+  const emulator = await SlackEmulator.start({ triggerTtlMs: SLACK_TRIGGER_TTL_MS });
   const ws: Workspace = { emulator, signingSecret: SIGNING_SECRET, channelId: "CBENCH", requesterId: "UBENCHREQ" };
   emulator.addUser({ id: ws.requesterId, name: "bench-requester" });
   emulator.addChannel({ id: ws.channelId, name: "bench", members: [emulator.botUserId, ws.requesterId] });

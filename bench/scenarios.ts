@@ -2,7 +2,7 @@
 // latencies measured on this process's performance.now() clock, the same clock the emulator stamps calls with.
 import { performance } from "node:perf_hooks";
 import type { Answers } from "../src/engine/answers.js";
-import { SlackDriver } from "../test/emulator/slack-driver.js";
+import { OPTIONS_DEADLINE_MS, SlackDriver } from "../test/emulator/slack-driver.js";
 import type { RecordedCall, SlackEmulator, StoredView } from "../test/emulator/slack-emulator.js";
 import { fillFromAnswers, toLastStep } from "../test/support/fill.js";
 import type { AppProcess } from "./app-process.js";
@@ -71,7 +71,12 @@ export function mergeRuns<T extends Run>(runs: readonly T[]): Run {
 type Outcome = { ackMs: number; status: number; error?: string; key?: string };
 
 const driverFor = (ws: Workspace, app: AppProcess) =>
-  new SlackDriver({ emulator: ws.emulator, appUrl: `http://127.0.0.1:${app.port}`, signingSecret: ws.signingSecret });
+  new SlackDriver({
+    emulator: ws.emulator,
+    appUrl: `http://127.0.0.1:${app.port}`,
+    signingSecret: ws.signingSecret,
+    optionsDeadlineMs: OPTIONS_DEADLINE_MS,
+  });
 
 /** Runs `send` as a burst, then lets the app finish its after-ack work; measures CPU and failed API calls. */
 async function measured(

@@ -271,7 +271,17 @@ try {
   const opens = h.emulator.callsTo("views.open").length;
   await h.driver.sendBlockAction({ userId: REVIEWERS[0], actionId: ACTION.viewAnswers, blockId: "verdict_actions", message });
   await h.emulator.waitFor(() => h.emulator.callsTo("views.open").length > opens, 3000, "answers opened");
-  save("13-answers", { kind: "modal", title: "View answers: read-only", view: h.emulator.callsTo("views.open").at(-1)!.args.view as Json });
+  const answersOpen = h.emulator.callsTo("views.open").at(-1)!;
+  save("13-answers", { kind: "modal", title: "View answers: read-only", view: answersOpen.args.view as Json });
+  const answersModal = h.emulator.view(String((answersOpen.response as { view: { id: string } }).view.id))!;
+  const pushes = h.emulator.callsTo("views.push").length;
+  await h.driver.sendBlockAction({ userId: REVIEWERS[0], actionId: ACTION.exportRecord, blockId: BLOCK.answersExport, view: answersModal });
+  await h.emulator.waitFor(() => h.emulator.callsTo("views.push").length > pushes, 3000, "record pushed");
+  save("13-answers-record", {
+    kind: "modal",
+    title: "Decision record (Markdown), over the answers",
+    view: h.emulator.callsTo("views.push").at(-1)!.args.view as Json,
+  });
 
   for (const reviewer of REVIEWERS.slice(0, 2)) {
     await h.driver.sendReaction({ userId: reviewer, reaction: "white_check_mark", channelId: CHANNEL, messageTs: message.ts });

@@ -11,8 +11,10 @@ import type { ModelDirectory } from "../watcher/model-directory.js";
 import { afterAck, type Later } from "./after-ack.js";
 import type { BotIdentity } from "./bot-identity.js";
 import { decisionAccess } from "./decision-access.js";
+import { handleAssessStep } from "./handlers/handle-assess-step.js";
 import { handleChangeReasonSubmission } from "./handlers/handle-change-reason.js";
 import { handleCommand } from "./handlers/handle-command.js";
+import { handleExportRecord } from "./handlers/handle-export-record.js";
 import { handleHomeOpened, handleHomePaging } from "./handlers/handle-home-opened.js";
 import { handleListOlder } from "./handlers/handle-list-paging.js";
 import { handleMemberJoined } from "./handlers/handle-member-joined.js";
@@ -29,7 +31,7 @@ import { handleEditSettings, handleSettingsSubmission } from "./handlers/handle-
 import { handleTokensRevoked, handleUninstalled } from "./handlers/handle-uninstalled.js";
 import { handleViewAnswers } from "./handlers/handle-view-answers.js";
 import { createHttpReceiver } from "./http-receiver.js";
-import { ACTION, COMMAND, SHORTCUT, STEP_VIEW_PATTERN, VIEW } from "./ids.js";
+import { ACTION, COMMAND, FUNCTION, SHORTCUT, STEP_VIEW_PATTERN, VIEW } from "./ids.js";
 import { trackInFlight } from "./in-flight.js";
 import { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from "./install-scopes.js";
 import { databaseInstallationStore } from "./installation-store.js";
@@ -147,6 +149,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const reviewDeps: ReviewDeps = { db, reviewSettings, isReviewer, jobsQueued };
   const membership = createMembership(clients, { logger: app.logger });
   const access = decisionAccess({ db, membership, reviewSettings, clients, logger: app.logger, jobsQueued });
+  const userNames = userNamesFrom(clients);
   const questionnaire: QuestionnaireDeps & { later: Later } = {
     db,
     today: deps.today,
@@ -164,7 +167,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
   };
 
-  app.command(COMMAND, handleCommand({ ...questionnaire, access, reviewSettings, userNames: userNamesFrom(clients) }));
+  app.command(COMMAND, handleCommand({ ...questionnaire, access, reviewSettings, userNames }));
   app.view(VIEW.questionnaire, handleQuestionnaireStep(questionnaire, "problem"));
   app.view(VIEW.questionnaireEvidence, handleQuestionnaireStep(questionnaire, "evidence"));
   app.view(VIEW.questionnaireCosts, handleQuestionnaireSubmission(submission));
@@ -173,6 +176,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.action(ACTION.startOver, handleStartOver(questionnaire));
   app.options({ type: "block_suggestion", action_id: ACTION.field }, handleModelOptions(questionnaire));
   app.action(ACTION.viewAnswers, handleViewAnswers({ ...questionnaire, access }));
+  app.action(ACTION.exportRecord, handleExportRecord({ db, access, reviewSettings, userNames, later }));
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut(questionnaire));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
@@ -195,6 +199,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     app.event("app_uninstalled", handleUninstalled({ db }));
     app.event("tokens_revoked", handleTokensRevoked({ db }));
   }
+  app.function(
+    FUNCTION.assessFineTuning,
+    handleAssessStep({
+      db,
+      logger: app.logger,
+      today: deps.today,
+      jobsQueued,
+      ...(deps.onVerdict ? { onVerdict: deps.onVerdict } : {}),
+      ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
+    }),
+  );
   app.error(async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
     if ((error as { code?: unknown }).code === ErrorCode.AuthorizationError) {
       // OAuth mode: no installation for the workspace it came from. The receiver answers 401 at once.

@@ -9,6 +9,8 @@ export const VIEW = {
   questionnaireCosts: "questionnaire_costs",
   /** The read-only answers behind a verdict. */
   answers: "decision_answers",
+  /** A decision as a Markdown decision record to copy. */
+  decisionRecord: "decision_record",
   home: "home",
   /** A workspace's review settings, edited by its admins from App Home. */
   settings: "workspace_settings",
@@ -35,6 +37,8 @@ export const ACTION = {
   startOver: "start_over",
   /** Opens the answers behind a verdict. */
   viewAnswers: "view_answers",
+  /** In the answers modal: the decision as a Markdown decision record, pushed on top. */
+  exportRecord: "export_record",
   reEvaluate: "re_evaluate",
   ignoreVersion: "ignore_version",
   snoozeVersion: "snooze_version",
@@ -66,6 +70,8 @@ export const BLOCK = {
   listPaging: "list_paging",
   homeMinePaging: "home_mine_paging",
   homeReviewPaging: "home_review_paging",
+  /** The decision-record button at the foot of the answers modal. */
+  answersExport: "answers_export",
   settingsActions: "settings_actions",
 } as const;
 
@@ -77,4 +83,37 @@ export const SETTINGS_BLOCK = {
   reviewerUsers: "settings_reviewer_users",
   reviewerGroup: "settings_reviewer_group",
   reminderAfter: "settings_reminder_after",
+} as const;
+
+/** Workflow Builder custom steps (the manifests' `functions`), by callback id. */
+export const FUNCTION = {
+  assessFineTuning: "assess_fine_tuning",
+} as const;
+
+/** The "Assess fine-tuning" workflow step's input and output parameter names, as the manifests declare them. */
+export const WORKFLOW_INPUT = {
+  channel: "channel",
+  requester: "requester",
+  title: "title",
+  productionModel: "production_model",
+  candidateModel: "candidate_model",
+  answers: "answers",
+} as const;
+
+export const WORKFLOW_OUTPUT = {
+  verdict: "verdict",
+  fineTune: "fine_tune",
+  decisionNumber: "decision_number",
+  threadLink: "thread_link",
+} as const;
+
+/**
+ * Message metadata event types. The public ones are documented for other apps (README, "Events other apps can use");
+ * every other post carries `post`, which only this app reads (to find a post again after a crash).
+ */
+export const METADATA_EVENT = {
+  decisionPosted: "decision_posted",
+  decisionApproved: "decision_approved",
+  decisionSuperseded: "decision_superseded",
+  post: "should_we_finetune_post",
 } as const;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Answers } from "../engine/answers.js";
 import type { Verdict } from "../engine/verdict.js";
-import { ModelsAlreadyOut, type VerdictPayload } from "./job-payloads.js";
+import { ModelsAlreadyOut, type StepPayload, type VerdictPayload } from "./job-payloads.js";
 import { enqueueJob, jobKey } from "./jobs.js";
 import { recordReEvaluated } from "./model-notices.js";
 import type { DecisionStatus } from "./schema.js";
@@ -74,6 +74,8 @@ export interface NewDecision {
   responseUrl?: string | undefined;
   /** Answers paths the team answered "Don't know". */
   unknownAnswers?: readonly string[] | undefined;
+  /** The Workflow Builder step that asked for it: completed with the verdict once it is posted. */
+  functionExecutionId?: string | undefined;
 }
 
 export interface DecisionRow {
@@ -178,8 +180,8 @@ async function bySubmissionKey(tx: SqlClient, key: string): Promise<Decision | n
 /**
  * Stores a decision and enqueues its verdict post, in one transaction: the decision exists exactly when its post is
  * due. A revision supersedes the decision it revises (whose verdict message is redrawn to say so); a re-evaluation
- * started from a model notice also marks that notice as taken up, by whom. A second call with the same submission key
- * returns the first decision unchanged. Throws AlreadySupersededError when the decision revised was replaced meanwhile.
+ * started from a model notice also marks that notice as taken up, by whom; a workflow step's decision also queues the
+ * step's completion. A second call with the same submission key returns the first decision unchanged. Throws AlreadySupersededError when the decision revised was replaced meanwhile.
  */
 export async function insertDecision(db: SqlClient, input: NewDecision): Promise<{ decision: Decision; created: boolean }> {
   return db.transaction(async (tx) => {
@@ -207,6 +209,15 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
       key: jobKey.verdict(id),
       payload: (input.responseUrl ? { responseUrl: input.responseUrl } : {}) satisfies VerdictPayload,
     });
+    if (input.functionExecutionId) {
+      // Queued after the verdict post, so it runs once that post is done (a decision's jobs run in order).
+      await enqueueJob(tx, {
+        kind: "complete-step",
+        decisionId: id,
+        key: jobKey.stepCompletion(input.functionExecutionId),
+        payload: { functionExecutionId: input.functionExecutionId } satisfies StepPayload,
+      });
+    }
     if (input.parentId) {
       await enqueueJob(tx, { kind: "update-verdict", decisionId: input.parentId, key: jobKey.update(input.parentId) });
       if (input.noticeId) {

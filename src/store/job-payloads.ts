@@ -53,3 +53,7 @@ export type ReviewerPayload = z.infer<typeof ReviewerPayload>;
 /** A reminder: which one of the review's reminders it is (1, 2, 3). */
 export const ReminderPayload = z.object({ nth: z.number().int().positive() });
 export type ReminderPayload = z.infer<typeof ReminderPayload>;
+
+/** A Workflow Builder step to complete once its decision's verdict is posted: Slack's id of that run of the step. */
+export const StepPayload = z.object({ functionExecutionId: z.string().min(1) });
+export type StepPayload = z.infer<typeof StepPayload>;

@@ -16,6 +16,7 @@ export const JOB_KINDS = [
   "post-reminder",
   "ask-reason",
   "post-reason",
+  "complete-step",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -47,6 +48,8 @@ export const jobKey = {
   reminder: (decisionId: number, nth: number) => `decision:${decisionId}:reminder:${nth}`,
   askReason: (decisionId: number, reviewerId: string) => `decision:${decisionId}:ask-reason:${reviewerId}:${randomUUID()}`,
   reason: (decisionId: number, reviewerId: string) => `decision:${decisionId}:reason:${reviewerId}:${randomUUID()}`,
+  /** A workflow step is completed once: its execution id is Slack's own, unique per run of the step. */
+  stepCompletion: (functionExecutionId: string) => `step:${functionExecutionId}:complete`,
 };
 
 export interface Job {

@@ -1,6 +1,7 @@
 // chat.postMessage, chat.update, chat.postEphemeral, chat.getPermalink.
 import { LIMITS } from "./block-kit-limits.js";
 import type { Channel, SlackWorld, StoredMessage } from "./emulator-world.js";
+import { readMetadata } from "./message-metadata.js";
 import { fail, isTrue, type MethodHandler, type SlackResponse, stringArg } from "./method-context.js";
 import { isFailure, readMessageContent, toSlackMessage, warningFields } from "./slack-message.js";
 
@@ -28,6 +29,7 @@ const postMessage: MethodHandler = ({ world, args }) => {
     if (!parent || parent.threadTs !== undefined) return fail("thread_not_found");
   }
   const { identity } = world;
+  const metadata = readMetadata(args.metadata);
   const message: StoredMessage = {
     channel: channel.id,
     ts: world.nextTs(),
@@ -36,7 +38,7 @@ const postMessage: MethodHandler = ({ world, args }) => {
     botId: identity.botId,
     text: content.text,
     blocks: content.blocks,
-    metadata: args.metadata,
+    metadata: metadata.metadata,
     reactions: [],
     replyBroadcast: threadTs !== undefined && isTrue(args.reply_broadcast),
     via: "chat.postMessage",
@@ -47,7 +49,7 @@ const postMessage: MethodHandler = ({ world, args }) => {
     channel: channel.id,
     ts: message.ts,
     message: toSlackMessage(message, identity),
-    ...warningFields(content.warning),
+    ...warningFields(content.warning ?? metadata.warning),
   };
 };
 
@@ -61,7 +63,8 @@ const update: MethodHandler = ({ world, args }) => {
   if (isFailure(content)) return content;
   if (args.text !== undefined) message.text = content.text;
   if (args.blocks !== undefined) message.blocks = content.blocks;
-  if (args.metadata !== undefined) message.metadata = args.metadata;
+  const metadata = readMetadata(args.metadata);
+  if (metadata.metadata !== undefined) message.metadata = metadata.metadata;
   message.edited = { user: world.identity.botUserId, ts: world.nextTs() };
   return {
     ok: true,
@@ -69,7 +72,7 @@ const update: MethodHandler = ({ world, args }) => {
     ts: message.ts,
     text: message.text,
     message: toSlackMessage(message, world.identity),
-    ...warningFields(content.warning),
+    ...warningFields(content.warning ?? metadata.warning),
   };
 };
 

@@ -2,6 +2,7 @@
 // response_urls. Method handlers read and change it; it knows nothing of HTTP.
 import { randomBytes, randomInt } from "node:crypto";
 import type { Json } from "./block-kit-checks.js";
+import { WorkflowRuns } from "./workflow-runs.js";
 
 export interface EmulatorIdentity {
   botToken: string;
@@ -109,6 +110,8 @@ export class SlackWorld {
   responseUrls = new Map<string, ResponseUrl>();
   /** What the app offered in each external select (`viewId blockId actionId`): the only options a user can pick. */
   offeredOptions = new Map<string, Json[]>();
+  /** Custom steps declared by the app's manifest, and their runs. */
+  readonly workflows = new WorkflowRuns();
   private lastMicros: number;
 
   /** `clockStartSec` fixes the clock (ts from that second on); without it, ts follow the real clock, as Slack's do. */
@@ -128,6 +131,7 @@ export class SlackWorld {
     this.triggers = new Map();
     this.responseUrls = new Map();
     this.offeredOptions = new Map();
+    this.workflows.clear();
     if (!everything) return;
     this.channels.clear();
     this.users.clear();

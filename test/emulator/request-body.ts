@@ -1,7 +1,7 @@
 import { isObject, type Json } from "./block-kit-checks.js";
 
 // Form-encoded Web API calls JSON-stringify non-scalar arguments per field.
-const JSON_FIELDS = ["blocks", "attachments", "view", "metadata"];
+const JSON_FIELDS = ["blocks", "attachments", "view", "metadata", "outputs"];
 
 /**
  * Web API arguments from a form-urlencoded or JSON body. Form fields stay strings,

@@ -82,7 +82,11 @@ function buildApp(): App {
     const option = (value: string) => ({ text: pt(value), value });
     if (body.value === "many") await ack({ options: Array.from({ length: 101 }, (_, i) => option(`m-${i}`)) });
     else if (body.value === "long") await ack({ options: [option("x".repeat(76))] });
-    else await ack({ option_groups: [{ label: pt("Catalog"), options: [option("gpt-4o"), option("gpt-4o-mini")] }] });
+    else if (body.value === "slow") {
+      // Past the strict driver's deadline below, whatever the machine's speed (Bolt itself gives up at 3 s).
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await ack({ options: [option("late")] });
+    } else await ack({ option_groups: [{ label: pt("Catalog"), options: [option("gpt-4o"), option("gpt-4o-mini")] }] });
   });
   bolt.view("pick_model", async ({ ack, view }) => {
     seen.push({ kind: "picked", body: view.state.values.model?.pick?.selected_option?.value });
@@ -221,6 +225,17 @@ describe("SlackDriver → Bolt over signed HTTP", () => {
     expect(res.options).toEqual([]);
     expect(res.refused).toMatch(problem);
     expect(emu.callsTo("block_suggestion").at(-1)?.response).toMatchObject({ ok: false });
+  });
+
+  it("refuses an options answer later than a deadline it is given, as Slack does after 3 s, and takes it otherwise", async () => {
+    await driver.sendSlashCommand({ text: "menu", userId: "U1", channelId: "C1" });
+    const view = await emu.waitFor(() => emu.lastView(), 1000, "a modal");
+    const strict = new SlackDriver({ emulator: emu, appUrl: driver.appUrl, signingSecret: SECRET, optionsDeadlineMs: 1_000 });
+    const late = await strict.sendBlockSuggestion({ userId: "U1", view, blockId: "model", actionId: "pick", value: "slow" });
+    expect(late.options).toEqual([]);
+    expect(late.refused).toMatch(/^answered after \d+ ms$/);
+    const lenient = await driver.sendBlockSuggestion({ userId: "U1", view, blockId: "model", actionId: "pick", value: "slow" });
+    expect(lenient.options.map((o) => o.value)).toEqual(["late"]);
   });
 
   it("clicks a button on a posted message; respond() replaces it via response_url", async () => {

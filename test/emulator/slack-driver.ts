@@ -9,7 +9,7 @@ import { formatProblem, isObject, type Json } from "./block-kit-checks.js";
 import { validateOptionsAnswer } from "./block-kit-limits.js";
 import type { SlackResponse } from "./method-context.js";
 import { type SignOptions, signatureHeaders } from "./sign-request.js";
-import type { SlackEmulator, StoredMessage, StoredView } from "./slack-emulator.js";
+import type { SlackEmulator, StoredMessage, StoredView, WorkflowRun } from "./slack-emulator.js";
 import { toSlackMessage } from "./slack-message.js";
 import { buildStateValues, elementState, type FillValue, type OfferedOptions, type StateValues, UnsubmittableError } from "./view-state.js";
 
@@ -52,6 +52,11 @@ export interface DriverOptions {
    * submission, what the emulator made of it. Commands and events still go over HTTP.
    */
   interactive?: (payload: Json) => Promise<{ json: unknown; applied?: SlackResponse | undefined }>;
+  /**
+   * Refuse an options answer that comes later than this, as Slack does after `OPTIONS_DEADLINE_MS`. Off by default: on
+   * a busy machine a correct app can answer late, and a test must not depend on timing.
+   */
+  optionsDeadlineMs?: number;
 }
 
 type ViewRef = StoredView | Json;
@@ -59,14 +64,19 @@ type ViewRef = StoredView | Json;
 export class SlackDriver {
   private readonly emulator: SlackEmulator;
   private readonly endpoint: string;
+  /** Where the app listens, as given. */
+  readonly appUrl: string;
   private readonly signingSecret: string;
   private readonly interactive: DriverOptions["interactive"];
+  private readonly optionsDeadlineMs: number;
 
   constructor(opts: DriverOptions) {
     this.emulator = opts.emulator;
+    this.appUrl = opts.appUrl;
     this.endpoint = `${opts.appUrl.replace(/\/$/, "")}${opts.path ?? "/slack/events"}`;
     this.signingSecret = opts.signingSecret;
     this.interactive = opts.interactive;
+    this.optionsDeadlineMs = opts.optionsDeadlineMs ?? Number.POSITIVE_INFINITY;
   }
 
   /** A slash command; its `response_url` points at the emulator. A non-empty ack becomes a message. */
@@ -206,7 +216,7 @@ export class SlackDriver {
     const refused =
       res.status !== 200
         ? `HTTP ${res.status}`
-        : elapsed > OPTIONS_DEADLINE_MS
+        : elapsed > this.optionsDeadlineMs
           ? `answered after ${Math.round(elapsed)} ms`
           : problems.length > 0
             ? problems.map(formatProblem).join("; ")
@@ -347,6 +357,17 @@ export class SlackDriver {
     if (opts.retryReason !== undefined) headers["x-slack-retry-reason"] = opts.retryReason;
     const res = await this.post(JSON.stringify(envelope), "application/json", opts.sign, headers);
     return { ...res, eventId };
+  }
+
+  /**
+   * A run of a workflow step reaches the app: its `function_executed` event over the Events API. Send the same run
+   * again (with its `eventId` and a `retryNum`) for Slack's redelivery.
+   */
+  async sendFunctionExecuted(
+    run: WorkflowRun,
+    opts: { eventId?: string; retryNum?: number; sign?: SignOptions } = {},
+  ): Promise<DriverResponse> {
+    return this.sendEvent(this.emulator.functionExecutedEvent(run), opts);
   }
 
   /** reaction_added / reaction_removed on a message, also applied to the emulator's reactions. */

@@ -19,8 +19,10 @@ import { parseApiArgs, parseJson } from "./request-body.js";
 import { postToResponseUrl } from "./response-url.js";
 import { SocketModeHub } from "./socket-mode.js";
 import { VIEW_METHODS } from "./view-methods.js";
+import { FUNCTION_METHODS, type FunctionDefinition, type WorkflowRun } from "./workflow-runs.js";
 
 export type { Channel, StoredMessage, StoredView, User } from "./emulator-world.js";
+export type { FunctionDefinition, WorkflowRun } from "./workflow-runs.js";
 
 export interface EmulatorOptions extends Partial<EmulatorIdentity> {
   /** 0 (default) picks a free port. */
@@ -55,7 +57,16 @@ export type Fault =
   | { reset: true; afterEffect?: boolean }
   | { hang: true; afterEffect?: boolean };
 
-const METHODS: Record<string, MethodHandler> = { ...CHAT_METHODS, ...DIRECTORY_METHODS, ...HISTORY_METHODS, ...VIEW_METHODS };
+const METHODS: Record<string, MethodHandler> = {
+  ...CHAT_METHODS,
+  ...DIRECTORY_METHODS,
+  ...HISTORY_METHODS,
+  ...VIEW_METHODS,
+  ...FUNCTION_METHODS,
+};
+
+/** How long Slack's trigger ids live; the bench holds the app to it. */
+export const SLACK_TRIGGER_TTL_MS = 3000;
 
 const DEFAULTS: EmulatorIdentity = {
   botToken: "xoxb-test-token",
@@ -65,7 +76,9 @@ const DEFAULTS: EmulatorIdentity = {
   teamId: "T1",
   teamDomain: "emulated",
   appId: "A1",
-  triggerTtlMs: 3000,
+  // Slack's trigger ids live 3 s. A test on a busy 2-core machine can take longer than that to open a view without the
+  // app being at fault, so the emulator allows 30 s unless a test sets Slack's own (the bench measures speed).
+  triggerTtlMs: 30_000,
   chatWritePublic: false,
 };
 
@@ -304,6 +317,38 @@ export class SlackEmulator {
     message.reactions = message.reactions.filter((r) => r.users.length > 0);
     this.changed();
     return true;
+  }
+
+  /** The custom steps the app's manifest declares (its `functions`): what runs may start and what they must return. */
+  declareFunctions(functions: Record<string, FunctionDefinition>): void {
+    this.world.workflows.declare(functions);
+  }
+
+  /** Starts a run of a declared step, as a workflow reaching it would; deliver its event with `functionExecutedEvent`. */
+  startWorkflowStep(callbackId: string, inputs: Json): WorkflowRun {
+    const run = this.world.workflows.start(callbackId, inputs);
+    this.changed();
+    return run;
+  }
+
+  /** The `function_executed` event of a run (the same run delivered twice is the same event). */
+  functionExecutedEvent(run: WorkflowRun): Json {
+    return this.world.workflows.event(run, this.identity.appId);
+  }
+
+  /** The workflow stops waiting for a run (it timed out, or someone stopped it): completing it is refused from now on. */
+  stopWorkflowRun(id: string): void {
+    const run = this.world.workflows.runs.get(id);
+    if (run?.state === "running") {
+      run.state = "failed";
+      run.error = "stopped by the workflow";
+    }
+    this.changed();
+  }
+
+  /** A run as it stands: running, completed with its outputs, or failed with its error. */
+  workflowRun(id: string): WorkflowRun | undefined {
+    return this.world.workflows.runs.get(id);
   }
 
   channel(id: string): Channel | undefined {
@@ -572,7 +617,8 @@ export class SlackEmulator {
   private runMethod(method: string, token: string | undefined, args: Json): SlackResponse {
     if (method === "api.test") return { ok: true, args: {} };
     if (!token) return fail("not_authed");
-    const team = this.shared.teams.get(token);
+    // A step's run token works while its run is going (Bolt hands it to the step's listener), in the first workspace.
+    const team = this.shared.teams.get(token) ?? (this.world.workflows.acceptsToken(token) ? this : undefined);
     if (!team) return fail("invalid_auth");
     if (this.shared.revoked.has(token)) return fail("token_revoked");
     return team.runOwn(method, args);

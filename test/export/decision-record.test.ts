@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "../../src/engine/decide.js";
 import { type DecisionRecordInput, decisionRecord } from "../../src/export/decision-record.js";
-import { buildDecisionRecordMessage } from "../../src/slack/builders/build-decision-record.js";
+import { buildDecisionRecordMessage, buildDecisionRecordView } from "../../src/slack/builders/build-decision-record.js";
 import type { Decision } from "../../src/store/decisions.js";
-import { validateMessageBlocks } from "../emulator/block-kit-limits.js";
+import { validateMessageBlocks, validateView } from "../emulator/block-kit-limits.js";
 import { validAnswers } from "../support/answers.js";
 
 function input(over: Partial<Decision> = {}, rest: Partial<DecisionRecordInput> = {}): DecisionRecordInput {
@@ -120,5 +120,20 @@ describe("the decision record in Slack", () => {
     expect(body).toBe(long);
     expect(message.blocks.length).toBeGreaterThan(2);
     expect(validateMessageBlocks(message.blocks)).toEqual([]);
+  });
+
+  it("fits a modal pushed over the answers: a valid view that keeps every line of a long record", () => {
+    const long = Array.from({ length: 400 }, (_, i) => `- line ${i} <@U999> ${"x".repeat(40)}`).join("\n");
+    const view = buildDecisionRecordView(31, long);
+    expect(validateView(view, "modal")).toEqual([]);
+    expect(view.title.text).toBe("Record of #31");
+    const texts = view.blocks.map((b) => (b as { text: { text: string } }).text.text);
+    expect(texts[0]).toContain("docs/decisions/0031-fine-tuning.md");
+    expect(
+      texts
+        .slice(1)
+        .map((t) => t.slice(3, -3))
+        .join("\n"),
+    ).toBe(long.replaceAll("<@U999>", "&lt;@U999&gt;"));
   });
 });

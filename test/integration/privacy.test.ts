@@ -159,6 +159,41 @@ describe("buttons act only where they were pressed, and only for the people allo
     }
   });
 
+  it("the decision record button, forged in a modal, shows a private decision to nobody outside its channel", async () => {
+    const recordPushedFor = async (decision: Decision) => {
+      const pushes = h.emulator.callsTo("views.push").length;
+      const forged = {
+        id: `VFORGED${decision.id}`,
+        type: "modal",
+        blocks: [
+          {
+            type: "actions",
+            block_id: BLOCK.answersExport,
+            elements: [
+              { type: "button", action_id: ACTION.exportRecord, text: { type: "plain_text", text: "x" }, value: String(decision.id) },
+            ],
+          },
+        ],
+      };
+      const res = await h.driver.sendBlockAction({
+        userId: EVE,
+        actionId: ACTION.exportRecord,
+        blockId: BLOCK.answersExport,
+        view: forged,
+      });
+      expect(res.status).toBe(200);
+      const push = await h.emulator.waitFor(() => h.emulator.callsTo("views.push")[pushes], WAIT_MS, "a view pushed");
+      return JSON.stringify(push.args.view);
+    };
+    for (const hidden of [secret, team]) {
+      const shown = await recordPushedFor(hidden);
+      expect(shown).toContain("This decision is not one you can see here.");
+      expect(shown).not.toContain(hidden.title);
+    }
+    // The same press on a decision of a channel she is in shows its record.
+    expect(await recordPushedFor(open)).toContain(`# ${open.number}. Open triage bot`);
+  });
+
   it("a forged Older decisions for a private channel lists nothing of it", async () => {
     const value = JSON.stringify({ query: { filter: { channelId: PRIVATE_CHANNEL }, title: "in #secret" }, before: 1_000_000 });
     const { note } = await press(EVE, ACTION.listOlder, BLOCK.listPaging, CHANNEL, FORGED_TS, value);

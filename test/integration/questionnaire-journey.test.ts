@@ -5,7 +5,7 @@ import type { Json } from "../emulator/block-kit-checks.js";
 import type { StoredView } from "../emulator/slack-emulator.js";
 import { validAnswers } from "../support/answers.js";
 import { choose, findModel, formFill, walkQuestionnaire } from "../support/fill.js";
-import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, startHarness } from "../support/harness.js";
+import { CHANNEL, type Harness, openQuestionnaire, REQUESTER, REVIEWERS, startHarness, WAIT_MS } from "../support/harness.js";
 import { readDb } from "../support/read-db.js";
 
 // The questionnaire as a person meets it, over signed HTTP against the Slack emulator: three steps with fields that
@@ -130,6 +130,23 @@ describe("the questionnaire, step by step", () => {
     expect(answersText).toContain("Model you would fine-tune");
     expect(answersText).toContain("`gpt-4o-mini-2024-07-18`");
     expect(answersText).toContain("Don't know _(decided as if the data is not versioned)_");
+
+    // Its foot offers the decision record, pushed over the answers.
+    const answersModal = h.emulator.view(String((answersView.response as { view: { id: string } }).view.id))!;
+    const pushes = h.emulator.callsTo("views.push").length;
+    const exported = await h.driver.sendBlockAction({
+      userId: REVIEWERS[0],
+      actionId: ACTION.exportRecord,
+      blockId: BLOCK.answersExport,
+      view: answersModal,
+    });
+    expect(exported.status).toBe(200);
+    const record = await h.emulator.waitFor(() => h.emulator.callsTo("views.push")[pushes], WAIT_MS, "record pushed");
+    expect(record.response.ok).toBe(true);
+    const recordText = JSON.stringify(record.args.view);
+    expect(recordText).toContain(`as a decision record (Markdown)`);
+    expect(recordText).toContain(`# ${decision.number}. ${ANSWERS.title}`);
+    expect(recordText).toContain("## Context");
   });
 
   it("Back returns to the step before, and what was typed on the step left is kept", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { loadConfig } from "../../src/config.js";
 import type { Answers } from "../../src/engine/answers.js";
 import { decide } from "../../src/engine/decide.js";
 import { type RunningApp, startApp } from "../../src/main.js";
-import { VIEW } from "../../src/slack/ids.js";
+import { FUNCTION, VIEW } from "../../src/slack/ids.js";
 import type { Json } from "../emulator/block-kit-checks.js";
 import { SlackDriver } from "../emulator/slack-driver.js";
 import { SlackEmulator, type StoredView } from "../emulator/slack-emulator.js";
@@ -283,6 +283,32 @@ describe("the real app in Socket Mode, over a WebSocket, against the Slack emula
     await app!.store.run(sql`pragma query_only = 0`);
     expect(await react(CAROL, verdictTs, "EvSOCKETLOST", { retryAttempt: 1 })).toBeUndefined();
     expect(approvers(decisionId)).toEqual([...before, CAROL]);
+  });
+
+  it("runs the workflow step from a function_executed envelope, acknowledged once stored, and completes it with the verdict", async () => {
+    const manifest = JSON.parse(readFileSync(new URL("../../manifests/manifest.socket-mode.json", import.meta.url), "utf8"));
+    emulator.declareFunctions(manifest.functions);
+    const { title, baseModel, ...rest } = validAnswers({ title: "A step over Socket Mode" });
+    const inputs = { channel: CHANNEL, requester: REQUESTER, title, production_model: baseModel, answers: JSON.stringify(rest) };
+    const run = emulator.startWorkflowStep(FUNCTION.assessFineTuning, inputs);
+    const envelope = {
+      token: "verification-token",
+      team_id: emulator.teamId,
+      api_app_id: emulator.identity.appId,
+      event: { ...emulator.functionExecutedEvent(run), event_ts: `${Math.floor(Date.now() / 1000)}.000200` },
+      type: "event_callback",
+      event_id: "EvSOCKETSTEP",
+      event_time: Math.floor(Date.now() / 1000),
+    };
+    expect(await emulator.socket.send("events_api", envelope)).toBeUndefined();
+    const stored = readDecisions(dbPath).find((d) => d.title === title);
+    expect(stored).toBeDefined();
+    const done = await emulator.waitFor(
+      () => (emulator.workflowRun(run.id)?.state === "completed" ? emulator.workflowRun(run.id) : undefined),
+      10_000,
+      "the step completed",
+    );
+    expect(done?.outputs).toMatchObject({ decision_number: stored!.number, fine_tune: decide(validAnswers()).fineTune });
   });
 
   it("reconnects after a refresh_requested disconnect, through a short Slack outage, and still serves commands", async () => {

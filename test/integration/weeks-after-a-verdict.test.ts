@@ -161,6 +161,11 @@ describe("the weeks after a verdict", () => {
     expect(texts(oldVerdict())).toContain(`Superseded by #${child.number}`);
     expect(buttonsOf(oldVerdict())).toEqual([ACTION.viewAnswers]);
     expect(h.decision(old.id)?.supersededBy?.number).toBe(child.number);
+    // Other apps hear it too: the old verdict's message metadata becomes decision_superseded.
+    expect(oldVerdict()?.metadata).toMatchObject({
+      event_type: "decision_superseded",
+      event_payload: { decision_number: old.number, superseded_by: child.number, status: "superseded" },
+    });
     expect(await command(ALICE, `show ${old.number}`)).toContain(`Superseded by #${child.number}`);
     expect(await command(ALICE, `show ${child.number}`)).toContain(`Revises #${old.number}`);
 

@@ -99,7 +99,7 @@ describe("mrkdwn escaping", () => {
     ["verdict message", buildVerdictMessage(messageInput())],
     // A provider-API fine-tune names the tuned model in its reasons.
     ["verdict reply", replyFor(validAnswers({ title: HOSTILE, candidateModel: `gpt-4o-mini ${HOSTILE}`, mlopsCapacity: false }))],
-    ["answers view", buildAnswersView({ number: 7, answers: validAnswers({ title: HOSTILE, candidateModel: HOSTILE }) })],
+    ["answers view", buildAnswersView({ decisionId: 3, number: 7, answers: validAnswers({ title: HOSTILE, candidateModel: HOSTILE }) })],
     ["decision list", buildDecisionList(page([decision()]), { filter: { text: HOSTILE }, title: `matching "${HOSTILE}"` })],
     ["decision detail", buildDecisionDetail({ decision: decision(), reasons: new Map([["UB", HOSTILE]]) })],
     [
@@ -385,7 +385,7 @@ describe("help", () => {
 
 describe("the answers behind a verdict", () => {
   it("lists every answer under the form's own labels, read-only, Don't knows included", () => {
-    const view = buildAnswersView({ number: 7, answers: MANY_WARNINGS, unknownAnswers: MANY_UNKNOWNS }) as unknown as Json;
+    const view = buildAnswersView({ decisionId: 3, number: 7, answers: MANY_WARNINGS, unknownAnswers: MANY_UNKNOWNS }) as unknown as Json;
     expect(validateView(view, "modal")).toEqual([]);
     expect(view.submit).toBeUndefined();
     const all = mrkdwnStrings(view).join("\n");

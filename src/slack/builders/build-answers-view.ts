@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { Answers } from "../../engine/answers.js";
 import { formatNumber } from "../../engine/words.js";
-import { COMMAND, VIEW } from "../ids.js";
+import { ACTION, BLOCK, COMMAND, VIEW } from "../ids.js";
 import { LIMIT } from "../limits.js";
 import { escapeMrkdwn, slackDate, truncate } from "../mrkdwn.js";
 import { type FormField, fieldsOf, optionLabel, STEPS, type StepId, UNKNOWN } from "../questionnaire/fields.js";
@@ -10,6 +10,7 @@ import { isUnknownAnswer, UNKNOWN_ANSWERS } from "../questionnaire/unknowns.js";
 import { context, sections } from "./blocks.js";
 
 export interface AnswersViewInput {
+  decisionId: number;
   /** What people call it in its workspace. */
   number: number;
   answers: Answers;
@@ -56,12 +57,27 @@ export function buildAnswersView(input: AnswersViewInput): ModalView {
   const values = answersToForm(input.answers, input.unknownAnswers ?? []);
   const blocks: KnownBlock[] = [context(`Decision #${input.number}: ${escapeMrkdwn(truncate(input.answers.title, 150))}`)];
   for (const step of STEPS) blocks.push(...sections(stepLines(step, values)), { type: "divider" });
-  blocks.push(context(`\`${COMMAND} show ${input.number} --markdown\` gives it as a decision record to keep with your code.`));
+  blocks.push(
+    {
+      type: "actions",
+      block_id: BLOCK.answersExport,
+      elements: [
+        {
+          type: "button",
+          action_id: ACTION.exportRecord,
+          text: { type: "plain_text", text: "Decision record (Markdown)" },
+          value: String(input.decisionId),
+        },
+      ],
+    },
+    context(`A record to keep with your code; \`${COMMAND} show ${input.number} --markdown\` gives it too.`),
+  );
   return {
     type: "modal",
     callback_id: VIEW.answers,
     title: { type: "plain_text", text: truncate(`Answers behind #${input.number}`, LIMIT.modalTitle) },
     close: { type: "plain_text", text: "Close" },
-    blocks: blocks.slice(0, 100),
+    // The record button stays, however long the answers.
+    blocks: [...blocks.slice(0, -2).slice(0, 98), ...blocks.slice(-2)],
   };
 }

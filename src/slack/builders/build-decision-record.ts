@@ -1,4 +1,7 @@
-import { escapeMrkdwn } from "../mrkdwn.js";
+import type { ModalView } from "@slack/types";
+import { VIEW } from "../ids.js";
+import { LIMIT } from "../limits.js";
+import { escapeMrkdwn, truncate } from "../mrkdwn.js";
 import { type SlackMessage, section } from "./blocks.js";
 
 /** Room for a chunk of Markdown inside a section with its code fence (sections hold 3,000 characters). */
@@ -27,11 +30,31 @@ function chunks(lines: readonly string[], max: number): string[] {
  * is escaped, and a fence typed inside the text cannot end the code block early.
  */
 export function buildDecisionRecordMessage(number: number, markdown: string): SlackMessage {
-  const safe = escapeMrkdwn(markdown).replace(/```/g, "``\u200b`");
-  const parts = chunks(safe.split("\n"), CHUNK - 8);
-  const intro = `Decision #${number} as a decision record (Markdown). Copy it into your repository, e.g. \`docs/decisions/${String(number).padStart(4, "0")}-fine-tuning.md\`.`;
   return {
     text: `Decision #${number} as a decision record`,
-    blocks: [section(intro), ...parts.slice(0, MESSAGE_BLOCKS - 1).map((p) => section(`\`\`\`${p}\`\`\``))],
+    blocks: [section(intro(number)), ...codeBlocks(markdown, MESSAGE_BLOCKS - 1)],
   };
+}
+
+/** The same record in a modal pushed over the answers (modals hold 100 blocks). */
+export function buildDecisionRecordView(number: number, markdown: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: VIEW.decisionRecord,
+    title: { type: "plain_text", text: truncate(`Record of #${number}`, LIMIT.modalTitle) },
+    close: { type: "plain_text", text: "Back" },
+    blocks: [section(intro(number)), ...codeBlocks(markdown, MODAL_BLOCKS - 1)],
+  };
+}
+
+const MODAL_BLOCKS = 100;
+
+const intro = (number: number) =>
+  `Decision #${number} as a decision record (Markdown). Copy it into your repository, e.g. \`docs/decisions/${String(number).padStart(4, "0")}-fine-tuning.md\`.`;
+
+function codeBlocks(markdown: string, max: number) {
+  const safe = escapeMrkdwn(markdown).replace(/```/g, "``\u200b`");
+  return chunks(safe.split("\n"), CHUNK - 8)
+    .slice(0, max)
+    .map((p) => section(`\`\`\`${p}\`\`\``));
 }

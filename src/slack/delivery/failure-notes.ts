@@ -11,6 +11,7 @@ const WHAT = {
   "update-notice": (n: number) => `the update of a base-model notice on decision #${n}`,
   "post-reminder": (n: number) => `a review reminder for decision #${n}`,
   "post-reason": (n: number) => `a reviewer's reason on decision #${n}`,
+  "complete-step": (n: number) => `the verdict of decision #${n} back to the workflow that asked for it`,
 } satisfies Partial<Record<JobKind, (n: number) => string>>;
 type ToldKind = keyof typeof WHAT;
 
@@ -39,14 +40,19 @@ function reason(code: string): string {
   if (["message_not_found", "cant_update_message", "edit_window_closed"].includes(code))
     return "the message is gone or can no longer be edited";
   if (code === "thread_not_found") return "the thread it belongs in is gone";
+  if (code === "execution_not_in_running_state" || code === "function_execution_not_found") {
+    return "the workflow had stopped waiting for it (it timed out or was stopped)";
+  }
   if (code.startsWith("gave up")) return "Slack kept failing for hours";
   return "Slack refused it";
 }
 
 /** The note the requester gets, once, when a post failed for good. */
 export function failureNote(kind: ToldKind, number: number, channelId: string, code: string): string {
+  // A workflow step's completion goes back to the workflow, not into a channel.
+  const what = kind === "complete-step" ? `send ${WHAT[kind](number)}` : `post ${WHAT[kind](number)} in <#${channelId}>`;
   return (
-    `I couldn't post ${WHAT[kind](number)} in <#${channelId}>: ${reason(code)}. ` +
+    `I couldn't ${what}: ${reason(code)}. ` +
     `The decision itself is saved; \`${COMMAND} show ${number}\` shows it. If this keeps happening, tell whoever runs this app.`
   );
 }

@@ -1,7 +1,12 @@
 import type { WebClient } from "@slack/web-api";
+import { DECISION_EVENT_TYPES } from "../decision-events.js";
+import { METADATA_EVENT } from "../ids.js";
 
-/** The message metadata event type on every post the worker makes; its payload carries the job's idempotency key. */
-export const POST_METADATA_EVENT = "should_we_finetune_post";
+/**
+ * The message metadata event types the worker's posts carry: the public decision events, or the app's own type. Every
+ * one carries the job's idempotency key in its payload.
+ */
+const OUR_EVENT_TYPES: ReadonlySet<string> = new Set([METADATA_EVENT.post, ...DECISION_EVENT_TYPES]);
 /** Slack's clock and ours may disagree a little: look this much further back than the job's creation. */
 const CLOCK_SLACK_MS = 10 * 60_000;
 const PAGE = 200;
@@ -14,8 +19,9 @@ export interface PostPlace {
   broadcast?: boolean | undefined;
 }
 
+/** The metadata of a post that tells other apps nothing: only this app reads it. */
 export function postMetadata(key: string, decisionId: number | null) {
-  return { event_type: POST_METADATA_EVENT, event_payload: { key, ...(decisionId !== null ? { decision_id: decisionId } : {}) } };
+  return { event_type: METADATA_EVENT.post, event_payload: { key, ...(decisionId !== null ? { decision_id: decisionId } : {}) } };
 }
 
 interface Metadata {
@@ -25,8 +31,8 @@ interface Metadata {
 
 /** The key a post carries; posts from before the job table carried the decision and the part instead. */
 function keyOf(metadata: Metadata | undefined): string | undefined {
-  if (metadata?.event_type !== POST_METADATA_EVENT) return undefined;
-  const payload = metadata.event_payload;
+  if (!OUR_EVENT_TYPES.has(metadata?.event_type ?? "")) return undefined;
+  const payload = metadata?.event_payload;
   if (typeof payload?.key === "string") return payload.key;
   if (typeof payload?.decision_id === "number" && typeof payload.part === "string")
     return `decision:${payload.decision_id}:${payload.part}`;

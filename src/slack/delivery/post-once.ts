@@ -35,9 +35,16 @@ export async function withChannelAccess<T>(deps: DeliveryDeps, context: JobConte
   return write();
 }
 
+/** Message metadata that carries the job's idempotency key in `event_payload.key`. */
+export interface KeyedMetadata {
+  event_type: string;
+  event_payload: { key: string } & Record<string, string | number | boolean>;
+}
+
 /**
  * Posts a message for a job exactly once: with the job's key in its metadata, and, when an earlier attempt may have
- * reached Slack, only after looking for that post (returning it instead). Resolves with the message ts.
+ * reached Slack, only after looking for that post (returning it instead). Resolves with the message ts. `metadata`
+ * defaults to the app's own event type; a public decision event must carry the job's key too.
  */
 export async function postOnce(
   deps: DeliveryDeps,
@@ -45,7 +52,10 @@ export async function postOnce(
   context: JobContext,
   place: PostPlace,
   message: SlackMessage,
+  metadata: KeyedMetadata = postMetadata(job.idempotencyKey, job.decisionId),
 ): Promise<string> {
+  // A post whose metadata lost its key could never be found again: it would be posted twice after a crash.
+  if (metadata.event_payload.key !== job.idempotencyKey) throw new Error(`job ${job.id}: its post's metadata carries another key`);
   return withChannelAccess(deps, context, place.channel, async () => {
     if (job.lookFirst) {
       try {
@@ -63,7 +73,7 @@ export async function postOnce(
       ...thread,
       text: message.text,
       blocks: message.blocks,
-      metadata: postMetadata(job.idempotencyKey, job.decisionId),
+      metadata,
       unfurl_links: false,
     });
     if (!res.ts) throw new Error("chat.postMessage answered without a ts");

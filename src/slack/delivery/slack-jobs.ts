@@ -13,6 +13,7 @@ import { postNotice, updateNotice } from "./notice-jobs.js";
 import { NoAccessError } from "./post-once.js";
 import { askReason, postReason, postReminder, recordVerdictLink } from "./review-jobs.js";
 import { classifySlackFailure } from "./slack-failure.js";
+import { completeStep } from "./step-jobs.js";
 
 const TASKS: Record<JobKind, JobTask> = {
   "post-verdict": postVerdict,
@@ -26,6 +27,7 @@ const TASKS: Record<JobKind, JobTask> = {
   "post-reminder": postReminder,
   "ask-reason": askReason,
   "post-reason": postReason,
+  "complete-step": completeStep,
 };
 
 const isWebApiError = (error: unknown) => String((error as { code?: unknown })?.code ?? "").startsWith("slack_webapi_");

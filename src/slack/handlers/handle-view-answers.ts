@@ -32,6 +32,7 @@ export function handleViewAnswers(deps: { db: SqlClient; access: DecisionAccess;
       return;
     }
     const view = buildAnswersView({
+      decisionId: decision.id,
       number: decision.number,
       answers: decision.answers,
       unknownAnswers: decision.unknownAnswers,
