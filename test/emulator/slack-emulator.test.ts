@@ -31,6 +31,7 @@ async function slackError(call: Promise<unknown>): Promise<string> {
 
 beforeAll(async () => {
   emu = await SlackEmulator.start();
+  emu.minWaitMs = 0; // its own time-outs are tested here
   client = newClient(emu.botToken);
 });
 

@@ -100,6 +100,11 @@ interface Shared {
 
 export class SlackEmulator {
   readonly calls: RecordedCall[];
+  /**
+   * The least any `waitFor` waits before giving up: a wait ends as soon as its condition holds, so a long bound costs
+   * nothing when all is well and keeps a busy machine from failing a test that asked for a few seconds.
+   */
+  minWaitMs = 30_000;
   /** Socket Mode: connections, envelopes and their acks (see socket-mode.ts). */
   readonly socket: SocketModeHub;
   private readonly world: SlackWorld;
@@ -462,7 +467,8 @@ export class SlackEmulator {
    * Resolves with the first truthy value `probe` returns, re-checked after every call
    * or change (and every 25 ms); rejects after `timeoutMs` naming `label` and recent calls.
    */
-  waitFor<T>(probe: Probe<T>, timeoutMs = 10_000, label = "condition"): Promise<T> {
+  waitFor<T>(probe: Probe<T>, requestedMs = 10_000, label = "condition"): Promise<T> {
+    const timeoutMs = Math.max(requestedMs, this.minWaitMs);
     return new Promise<T>((resolve, reject) => {
       let poll: NodeJS.Timeout | undefined;
       let timer: NodeJS.Timeout | undefined;
