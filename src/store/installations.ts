@@ -72,13 +72,21 @@ function keysFor(query: InstallationQuery): string[] {
   return [...(query.teamId ? [teamKey(query.teamId)] : []), ...(query.enterpriseId ? [enterpriseKey(query.enterpriseId)] : [])];
 }
 
-/** The installation whose token serves a workspace, or null when the app is not installed there. */
+/**
+ * The installation whose token serves a workspace, or null when the app is not installed there. Asked with a team
+ * alone (the organization not known where the question comes from), a workspace without an installation of its own
+ * is looked up under the organization its decisions recorded.
+ */
 export async function findInstallation(db: SqlClient, query: InstallationQuery): Promise<StoredInstallation | null> {
   for (const key of keysFor(query)) {
     const [row] = await db.all<InstallationRow>(sql`select * from installations where key = ${key}`);
     if (row) return toInstallation(row);
   }
-  return null;
+  if (query.enterpriseId !== undefined || !query.teamId) return null;
+  const [known] = await db.all<{ enterprise_id: string }>(
+    sql`select enterprise_id from decisions where team_id = ${query.teamId} and enterprise_id is not null limit 1`,
+  );
+  return known ? findInstallation(db, { enterpriseId: known.enterprise_id, isEnterpriseInstall: true }) : null;
 }
 
 /**

@@ -186,7 +186,8 @@ describe("many workspaces (OAuth mode)", () => {
   it("an organization installs the app once (org-wide): its workspaces' reviews post with the organization's token", async () => {
     const org = h.emulator.addTeam({ teamId: "T3ORG", enterpriseId: "E1ORG", botToken: "xoxb-org-token" });
     org.addUser({ id: "UFRAN", name: "fran" });
-    org.addChannel({ id: "CORG", name: "org-ml", members: [org.botUserId, "UFRAN"] });
+    org.addUser({ id: "UGUS", name: "gus" });
+    org.addChannel({ id: "CORG", name: "org-ml", members: [org.botUserId, "UFRAN", "UGUS"] });
     const orgDriver = new SlackDriver({ emulator: org, appUrl, signingSecret: SIGNING_SECRET });
     const { done, html } = await installThroughBrowser(appUrl, org, "UFRAN", { orgWide: true });
     expect(done.status, html).toBe(200);
@@ -201,6 +202,9 @@ describe("many workspaces (OAuth mode)", () => {
     });
     expect([decision.teamId, decision.enterpriseId]).toEqual(["T3ORG", "E1ORG"]);
     expect(org.messagesIn("CORG").map((m) => m.ts)).toContain(decision.messageTs);
+    // Another member of the channel sees it in a list: its members were read with the organization's token.
+    const list = await orgDriver.sendSlashCommand({ userId: "UGUS", channelId: "CORG", text: "list all" });
+    expect(JSON.stringify(list.json)).toContain("Org-wide plan");
     expect(h.jobs(decision.id).map((j) => [j.teamId, j.enterpriseId, j.status])).toEqual([
       ["T3ORG", "E1ORG", "done"],
       ["T3ORG", "E1ORG", "done"],

@@ -86,6 +86,16 @@ describe.each(STORE_DIALECTS)("installations and the jobs of a workspace ($name)
     expect(await findInstallation(client, { teamId: "T5" })).toBeNull();
   });
 
+  it("finds an org-wide installation by a workspace alone once one of its decisions named the organization", async () => {
+    const client = await db();
+    await saveInstallation(client, orgInstall("E1", "xoxb-org"));
+    expect(await findInstallation(client, { teamId: "T5" })).toBeNull();
+    await decisionIn(client, "T5", "E1");
+    expect((await findInstallation(client, { teamId: "T5" }))?.botToken).toBe("xoxb-org");
+    expect(await findInstallation(client, { teamId: "T5", enterpriseId: null })).toBeNull();
+    expect(await findInstallation(client, { teamId: "T6" })).toBeNull();
+  });
+
   it("forgets one installation: a workspace's, or the organization's", async () => {
     const client = await db();
     await saveInstallation(client, orgInstall("E1", "xoxb-org"));
