@@ -1,6 +1,6 @@
 import type { EventEmitter } from "node:events";
 import type { Logger } from "@slack/bolt";
-import type { FetchFunction, WebClient } from "@slack/web-api";
+import type { FetchFunction } from "@slack/web-api";
 import type { Config } from "./config.js";
 import type { BackoffPolicy } from "./delivery/backoff.js";
 import { keepLease } from "./delivery/lease-keeper.js";
@@ -11,9 +11,13 @@ import { createDeliveryClient } from "./slack/delivery/delivery-client.js";
 import { slackJobRunner } from "./slack/delivery/slack-jobs.js";
 import { reconcileReactions } from "./slack/reconcile-reactions.js";
 import { respondEphemeral } from "./slack/respond.js";
+import type { IsReviewer } from "./slack/reviews.js";
+import { type WorkspaceClients, workspaceClients } from "./slack/workspace-clients.js";
+import type { ReviewSettingsOf } from "./slack/workspace-review-settings.js";
 import { claimOwners, expireClaims, requeueWaiting } from "./store/jobs.js";
 import { queueDueReminders, reminderCheckEveryMs } from "./store/reminders.js";
 import type { SqlClient } from "./store/sql-client.js";
+import { ownReminderIntervals } from "./store/workspace-settings.js";
 import { checkModels } from "./watcher/check-models.js";
 import type { KnownCatalog } from "./watcher/known-catalog.js";
 import type { ModelRecord } from "./watcher/model-record.js";
@@ -41,9 +45,11 @@ export interface BackgroundOptions {
 export interface BackgroundDeps {
   config: Config;
   db: SqlClient;
-  /** The listeners' client (reactions.get for the reconcile). */
-  listenerClient: WebClient;
-  isReviewer: (userId: string) => Promise<boolean>;
+  /** The listeners' clients, per workspace (reactions.get for the reconcile). */
+  listenerClients: WorkspaceClients;
+  isReviewer: IsReviewer;
+  /** Each workspace's review settings. */
+  reviewSettings: ReviewSettingsOf;
   logger: Logger;
   now: () => Date;
   options: BackgroundOptions;
@@ -95,17 +101,20 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   const { config, db, logger: log, options } = deps;
   const owner = workerId();
   const isGone = (id: string) => isGoneLocalWorker(id, owner);
-  const client = createDeliveryClient(config.slack.botToken, {
-    apiUrl: config.slack.apiUrl,
-    timeoutMs: options.slackTimeoutMs ?? 10_000,
-    ...(deps.slackFetch ? { fetch: deps.slackFetch } : {}),
-    logger: log,
-  });
+  // Each job posts with its own workspace's token (OAuth mode), through a client that never retries by itself.
+  const clients = workspaceClients(config.slack.installs, db, (token) =>
+    createDeliveryClient(token, {
+      apiUrl: config.slack.apiUrl,
+      timeoutMs: options.slackTimeoutMs ?? 10_000,
+      ...(deps.slackFetch ? { fetch: deps.slackFetch } : {}),
+      logger: log,
+    }),
+  );
   const worker = createWorker({
     db,
     owner,
     log,
-    runner: slackJobRunner({ db, client, review: config.review, respond: respondEphemeral, now: () => new Date() }),
+    runner: slackJobRunner({ db, clients, reviewSettings: deps.reviewSettings, respond: respondEphemeral, now: () => new Date() }),
     ...options.jobs,
   });
   const wake = () => worker.wake();
@@ -133,8 +142,8 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
       stopping = false;
       reconciling = reconcileReactions({
         db,
-        client: deps.listenerClient,
-        review: config.review,
+        clients: deps.listenerClients,
+        reviewSettings: deps.reviewSettings,
         isReviewer: deps.isReviewer,
         jobsQueued: wake,
         logger: log,
@@ -173,9 +182,12 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
     log.info(`model watch: ${report.distinctModels} models, ${notices} notices queued, ${report.failed.length} failed`);
   };
   const reminderAfterMs = config.review.reminderAfterMs;
+  // The environment's interval, and each workspace's own where its admins set one (docs/workspaces.md).
   const remind = async (): Promise<number> => {
-    if (reminderAfterMs === null) return 0;
-    const queued = await queueDueReminders(db, deps.now(), reminderAfterMs);
+    const own = await ownReminderIntervals(db);
+    const at = deps.now();
+    let queued = reminderAfterMs === null ? 0 : await queueDueReminders(db, at, reminderAfterMs, { except: [...own.keys()] });
+    for (const [teamId, everyMs] of own) if (everyMs !== null) queued += await queueDueReminders(db, at, everyMs, { only: [teamId] });
     if (queued > 0) {
       log.info(`review reminders: ${queued} queued`);
       wake();
@@ -201,9 +213,12 @@ export async function startBackground(deps: BackgroundDeps): Promise<Background>
   const reviewReminders: BackgroundTask = {
     name: "the review reminders",
     start: () => {
-      if (reminderAfterMs === null) return;
-      const every = reminderCheckEveryMs(reminderAfterMs);
-      log.info(`reviews still waiting after ${formatDuration(reminderAfterMs)} are reminded (checked every ${formatDuration(every)})`);
+      const every = reminderCheckEveryMs(reminderAfterMs ?? 60_000);
+      const after =
+        reminderAfterMs === null
+          ? "reminders are off unless a workspace set its own"
+          : `reviews still waiting after ${formatDuration(reminderAfterMs)} are reminded`;
+      log.info(`${after} (checked every ${formatDuration(every)})`);
       reminders = schedulePasses(remind, { firstDelayMs: options.reminderDelayMs ?? every, intervalMs: every }, (error) =>
         log.error(`review reminder pass failed: ${(error as Error).message}`),
       );

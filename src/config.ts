@@ -91,7 +91,13 @@ export const databaseTarget = (url: string | undefined, path: string): DatabaseT
   url ? { kind: "postgres", url } : { kind: "sqlite", path };
 
 const EnvSchema = z.object({
-  SLACK_BOT_TOKEN: z.string({ message: "is required" }).regex(/^xoxb-/, { message: "must be a bot token (xoxb-…)" }),
+  SLACK_BOT_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith("xoxb-"), { message: "must be a bot token (xoxb-…)" }),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.refine((s) => s === undefined || s.length >= 16, {
+    message: "must be at least 16 characters (it signs the install links)",
+  }),
+  SLACK_REDIRECT_URL: optionalUrl,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith("xapp-"), { message: "must be an app-level token (xapp-…)" }),
   SLACK_API_URL: optionalText
@@ -124,7 +130,7 @@ const EnvSchema = z.object({
 
 /** Rules across variables; checked on the raw environment so they are reported even when another variable is bad. */
 function crossChecks(env: NodeJS.ProcessEnv): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...installChecks(env)];
   if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push("SLACK_SIGNING_SECRET: is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode)");
   }
@@ -140,9 +146,39 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
+const OAUTH_SETTINGS = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+const isSet = (value: string | undefined) => Boolean(value?.trim());
+
+/** One workspace with SLACK_BOT_TOKEN, or many through OAuth: never both, never neither. */
+function installChecks(env: NodeJS.ProcessEnv): string[] {
+  const oauth = OAUTH_SETTINGS.filter((name) => isSet(env[name]));
+  if (oauth.length === 0) {
+    return isSet(env.SLACK_BOT_TOKEN)
+      ? []
+      : [
+          "SLACK_BOT_TOKEN: is required (or, to install in many workspaces, set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)",
+        ];
+  }
+  return [
+    ...OAUTH_SETTINGS.filter((name) => !isSet(env[name])).map(
+      (name) => `${name}: is required in OAuth mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)`,
+    ),
+    ...(isSet(env.SLACK_BOT_TOKEN) ? ["SLACK_BOT_TOKEN: unset it in OAuth mode (each workspace's token comes from its installation)"] : []),
+    ...(isSet(env.SLACK_APP_TOKEN) ? ["SLACK_APP_TOKEN: unset it in OAuth mode (the install pages and events come over HTTP)"] : []),
+  ];
+}
+
+/**
+ * Whose tokens the app uses: one workspace's bot token (SLACK_BOT_TOKEN), or each workspace's own, saved when it
+ * installs the app through /slack/install (docs/workspaces.md).
+ */
+export type SlackInstalls =
+  | { mode: "single"; botToken: string }
+  | { mode: "oauth"; clientId: string; clientSecret: string; stateSecret: string; redirectUrl: string | undefined };
+
 export interface Config {
   slack: {
-    botToken: string;
+    installs: SlackInstalls;
     signingSecret: string | undefined;
     appToken: string | undefined;
     apiUrl: string | undefined;
@@ -189,7 +225,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     ok: true,
     config: {
       slack: {
-        botToken: e.SLACK_BOT_TOKEN,
+        installs: e.SLACK_BOT_TOKEN
+          ? { mode: "single", botToken: e.SLACK_BOT_TOKEN }
+          : {
+              mode: "oauth",
+              clientId: e.SLACK_CLIENT_ID ?? "",
+              clientSecret: e.SLACK_CLIENT_SECRET ?? "",
+              stateSecret: e.SLACK_STATE_SECRET ?? "",
+              redirectUrl: e.SLACK_REDIRECT_URL,
+            },
         signingSecret: e.SLACK_SIGNING_SECRET,
         appToken: e.SLACK_APP_TOKEN,
         apiUrl: e.SLACK_API_URL,
@@ -230,8 +274,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
 /** The configured values that must never be written anywhere (logs mask them verbatim). */
 export function configSecrets(config: Config): string[] {
   const { slack, watch, database } = config;
+  const { installs } = slack;
   return [
-    slack.botToken,
+    ...(installs.mode === "single" ? [installs.botToken] : [installs.clientSecret, installs.stateSecret]),
     slack.signingSecret,
     slack.appToken,
     watch.sources.OPENAI_API_KEY,

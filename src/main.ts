@@ -64,7 +64,9 @@ export interface StartOptions extends BackgroundOptions {
 
 /** Composition root: config → database → Slack app → start → the lease and the background work. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
-  const identity = await fetchBotIdentity(config.slack.botToken, config.slack.apiUrl);
+  const { installs } = config.slack;
+  // OAuth mode: each installation names its bot, and has no token until a workspace installs the app.
+  const identity = installs.mode === "single" ? await fetchBotIdentity(installs.botToken, config.slack.apiUrl) : undefined;
   const ops = prepareOperations(config, {
     logger: options.logger,
     processMetrics: options.processMetrics,
@@ -100,8 +102,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const work = await startBackground({
     config,
     db,
-    listenerClient: app.client,
+    listenerClients: slack.clients,
     isReviewer,
+    reviewSettings: slack.reviewSettings,
     logger: app.logger,
     now,
     options,
@@ -162,14 +165,20 @@ async function bundledCatalog(logger: AppLogger): Promise<ModelRecord[]> {
 
 /** What /readyz checks. The database probe writes through the app's own connection. */
 function readinessChecks(config: Config, db: SqlClient, ops: Operations, isConnected: (() => boolean) | undefined): ReadinessCheck[] {
-  const probeClient = new WebClient(config.slack.botToken, {
+  const { installs } = config.slack;
+  // OAuth mode has no token of its own: whether Slack answers at all (api.test) is what readiness can say.
+  const probeClient = new WebClient(installs.mode === "single" ? installs.botToken : undefined, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     fetch: ops.metrics.slackFetch,
     retryConfig: { retries: 0 },
     timeout: 3000,
     logger: ops.slackAppHooks.logger,
   });
-  return [databaseWritable(db), slackReachable(probeClient), ...(isConnected ? [socketConnected(isConnected)] : [])];
+  return [
+    databaseWritable(db),
+    slackReachable(probeClient, installs.mode === "single" ? "auth.test" : "api.test"),
+    ...(isConnected ? [socketConnected(isConnected)] : []),
+  ];
 }
 
 async function main(): Promise<void> {

@@ -149,6 +149,59 @@ describe("loadConfig", () => {
     expect(lines.join("")).not.toMatch(/pa(%24%24|\$\$)word-long/);
   });
 
+  describe("one workspace or many", () => {
+    const oauth = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "client-secret", SLACK_STATE_SECRET: "a-state-secret-16+" };
+
+    it("keeps the single-token mode when SLACK_BOT_TOKEN is set", () => {
+      expect(loadConfig(base)).toMatchObject({ config: { slack: { installs: { mode: "single", botToken: "xoxb-1" } } } });
+    });
+
+    it("turns OAuth mode on with the client id, client secret and state secret, and no bot token", () => {
+      const loaded = loadConfig({
+        SLACK_SIGNING_SECRET: "secret",
+        ...oauth,
+        SLACK_REDIRECT_URL: "https://swf.example.com/slack/oauth_redirect",
+      });
+      expect(loaded).toMatchObject({
+        config: {
+          slack: {
+            mode: "http",
+            installs: { mode: "oauth", clientId: "1111.2222", redirectUrl: "https://swf.example.com/slack/oauth_redirect" },
+          },
+        },
+      });
+      if (!loaded.ok) return;
+      expect(configSecrets(loaded.config)).toEqual(expect.arrayContaining(["client-secret", "a-state-secret-16+"]));
+    });
+
+    it.each([
+      [
+        { SLACK_SIGNING_SECRET: "secret" },
+        [
+          "SLACK_BOT_TOKEN: is required (or, to install in many workspaces, set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)",
+        ],
+      ],
+      [
+        { SLACK_SIGNING_SECRET: "secret", SLACK_CLIENT_ID: "1111.2222" },
+        [
+          "SLACK_CLIENT_SECRET: is required in OAuth mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)",
+          "SLACK_STATE_SECRET: is required in OAuth mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)",
+        ],
+      ],
+      [{ ...base, ...oauth }, ["SLACK_BOT_TOKEN: unset it in OAuth mode (each workspace's token comes from its installation)"]],
+      [{ ...oauth, SLACK_APP_TOKEN: "xapp-1" }, ["SLACK_APP_TOKEN: unset it in OAuth mode (the install pages and events come over HTTP)"]],
+      [
+        { SLACK_SIGNING_SECRET: "secret", ...oauth, SLACK_STATE_SECRET: "short" },
+        ["SLACK_STATE_SECRET: must be at least 16 characters (it signs the install links)"],
+      ],
+      [{ SLACK_SIGNING_SECRET: "secret", ...oauth, SLACK_REDIRECT_URL: "swf.example.com" }, ["SLACK_REDIRECT_URL: must be a URL"]],
+    ])("names each problem of the two modes in one line: %j", (env, problems) => {
+      const loaded = loadConfig(env);
+      expect(loaded).toMatchObject({ ok: false, problems });
+      expect(JSON.stringify(loaded)).not.toContain("client-secret");
+    });
+  });
+
   it("reads the operations settings", () => {
     const loaded = loadConfig({ ...base, HEALTH_PORT: "9100", LOG_FORMAT: "pretty", SHUTDOWN_GRACE_MS: "2500" });
     expect(loaded.ok && loaded.config).toMatchObject({ healthPort: 9100, logFormat: "pretty", shutdownGraceMs: 2500 });

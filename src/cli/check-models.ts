@@ -7,6 +7,8 @@ import { plainMessage } from "../engine/plain-problem.js";
 import { createDeliveryClient } from "../slack/delivery/delivery-client.js";
 import { slackJobRunner } from "../slack/delivery/slack-jobs.js";
 import { respondEphemeral } from "../slack/respond.js";
+import { installationClients, oneClient } from "../slack/workspace-clients.js";
+import { fixedReviewSettings } from "../slack/workspace-review-settings.js";
 import { openDatabase } from "../store/open-database.js";
 import { checkModels, describePlanned } from "../watcher/check-models.js";
 import { sourcesFromConfig } from "../watcher/sources/registry.js";
@@ -20,7 +22,8 @@ posts one reply per model with news in the decision's thread (only versions out 
 decision's day). Prints what it posted; with --dry-run, what it would post, and posts nothing.
 
 Environment: DATABASE_PATH (or DATABASE_URL for PostgreSQL), MODEL_SOURCES (and the source URLs / API
-keys), MODEL_MIN_AGE_DAYS, MODEL_WATCH_POLICY, SLACK_BOT_TOKEN (not needed with --dry-run),
+keys), MODEL_MIN_AGE_DAYS, MODEL_WATCH_POLICY, SLACK_BOT_TOKEN (not needed with --dry-run, nor in
+OAuth mode: with SLACK_CLIENT_ID set, each workspace's notices go out with its installation's token),
 SLACK_API_URL (optional).
 
 Exit codes: 0 pass done; 1 some notices could not be posted (the next pass retries them); 2 bad
@@ -67,7 +70,10 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
     { reportInput: true },
   );
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${plainMessage(i)}`);
-  if (!dryRun && parsed.success && !parsed.data.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: is required to post (or use --dry-run)");
+  const oauth = Boolean(blank(env.SLACK_CLIENT_ID));
+  if (!dryRun && parsed.success && !parsed.data.SLACK_BOT_TOKEN && !oauth) {
+    problems.push("SLACK_BOT_TOKEN: is required to post (or use --dry-run; in OAuth mode, with SLACK_CLIENT_ID, each workspace's token)");
+  }
   let sources: ReturnType<typeof sourcesFromConfig> = [];
   try {
     sources = sourcesFromConfig(env);
@@ -105,10 +111,17 @@ export async function runCheckModels(args: string[], io: CliIo, env: NodeJS.Proc
         line: `decision #${r.notice.decisionId} (${r.notice.modelId}): told again after a snooze`,
       })),
     );
-    if (!dryRun && queued.length > 0 && settings.SLACK_BOT_TOKEN) {
-      const client = createDeliveryClient(settings.SLACK_BOT_TOKEN, { apiUrl: settings.SLACK_API_URL, timeoutMs: 10_000 });
+    if (!dryRun && queued.length > 0 && (settings.SLACK_BOT_TOKEN || oauth)) {
+      const client = (token: string) => createDeliveryClient(token, { apiUrl: settings.SLACK_API_URL, timeoutMs: 10_000 });
+      const clients = settings.SLACK_BOT_TOKEN ? oneClient(client(settings.SLACK_BOT_TOKEN)) : installationClients(db, client);
       const log = { debug: () => undefined, warn: io.stderr, error: io.stderr };
-      const runner = slackJobRunner({ db, client, review: NO_REVIEW_SETTINGS, respond: respondEphemeral, now: () => new Date() });
+      const runner = slackJobRunner({
+        db,
+        clients,
+        reviewSettings: fixedReviewSettings(NO_REVIEW_SETTINGS),
+        respond: respondEphemeral,
+        now: () => new Date(),
+      });
       const jobs = await deliverNow({ db, runner, log, owner: workerId(), kinds: ["post-notice"], keys: queued.map((q) => q.key) });
       for (const { key, line } of queued) {
         const job = jobs.get(key);

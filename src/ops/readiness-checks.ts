@@ -8,9 +8,12 @@ export function databaseWritable(db: SqlClient): ReadinessCheck {
   return { name: "database", probe: () => probeWrite(db) };
 }
 
-/** Slack answers auth.test with this token. Give it a client without retries: a probe should answer quickly. */
-export function slackReachable(client: WebClient): ReadinessCheck {
-  return { name: "slack", probe: () => client.auth.test() };
+/**
+ * Slack answers auth.test with this token (or, without one, api.test). Give it a client without retries: a probe should
+ * answer quickly.
+ */
+export function slackReachable(client: WebClient, method: "auth.test" | "api.test" = "auth.test"): ReadinessCheck {
+  return { name: "slack", probe: () => (method === "auth.test" ? client.auth.test() : client.api.test()) };
 }
 
 /** Socket Mode: the WebSocket to Slack is open. */

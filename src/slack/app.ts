@@ -1,6 +1,6 @@
-import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
-import type { FetchFunction } from "@slack/web-api";
-import type { Config } from "../config.js";
+import { App, ErrorCode, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { type FetchFunction, WebClient, type WebClientOptions } from "@slack/web-api";
+import type { Config, SlackInstalls } from "../config.js";
 import type { Answers } from "../engine/answers.js";
 import type { FineTune } from "../engine/verdict.js";
 import type { RefusalReason } from "../ops/metrics.js";
@@ -27,24 +27,29 @@ import { handleQuestionnaireStep } from "./handlers/handle-questionnaire-step.js
 import { handleQuestionnaireSubmission } from "./handlers/handle-questionnaire-submission.js";
 import { handleReaction } from "./handlers/handle-reaction.js";
 import { handleApprove, handleGiveReason, handleRequestChanges, handleRevise } from "./handlers/handle-review-actions.js";
+import { handleEditSettings, handleSettingsSubmission } from "./handlers/handle-settings.js";
+import { handleTokensRevoked, handleUninstalled } from "./handlers/handle-uninstalled.js";
 import { handleViewAnswers } from "./handlers/handle-view-answers.js";
 import { createHttpReceiver } from "./http-receiver.js";
 import { ACTION, COMMAND, FUNCTION, SHORTCUT, STEP_VIEW_PATTERN, VIEW } from "./ids.js";
 import { trackInFlight } from "./in-flight.js";
+import { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from "./install-scopes.js";
+import { databaseInstallationStore } from "./installation-store.js";
 import { createMembership } from "./membership.js";
 import type { QuestionnaireDeps } from "./questionnaire-session.js";
-import type { ReviewSettings } from "./review-settings.js";
 import { type ReviewDeps, reviewerCheck } from "./reviews.js";
 import { ackEventsAfterHandling } from "./socket-mode-acks.js";
 import { userNamesFrom } from "./user-names.js";
+import { type WorkspaceClients, workspaceClients } from "./workspace-clients.js";
+import { type ReviewSettingsOf, workspaceReviewSettings } from "./workspace-review-settings.js";
 
 export interface SlackAppDeps {
   config: Config;
   db: SqlClient;
   today: () => string;
   now: () => Date;
-  /** Who the bot is (auth.test at start), so Bolt never calls auth.test itself. */
-  identity: BotIdentity;
+  /** Who the bot is (auth.test at start), so Bolt never calls auth.test itself; OAuth mode: each installation says. */
+  identity: BotIdentity | undefined;
   /** Slack work was queued in this process: the job worker can start on it. */
   jobsQueued: () => void;
   /** A verdict was stored (for the metrics). */
@@ -65,6 +70,10 @@ export interface SlackApp {
   app: App;
   /** Whether a user may review, by the settings (user groups read from Slack, cached). */
   isReviewer: ReviewDeps["isReviewer"];
+  /** Each workspace's review settings (its admins' over the environment's). */
+  reviewSettings: ReviewSettingsOf;
+  /** The bot's client in each workspace, with the listeners' retries and timeout (the reconcile reads reactions with it). */
+  clients: WorkspaceClients;
   /** Stops receiving; in Socket Mode it resolves once the WebSocket has closed (Bolt's `app.stop()` resolves before). */
   stopReceiving: () => Promise<void>;
   /** Resolves once every listener still running (work after an ack) has returned; logs how many it waits for. */
@@ -93,9 +102,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.slackFetch ? { fetch: deps.slackFetch } : {}),
   };
   const clientOptions = { ...apiOptions, ...LISTENER_CLIENT };
+  const { installs } = config.slack;
   const common = {
-    token: config.slack.botToken,
-    ...deps.identity,
+    ...(installs.mode === "single" ? { token: installs.botToken, ...deps.identity } : {}),
     clientOptions,
     // Bolt's default in-memory conversation store runs on every request and keeps state we never read.
     convoStore: false as const,
@@ -128,16 +137,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           ...(deps.logger ? { logger: deps.logger } : {}),
           ...(deps.opsRoutes ? { opsRoutes: deps.opsRoutes } : {}),
           ...(deps.onRefusedRequest ? { onRefused: deps.onRefusedRequest } : {}),
+          ...(installs.mode === "oauth" ? oauthOptions(installs, db, apiOptions) : {}),
         }),
       });
   const inFlight = trackInFlight(app);
   const later: Later = (what, work) => afterAck(app.logger, what, work, inFlight.track);
   if (socketReceiver) ackEventsAfterHandling(app, socketReceiver, app.logger);
-  const review: ReviewSettings = config.review;
-  const isReviewer = reviewerCheck(app.client, review, app.logger);
-  const reviewDeps: ReviewDeps = { db, review, isReviewer, jobsQueued };
-  const membership = createMembership(app.client, { logger: app.logger });
-  const access = decisionAccess({ db, membership, review, client: app.client, logger: app.logger, jobsQueued });
+  const reviewSettings = workspaceReviewSettings(db, config.review);
+  const clients = workspaceClients(installs, db, (token) => new WebClient(token, { ...clientOptions, logger: app.logger }));
+  const isReviewer = reviewerCheck(clients, reviewSettings, app.logger);
+  const reviewDeps: ReviewDeps = { db, reviewSettings, isReviewer, jobsQueued };
+  const membership = createMembership(clients, { logger: app.logger });
+  const access = decisionAccess({ db, membership, reviewSettings, clients, logger: app.logger, jobsQueued });
+  const userNames = userNamesFrom(clients);
   const questionnaire: QuestionnaireDeps & { later: Later } = {
     db,
     today: deps.today,
@@ -145,7 +157,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.models ? { models: deps.models } : {}),
   };
   const buttonDeps = { ...reviewDeps, ...questionnaire, access };
-  const homeDeps = { db, access, isReviewer, later };
+  const homeDeps = { db, access, isReviewer, reviewSettings, later };
   const noticeDeps = { ...questionnaire, now: deps.now, isReviewer, jobsQueued };
   const submission = {
     ...questionnaire,
@@ -155,7 +167,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.alreadyOut ? { alreadyOut: deps.alreadyOut } : {}),
   };
 
-  app.command(COMMAND, handleCommand({ ...questionnaire, access, review, userNames: userNamesFrom(app.client) }));
+  app.command(COMMAND, handleCommand({ ...questionnaire, access, reviewSettings, userNames }));
   app.view(VIEW.questionnaire, handleQuestionnaireStep(questionnaire, "problem"));
   app.view(VIEW.questionnaireEvidence, handleQuestionnaireStep(questionnaire, "evidence"));
   app.view(VIEW.questionnaireCosts, handleQuestionnaireSubmission(submission));
@@ -164,7 +176,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.action(ACTION.startOver, handleStartOver(questionnaire));
   app.options({ type: "block_suggestion", action_id: ACTION.field }, handleModelOptions(questionnaire));
   app.action(ACTION.viewAnswers, handleViewAnswers({ ...questionnaire, access }));
-  app.action(ACTION.exportRecord, handleExportRecord({ db, access, review, userNames: userNamesFrom(app.client), later }));
+  app.action(ACTION.exportRecord, handleExportRecord({ db, access, reviewSettings, userNames, later }));
   app.shortcut(SHORTCUT.reviewInThread, handleMessageShortcut(questionnaire));
   app.event("reaction_added", handleReaction(reviewDeps));
   app.event("reaction_removed", handleReaction(reviewDeps));
@@ -177,10 +189,16 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.action(ACTION.giveReason, handleGiveReason(buttonDeps));
   app.action(ACTION.reviseAnswers, handleRevise(buttonDeps));
   app.view(VIEW.changeReason, handleChangeReasonSubmission(buttonDeps));
+  app.action(ACTION.editSettings, handleEditSettings(homeDeps));
+  app.view(VIEW.settings, handleSettingsSubmission(homeDeps));
   app.action(ACTION.reEvaluate, handleReEvaluate(noticeDeps));
   app.action(ACTION.ignoreVersion, handleQuietNotice(noticeDeps, "ignore"));
   app.action(ACTION.snoozeVersion, handleQuietNotice(noticeDeps, "snooze"));
   app.event("member_joined_channel", handleMemberJoined({ db, jobsQueued }));
+  if (installs.mode === "oauth") {
+    app.event("app_uninstalled", handleUninstalled({ db }));
+    app.event("tokens_revoked", handleTokensRevoked({ db }));
+  }
   app.function(
     FUNCTION.assessFineTuning,
     handleAssessStep({
@@ -193,6 +211,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     }),
   );
   app.error(async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
+    if ((error as { code?: unknown }).code === ErrorCode.AuthorizationError) {
+      // OAuth mode: no installation for the workspace it came from. The receiver answers 401 at once.
+      app.logger.warn(`a request from a workspace where the app is not installed was refused: ${error.message}`);
+      throw error;
+    }
     if (isEventCallback(body)) {
       // Not acknowledged (HTTP 500, or no Socket Mode ack): Slack delivers the event again.
       app.logger.error(`an event was not handled and will come again: ${error.message}`);
@@ -208,7 +231,25 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       app.logger.info({ listeners: running }, `waiting for ${running} request${running === 1 ? "" : "s"} still being handled`);
     await inFlight.settled();
   };
-  return { app, isReviewer, stopReceiving, listenersSettled, idle: inFlight.settled, socketConnected };
+  return { app, isReviewer, reviewSettings, clients, stopReceiving, listenersSettled, idle: inFlight.settled, socketConnected };
+}
+
+/** OAuth mode: Bolt's install pages (/slack/install, /slack/oauth_redirect) and each event's token from the database. */
+function oauthOptions(installs: Extract<SlackInstalls, { mode: "oauth" }>, db: SqlClient, apiOptions: WebClientOptions) {
+  return {
+    clientId: installs.clientId,
+    clientSecret: installs.clientSecret,
+    stateSecret: installs.stateSecret,
+    ...(installs.redirectUrl ? { redirectUri: installs.redirectUrl } : {}),
+    scopes: [...BOT_SCOPES],
+    installationStore: databaseInstallationStore(db),
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: installs.redirectUrl ? new URL(installs.redirectUrl).pathname : REDIRECT_PATH,
+      // The Web API calls of the OAuth flow (oauth.v2.access, auth.test) go where every other call goes.
+      clientOptions: apiOptions,
+    },
+  };
 }
 
 /**

@@ -8,14 +8,14 @@ import { buildHelp } from "./builders/build-command-replies.js";
 import { buildDecisionDetail } from "./builders/build-decision-detail.js";
 import { buildDecisionRecordMessage } from "./builders/build-decision-record.js";
 import type { DecisionAccess } from "./decision-access.js";
-import type { ReviewSettings } from "./review-settings.js";
 import type { UserNames } from "./user-names.js";
+import type { ReviewSettingsOf } from "./workspace-review-settings.js";
 
 export interface DetailDeps {
   db: SqlClient;
   today: () => string;
   access: DecisionAccess;
-  review: ReviewSettings;
+  reviewSettings: ReviewSettingsOf;
   userNames: UserNames;
 }
 
@@ -24,14 +24,14 @@ export const notVisible = (number: number) =>
   buildHelp(`:warning: There is no decision #${number} you can see: it does not exist, or its channel is one you are not in.`);
 
 /** A decision as an ADR in Markdown, people named as Slack names them. */
-export async function recordOf(deps: Pick<DetailDeps, "db" | "review" | "userNames">, decision: Decision): Promise<string> {
+export async function recordOf(deps: Pick<DetailDeps, "db" | "reviewSettings" | "userNames">, decision: Decision): Promise<string> {
   const tally = await tallyOf(deps.db, decision.id);
-  const nameOf = await deps.userNames([decision.requesterId, ...tally.approvers, ...tally.rejecters]);
+  const nameOf = await deps.userNames(decision, [decision.requesterId, ...tally.approvers, ...tally.rejecters]);
   return decisionRecord({
     decision,
     tally,
     reasons: await reasonsOf(deps.db, decision.id),
-    requiredApprovals: deps.review.requiredApprovals,
+    requiredApprovals: (await deps.reviewSettings(decision)).requiredApprovals,
     nameOf,
   });
 }

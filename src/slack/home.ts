@@ -4,11 +4,12 @@ import type { SqlClient } from "../store/sql-client.js";
 import { buildHome, HOME_PAGE_SIZE } from "./builders/build-home.js";
 import type { DecisionAccess } from "./decision-access.js";
 import type { HomePaging } from "./readers/read-paging.js";
+import type { IsReviewer } from "./reviews.js";
 
 export interface HomeDeps {
   db: SqlClient;
   access: DecisionAccess;
-  isReviewer: (userId: string) => Promise<boolean>;
+  isReviewer: IsReviewer;
 }
 
 /**
@@ -25,7 +26,7 @@ export async function homeFor(deps: HomeDeps, teamId: string, userId: string, pa
     beforeNumber: before("mine"),
     limit: HOME_PAGE_SIZE,
   });
-  const review = (await deps.isReviewer(userId))
+  const review = (await deps.isReviewer(userId, { teamId }))
     ? await listAwaitingReview(deps.db, teamId, viewer, { beforeNumber: before("review"), limit: HOME_PAGE_SIZE })
     : null;
   const extras = await deps.access.extras([...mine.decisions, ...(review?.decisions ?? [])]);

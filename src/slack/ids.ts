@@ -12,6 +12,8 @@ export const VIEW = {
   /** A decision as a Markdown decision record to copy. */
   decisionRecord: "decision_record",
   home: "home",
+  /** A workspace's review settings, edited by its admins from App Home. */
+  settings: "workspace_settings",
   /** Why a reviewer requests changes. */
   changeReason: "change_reason",
 } as const;
@@ -40,6 +42,8 @@ export const ACTION = {
   reEvaluate: "re_evaluate",
   ignoreVersion: "ignore_version",
   snoozeVersion: "snooze_version",
+  /** App Home: opens the workspace's review settings (admins only). */
+  editSettings: "edit_settings",
   approveDecision: "approve_decision",
   requestChanges: "request_changes",
   reviseAnswers: "revise_answers",
@@ -68,6 +72,17 @@ export const BLOCK = {
   homeReviewPaging: "home_review_paging",
   /** The decision-record button at the foot of the answers modal. */
   answersExport: "answers_export",
+  settingsActions: "settings_actions",
+} as const;
+
+/** The settings form's inputs, by block id (each input's action id is ACTION.field). */
+export const SETTINGS_BLOCK = {
+  requiredApprovals: "settings_required_approvals",
+  approvalReactions: "settings_approval_reactions",
+  rejectReactions: "settings_reject_reactions",
+  reviewerUsers: "settings_reviewer_users",
+  reviewerGroup: "settings_reviewer_group",
+  reminderAfter: "settings_reminder_after",
 } as const;
 
 /** Workflow Builder custom steps (the manifests' `functions`), by callback id. */

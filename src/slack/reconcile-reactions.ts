@@ -6,9 +6,11 @@ import type { SqlClient } from "../store/sql-client.js";
 import { baseReaction } from "./review-settings.js";
 import { type ReviewDeps, reviewKindOf } from "./reviews.js";
 import { slackErrorCode } from "./slack-errors.js";
+import type { WorkspaceClients } from "./workspace-clients.js";
 
 export interface ReconcileDeps extends ReviewDeps {
-  client: WebClient;
+  /** Each decision's reactions are read with its own workspace's token. */
+  clients: WorkspaceClients;
   logger: Logger;
   /** Checked between decisions: a stop does not wait for the whole pass. */
   stopping: () => boolean;
@@ -31,22 +33,25 @@ async function reactionsOn(client: WebClient, decision: Decision): Promise<Array
 }
 
 async function reconcileOne(deps: ReconcileDeps, db: SqlClient, decision: Decision, report: ReconcileReport): Promise<void> {
-  const onSlack = await reactionsOn(deps.client, decision);
+  const client = await deps.clients.forWorkspace(decision);
+  if (!client) return;
+  const onSlack = await reactionsOn(client, decision);
+  const settings = await deps.reviewSettings(decision);
   const present = new Set(onSlack.map((r) => key(r.userId, r.reaction)));
   const stored = await reviewReactions(db, decision.id);
   const known = new Set(stored.map((r) => key(r.reviewerId, r.reaction)));
   for (const { userId, reaction } of onSlack) {
-    const kind = reviewKindOf(deps.review, reaction);
+    const kind = reviewKindOf(settings, reaction);
     if (!kind || userId === decision.requesterId || known.has(key(userId, reaction))) continue;
-    if (!(await deps.isReviewer(userId))) continue;
+    if (!(await deps.isReviewer(userId, decision))) continue;
     known.add(key(userId, reaction));
-    const outcome = await applyReview(db, { decisionId: decision.id, reviewerId: userId, kind, reaction, added: true }, deps.review);
+    const outcome = await applyReview(db, { decisionId: decision.id, reviewerId: userId, kind, reaction, added: true }, settings);
     if (outcome !== "duplicate" && outcome !== "ignored") report.added += 1;
   }
   for (const review of stored) {
     // Reviews given with the verdict's buttons have no reaction on Slack to compare with.
     if (review.reaction === BUTTON_REVIEW || present.has(key(review.reviewerId, review.reaction))) continue;
-    const outcome = await applyReview(db, { ...review, added: false }, deps.review);
+    const outcome = await applyReview(db, { ...review, added: false }, settings);
     if (outcome !== "duplicate" && outcome !== "ignored") report.removed += 1;
   }
 }

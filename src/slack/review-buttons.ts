@@ -27,7 +27,7 @@ async function refuseReviewer(deps: ReviewButtonDeps, decision: Decision, userId
   if (!(await deps.access.canSee(decision, userId))) return NOT_A_MEMBER;
   if (decision.supersededBy) return over(decision);
   if (decision.requesterId === userId) return SELF_APPROVAL_TEXT;
-  if (!(await deps.isReviewer(userId))) return NOT_A_REVIEWER_TEXT;
+  if (!(await deps.isReviewer(userId, decision))) return NOT_A_REVIEWER_TEXT;
   return null;
 }
 
@@ -50,7 +50,7 @@ export async function approveByButton(deps: ReviewButtonDeps, place: ActionPlace
   const refused = await refuseReviewer(deps, decision, place.userId);
   if (refused) return { note: refused };
   const change = { decisionId: decision.id, reviewerId: place.userId, kind: "approve" as const, reaction: BUTTON_REVIEW, added: true };
-  const outcome = await applyReview(deps.db, change, deps.review);
+  const outcome = await applyReview(deps.db, change, await deps.reviewSettings(decision));
   if (outcome === "duplicate") return { note: `Your approval of decision #${decision.number} is already counted.` };
   if (outcome !== "ignored") deps.jobsQueued();
   return { done: outcome };
@@ -91,7 +91,7 @@ export async function reviseByButton(deps: ReviewButtonDeps, place: ActionPlace,
   if (!(await deps.access.canSee(decision, place.userId))) return { note: NOT_A_MEMBER };
   if (decision.supersededBy)
     return { note: `Decision #${decision.number} was revised already: revise #${decision.supersededBy.number} instead.` };
-  if (decision.requesterId !== place.userId && !(await deps.isReviewer(place.userId))) {
+  if (decision.requesterId !== place.userId && !(await deps.isReviewer(place.userId, decision))) {
     return { note: "Only the requester or a reviewer can revise this decision." };
   }
   const view = await revisionStepView(deps, {
@@ -124,7 +124,7 @@ export async function submitReason(
   if (refused) return { ok: false, problem: refused };
   if (decision.status === "approved") return { ok: false, problem: `Decision #${decision.number} is approved already.` };
   const change = { decisionId: decision.id, reviewerId: input.userId, kind: "reject" as const, reaction: BUTTON_REVIEW, added: true };
-  const outcome = await applyReview(deps.db, { ...change, reason: input.reason }, deps.review);
+  const outcome = await applyReview(deps.db, { ...change, reason: input.reason }, await deps.reviewSettings(decision));
   if (outcome === "duplicate") {
     // Changes were requested with this button before: the new reason replaces the old.
     await giveReason(deps.db, decision.id, input.userId, input.reason);

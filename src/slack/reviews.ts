@@ -1,24 +1,32 @@
 import type { Logger } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
 import { findDecisionByMessage } from "../store/decisions.js";
 import type { NotePayload } from "../store/job-payloads.js";
 import { jobKey } from "../store/jobs.js";
 import { applyReview, noteReaction, type ReviewKind, type ReviewOutcome } from "../store/reviews.js";
 import type { SqlClient } from "../store/sql-client.js";
+import type { Workspace } from "../store/workspace.js";
 import { NOT_A_REVIEWER_TEXT, SELF_APPROVAL_TEXT } from "./builders/build-review-replies.js";
 import { baseReaction, type ReviewSettings } from "./review-settings.js";
 import { slackErrorCode } from "./slack-errors.js";
+import type { WorkspaceClients } from "./workspace-clients.js";
+import type { ReviewSettingsOf } from "./workspace-review-settings.js";
+
+/** Whether a user may review in a workspace (its reviewer list, or its user group's members). */
+export type IsReviewer = (userId: string, workspace: Workspace) => Promise<boolean>;
 
 export interface ReviewDeps {
   db: SqlClient;
-  review: ReviewSettings;
-  isReviewer: (userId: string) => Promise<boolean>;
+  /** Each workspace's review settings. */
+  reviewSettings: ReviewSettingsOf;
+  isReviewer: IsReviewer;
   /** Slack work was queued: the worker can start on it. */
   jobsQueued: () => void;
 }
 
 export interface ReactionEvent {
   eventId: string | undefined;
+  /** The workspace the event came from: a reaction never reaches another workspace's decision. */
+  teamId?: string | undefined;
   added: boolean;
   userId: string;
   reaction: string;
@@ -42,11 +50,12 @@ export function reviewKindOf(review: ReviewSettings, reaction: string): ReviewKi
  * approval, and a reaction from someone not on the reviewer list, only get a note, once.
  */
 export async function applyReaction(deps: ReviewDeps, event: ReactionEvent): Promise<ReactionOutcome> {
-  const { db, review } = deps;
+  const { db } = deps;
+  const decision = await findDecisionByMessage(db, event.channelId, event.messageTs);
+  if (!decision || (event.teamId !== undefined && event.teamId !== decision.teamId)) return "ignored";
+  const review = await deps.reviewSettings(decision);
   const kind = reviewKindOf(review, event.reaction);
   if (!kind) return "ignored";
-  const decision = await findDecisionByMessage(db, event.channelId, event.messageTs);
-  if (!decision) return "ignored";
   const note = (text: string) => ({
     kind: "notify-user" as const,
     decisionId: decision.id,
@@ -65,7 +74,7 @@ export async function applyReaction(deps: ReviewDeps, event: ReactionEvent): Pro
     deps.jobsQueued();
     return "self-approval";
   }
-  if (!(await deps.isReviewer(event.userId))) {
+  if (!(await deps.isReviewer(event.userId, decision))) {
     if (event.added && event.eventId && (await noteReaction(db, event.eventId, note(NOT_A_REVIEWER_TEXT)))) deps.jobsQueued();
     return "not-a-reviewer";
   }
@@ -85,22 +94,31 @@ export async function applyReaction(deps: ReviewDeps, event: ReactionEvent): Pro
   return outcome;
 }
 
-/** Reviewer eligibility from settings; a user group's members are cached for five minutes. */
-export function reviewerCheck(client: WebClient, review: ReviewSettings, logger: Logger, now = () => Date.now()) {
-  let cache: { at: number; members: Set<string> } | null = null;
-  return async (userId: string): Promise<boolean> => {
+/**
+ * Reviewer eligibility from settings; a user group's members are read with the workspace's own token and cached for
+ * five minutes per workspace.
+ */
+export function reviewerCheck(clients: WorkspaceClients, settingsOf: ReviewSettingsOf, logger: Logger, now = () => Date.now()): IsReviewer {
+  const cache = new Map<string, { at: number; group: string; members: Set<string> }>();
+  return async (userId, workspace) => {
+    const review = await settingsOf(workspace);
     if (review.reviewerUsers.length === 0 && !review.reviewerGroup) return true;
     if (review.reviewerUsers.includes(userId)) return true;
     if (!review.reviewerGroup) return false;
-    if (!cache || now() - cache.at > 5 * 60_000) {
+    const key = workspace.teamId ?? workspace.enterpriseId ?? "";
+    let cached = cache.get(key);
+    if (!cached || cached.group !== review.reviewerGroup || now() - cached.at > 5 * 60_000) {
       try {
+        const client = await clients.forWorkspace(workspace);
+        if (!client) return false;
         const res = await client.usergroups.users.list({ usergroup: review.reviewerGroup });
-        cache = { at: now(), members: new Set(res.users ?? []) };
+        cached = { at: now(), group: review.reviewerGroup, members: new Set(res.users ?? []) };
+        cache.set(key, cached);
       } catch (error) {
         logger.warn(`reviewer group ${review.reviewerGroup} unreadable (${slackErrorCode(error)})`);
         return false;
       }
     }
-    return cache.members.has(userId);
+    return cached.members.has(userId);
   };
 }

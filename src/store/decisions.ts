@@ -19,6 +19,8 @@ export interface Decision {
   /** What people call it: #1, #2, ... within its workspace. */
   number: number;
   teamId: string;
+  /** The organization, when the app is installed org-wide. */
+  enterpriseId: string | null;
   channelId: string;
   requesterId: string;
   title: string;
@@ -51,6 +53,8 @@ export interface Decision {
 
 export interface NewDecision {
   teamId: string;
+  /** The organization, when the app is installed org-wide. */
+  enterpriseId?: string | undefined;
   channelId: string;
   /** Set when the review started inside an existing thread. */
   threadTs?: string | undefined;
@@ -78,6 +82,7 @@ export interface DecisionRow {
   id: number;
   number: number;
   team_id: string;
+  enterprise_id: string | null;
   channel_id: string;
   requester_id: string;
   title: string;
@@ -103,7 +108,7 @@ export interface DecisionRow {
 
 /** Every column of a decision row `d`, with its lineage; use with `from decisions d`. */
 export const DECISION_COLUMNS = sql.raw(`
-  d.id, d.number, d.team_id, d.channel_id, d.requester_id, d.title, d.base_model, d.answers, d.verdict, d.engine_version,
+  d.id, d.number, d.team_id, d.enterprise_id, d.channel_id, d.requester_id, d.title, d.base_model, d.answers, d.verdict, d.engine_version,
   d.status, d.message_ts, d.thread_ts, d.reply_ts, d.permalink, d.parent_id, d.status_changed_at, d.review_opened_at,
   d.unknown_answers, d.created_at, d.updated_at,
   (select p.number from decisions p where p.id = d.parent_id) as parent_number,
@@ -120,6 +125,7 @@ export function toDecision(row: DecisionRow): Decision {
     id: row.id,
     number: row.number,
     teamId: row.team_id,
+    enterpriseId: row.enterprise_id,
     channelId: row.channel_id,
     requesterId: row.requester_id,
     title: row.title,
@@ -186,10 +192,10 @@ export async function insertDecision(db: SqlClient, input: NewDecision): Promise
     const at = now();
     const number = await nextNumber(tx, input.teamId);
     const [inserted] = await tx.all<{ id: number }>(sql`
-      insert into decisions (team_id, number, channel_id, thread_ts, requester_id, title, base_model, candidate_model,
+      insert into decisions (team_id, enterprise_id, number, channel_id, thread_ts, requester_id, title, base_model, candidate_model,
         decided_on, already_out, answers, verdict, engine_version, fine_tune, parent_id, submission_key, unknown_answers, created_at,
         updated_at)
-      values (${input.teamId}, ${number}, ${input.channelId}, ${input.threadTs ?? null}, ${input.requesterId}, ${input.answers.title},
+      values (${input.teamId}, ${input.enterpriseId ?? null}, ${number}, ${input.channelId}, ${input.threadTs ?? null}, ${input.requesterId}, ${input.answers.title},
         ${input.answers.baseModel}, ${input.answers.candidateModel ?? null}, ${input.decidedOn},
         ${input.alreadyOut?.length ? JSON.stringify(input.alreadyOut) : null}, ${JSON.stringify(input.answers)},
         ${JSON.stringify(input.verdict)}, ${input.verdict.engineVersion}, ${input.verdict.fineTune}, ${input.parentId ?? null},

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { JobStatus } from "./schema.js";
 import type { SqlClient } from "./sql-client.js";
+import type { Workspace } from "./workspace.js";
 
 export const JOB_KINDS = [
   "post-verdict",
@@ -55,6 +56,9 @@ export interface Job {
   id: number;
   kind: JobKind;
   decisionId: number | null;
+  /** The workspace it posts to (null for jobs queued before workspaces were recorded: their decision's). */
+  teamId: string | null;
+  enterpriseId: string | null;
   idempotencyKey: string;
   payload: unknown;
   status: JobStatus;
@@ -78,6 +82,8 @@ interface JobRow {
   id: number;
   kind: JobKind;
   decision_id: number | null;
+  team_id: string | null;
+  enterprise_id: string | null;
   idempotency_key: string;
   payload: string;
   status: JobStatus;
@@ -97,6 +103,8 @@ function toJob(row: JobRow): Job {
     id: row.id,
     kind: row.kind,
     decisionId: row.decision_id,
+    teamId: row.team_id,
+    enterpriseId: row.enterprise_id,
     idempotencyKey: row.idempotency_key,
     payload: JSON.parse(row.payload) as unknown,
     status: row.status,
@@ -115,6 +123,8 @@ function toJob(row: JobRow): Job {
 export interface NewJob {
   kind: JobKind;
   decisionId?: number | null;
+  /** Whose token posts it; default: its decision's workspace. */
+  workspace?: Workspace;
   key: string;
   payload?: object;
   /** `waiting` parks it until requeued (see requeueWaiting). */
@@ -127,10 +137,14 @@ export interface NewJob {
  */
 export async function enqueueJob(db: SqlClient, job: NewJob, at: Date = new Date()): Promise<boolean> {
   const iso = at.toISOString();
+  const decisionId = job.decisionId ?? null;
+  const ofDecision = (column: "team_id" | "enterprise_id") => sql`(select ${sql.raw(column)} from decisions where id = ${decisionId})`;
+  const team = job.workspace ? sql`${job.workspace.teamId}` : ofDecision("team_id");
+  const enterprise = job.workspace ? sql`${job.workspace.enterpriseId ?? null}` : ofDecision("enterprise_id");
   const added = await db.run(sql`
-    insert into jobs (kind, decision_id, idempotency_key, payload, status, next_attempt_at, created_at, updated_at)
-    values (${job.kind}, ${job.decisionId ?? null}, ${job.key}, ${JSON.stringify(job.payload ?? {})}, ${job.status ?? "pending"},
-      ${iso}, ${iso}, ${iso})
+    insert into jobs (kind, decision_id, team_id, enterprise_id, idempotency_key, payload, status, next_attempt_at, created_at, updated_at)
+    values (${job.kind}, ${decisionId}, ${team}, ${enterprise}, ${job.key}, ${JSON.stringify(job.payload ?? {})},
+      ${job.status ?? "pending"}, ${iso}, ${iso}, ${iso})
     on conflict do nothing`);
   return added === 1;
 }
@@ -279,4 +293,19 @@ export async function countJobsForMetrics(db: SqlClient): Promise<{ pending: num
   const rows = await db.all<{ status: JobStatus; n: number }>(sql`select status, count(*) as n from jobs group by status`);
   const count = (statuses: JobStatus[]) => rows.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
   return { pending: count(["pending", "running", "waiting"]), failed: count(["failed"]) };
+}
+
+/**
+ * The app was uninstalled from a workspace (or an organization): its jobs still to run end as failed, with the reason,
+ * and are never retried. One running now ends on its own (Slack refuses the revoked token, or the worker finds no
+ * installation). Returns how many.
+ */
+export async function stopWorkspaceJobs(db: SqlClient, workspace: Workspace, reason: string, at: Date = new Date()): Promise<number> {
+  const nowIso = at.toISOString();
+  const whose = workspace.teamId
+    ? sql`(team_id = ${workspace.teamId} or (team_id is null and decision_id in (select id from decisions where team_id = ${workspace.teamId})))`
+    : sql`enterprise_id = ${workspace.enterpriseId ?? null}`;
+  return db.run(sql`
+    update jobs set status = 'failed', last_error = ${reason}, updated_at = ${nowIso}
+    where status in ('pending', 'waiting') and ${whose}`);
 }

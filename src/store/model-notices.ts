@@ -30,6 +30,8 @@ export interface NoticeWithDecision {
   notice: ModelNotice;
   decision: {
     id: number;
+    teamId: string;
+    enterpriseId: string | null;
     /** What people call it in its workspace. */
     number: number;
     channelId: string;
@@ -49,7 +51,7 @@ const NOTICE_COLUMNS = sql.raw(
    (select f.number from decisions f where f.id = n.follow_up_id) as "followUpNumber", n.message_ts as "messageTs"`,
 );
 const DECISION_COLUMNS = sql.raw(
-  `d.number as "number", d.channel_id as "channelId", d.thread_ts as "threadTs", d.requester_id as "requesterId", d.base_model as "baseModel",
+  `d.number as "number", d.team_id as "teamId", d.enterprise_id as "enterpriseId", d.channel_id as "channelId", d.thread_ts as "threadTs", d.requester_id as "requesterId", d.base_model as "baseModel",
    d.candidate_model as "candidateModel", d.fine_tune as "fineTune"`,
 );
 
@@ -60,10 +62,21 @@ function toNotice(row: NoticeRow): ModelNotice {
 type JoinedRow = NoticeRow & Omit<NoticeWithDecision["decision"], "id">;
 
 function toJoined(row: JoinedRow): NoticeWithDecision {
-  const { number, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune, ...notice } = row;
+  const { number, teamId, enterpriseId, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune, ...notice } = row;
   return {
     notice: toNotice(notice),
-    decision: { id: notice.decisionId, number, channelId, threadTs, requesterId, baseModel, candidateModel, fineTune },
+    decision: {
+      id: notice.decisionId,
+      number,
+      teamId,
+      enterpriseId,
+      channelId,
+      threadTs,
+      requesterId,
+      baseModel,
+      candidateModel,
+      fineTune,
+    },
   };
 }
 

@@ -20,6 +20,7 @@ export const decisions = pgTable(
   {
     id: id(),
     teamId: text("team_id").notNull(),
+    enterpriseId: text("enterprise_id"),
     number: integer("number"),
     channelId: text("channel_id").notNull(),
     requesterId: text("requester_id").notNull(),
@@ -142,6 +143,8 @@ export const jobs = pgTable(
     id: id(),
     kind: text("kind").notNull(),
     decisionId: decisionId().references(() => decisions.id, { onDelete: "cascade" }),
+    teamId: text("team_id"),
+    enterpriseId: text("enterprise_id"),
     idempotencyKey: text("idempotency_key").notNull(),
     payload: text("payload").notNull().default("{}"),
     status: text("status", { enum: JOB_STATUSES }).notNull().default("pending"),
@@ -158,6 +161,7 @@ export const jobs = pgTable(
     uniqueIndex("jobs_idempotency_key").on(t.idempotencyKey),
     index("jobs_due").on(t.status, t.nextAttemptAt),
     index("jobs_decision").on(t.decisionId, t.id),
+    index("jobs_team").on(t.teamId, t.status),
     uniqueIndex("jobs_coalesced")
       .on(t.decisionId, t.kind)
       .where(sql`${t.status} = 'pending' and ${t.kind} in ('update-verdict', 'post-status')`),
@@ -182,3 +186,26 @@ export const drafts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId, t.revises] })],
 );
+
+export const installations = pgTable(
+  "installations",
+  {
+    key: text("key").primaryKey(),
+    teamId: text("team_id"),
+    enterpriseId: text("enterprise_id"),
+    isEnterpriseInstall: integer("is_enterprise_install").notNull().default(0),
+    botToken: text("bot_token").notNull(),
+    botUserId: text("bot_user_id"),
+    botId: text("bot_id"),
+    installation: text("installation").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("installations_bot_token").on(t.botToken)],
+);
+
+export const workspaceSettings = pgTable("workspace_settings", {
+  teamId: text("team_id").primaryKey(),
+  settings: text("settings").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  ...timestamps,
+});

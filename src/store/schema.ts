@@ -18,6 +18,8 @@ export const decisions = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     teamId: text("team_id").notNull(),
+    /** The Enterprise Grid organization of its workspace, when the app is installed org-wide: how its token is found. */
+    enterpriseId: text("enterprise_id"),
     /**
      * What people call it: #1, #2, ... within its workspace (ids are global). Set on insert from decision_numbers;
      * nullable only because SQLite cannot add a NOT NULL column to a table that has rows.
@@ -192,6 +194,9 @@ export const jobs = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     kind: text("kind").notNull(),
     decisionId: integer("decision_id").references(() => decisions.id, { onDelete: "cascade" }),
+    /** The workspace (and organization) it posts to: whose token it uses (docs/workspaces.md). */
+    teamId: text("team_id"),
+    enterpriseId: text("enterprise_id"),
     /** Unique; it also travels in the post's message metadata, so a post whose answer was lost can be found. */
     idempotencyKey: text("idempotency_key").notNull(),
     payload: text("payload").notNull().default("{}"),
@@ -211,6 +216,7 @@ export const jobs = sqliteTable(
     uniqueIndex("jobs_idempotency_key").on(t.idempotencyKey),
     index("jobs_due").on(t.status, t.nextAttemptAt),
     index("jobs_decision").on(t.decisionId, t.id),
+    index("jobs_team").on(t.teamId, t.status),
     // Coalescing: at most one pending update of a verdict message, and one pending status reply, per decision.
     uniqueIndex("jobs_coalesced")
       .on(t.decisionId, t.kind)
@@ -241,3 +247,31 @@ export const drafts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId, t.revises] })],
 );
+
+/**
+ * The app's installations in OAuth mode: one per workspace, or one per organization for an org-wide install
+ * (`key` is `team:T…` or `enterprise:E…`). `installation` is what Slack's OAuth flow returned (JSON), tokens included.
+ */
+export const installations = sqliteTable(
+  "installations",
+  {
+    key: text("key").primaryKey(),
+    teamId: text("team_id"),
+    enterpriseId: text("enterprise_id"),
+    isEnterpriseInstall: integer("is_enterprise_install").notNull().default(0),
+    botToken: text("bot_token").notNull(),
+    botUserId: text("bot_user_id"),
+    botId: text("bot_id"),
+    installation: text("installation").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("installations_bot_token").on(t.botToken)],
+);
+
+/** A workspace's own review settings (JSON `WorkspaceSettings`), set from App Home by its admins; unset ones follow the environment. */
+export const workspaceSettings = sqliteTable("workspace_settings", {
+  teamId: text("team_id").primaryKey(),
+  settings: text("settings").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  ...timestamps,
+});

@@ -36,6 +36,7 @@ const authTest: MethodHandler = ({ world }) => {
     team_id: id.teamId,
     user_id: id.botUserId,
     bot_id: id.botId,
+    ...(id.enterpriseId ? { enterprise_id: id.enterpriseId } : {}),
     is_enterprise_install: false,
   };
 };
@@ -100,6 +101,8 @@ const usersInfo: MethodHandler = ({ world, args }) => {
       real_name: user.realName,
       deleted: false,
       is_bot: user.isBot,
+      is_admin: user.isAdmin === true || user.isOwner === true,
+      is_owner: user.isOwner === true,
       profile: { real_name: user.realName, display_name: user.name },
     },
   };

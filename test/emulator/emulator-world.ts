@@ -10,6 +10,8 @@ export interface EmulatorIdentity {
   botId: string;
   botName: string;
   teamId: string;
+  /** Set for a workspace of an Enterprise Grid organization. */
+  enterpriseId?: string | undefined;
   teamDomain: string;
   appId: string;
   /** How long an issued trigger_id stays usable (Slack: 3 s). */
@@ -32,6 +34,9 @@ export interface User {
   name: string;
   realName: string;
   isBot: boolean;
+  /** A workspace admin or owner (users.info's is_admin / is_owner). */
+  isAdmin?: boolean;
+  isOwner?: boolean;
 }
 
 export interface Reaction {

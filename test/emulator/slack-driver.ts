@@ -102,6 +102,7 @@ export class SlackDriver {
       command: opts.command ?? "/should-we-finetune",
       text: opts.text ?? "",
       api_app_id: this.emulator.identity.appId,
+      ...(this.emulator.identity.enterpriseId ? { enterprise_id: this.emulator.identity.enterpriseId } : {}),
       is_enterprise_install: "false",
       response_url: responseUrl,
       trigger_id: triggerId,
@@ -337,15 +338,17 @@ export class SlackDriver {
     const eventId = opts.eventId ?? `Ev${randomBytes(5).toString("hex").toUpperCase()}`;
     const now = Math.floor(Date.now() / 1000);
     const { teamId, botUserId } = this.emulator;
+    const enterpriseId = this.emulator.identity.enterpriseId ?? null;
     const envelope = {
       token: "verification-token",
       team_id: teamId,
+      ...(enterpriseId ? { enterprise_id: enterpriseId } : {}),
       api_app_id: this.emulator.identity.appId,
       event: { event_ts: actionTs(), ...event },
       type: "event_callback",
       event_id: eventId,
       event_time: now,
-      authorizations: [{ enterprise_id: null, team_id: teamId, user_id: botUserId, is_bot: true, is_enterprise_install: false }],
+      authorizations: [{ enterprise_id: enterpriseId, team_id: teamId, user_id: botUserId, is_bot: true, is_enterprise_install: false }],
       is_ext_shared_channel: false,
       event_context: `4-${randomBytes(8).toString("hex")}`,
     };
@@ -440,7 +443,7 @@ export class SlackDriver {
       api_app_id: identity.appId,
       token: "verification-token",
       is_enterprise_install: false,
-      enterprise: null,
+      enterprise: identity.enterpriseId ? { id: identity.enterpriseId, name: identity.enterpriseId.toLowerCase() } : null,
     };
   }
 

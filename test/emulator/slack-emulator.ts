@@ -13,6 +13,7 @@ import { DIRECTORY_METHODS } from "./directory-methods.js";
 import { type Channel, type EmulatorIdentity, SlackWorld, type StoredMessage, type StoredView, type User } from "./emulator-world.js";
 import { HISTORY_METHODS } from "./history-methods.js";
 import { fail, type MethodHandler, type SlackResponse } from "./method-context.js";
+import { OAuthDesk } from "./oauth-methods.js";
 import { renderMessages } from "./render-messages.js";
 import { parseApiArgs, parseJson } from "./request-body.js";
 import { postToResponseUrl } from "./response-url.js";
@@ -35,6 +36,8 @@ export interface EmulatorOptions extends Partial<EmulatorIdentity> {
 /** One request the emulator answered. Pseudo-methods: `response_url`, `ack` (see SlackDriver), `socket:*` (socket-mode.ts). */
 export interface RecordedCall {
   method: string;
+  /** The workspace whose bot token made the call (none for calls without a known token). */
+  team?: string;
   /** Parsed arguments (blocks/view JSON-parsed; form values otherwise strings); no token. */
   args: Json;
   /** performance.now() when the request arrived. */
@@ -81,8 +84,22 @@ const DEFAULTS: EmulatorIdentity = {
 
 type Probe<T> = () => T | undefined | null | false;
 
+/** What the workspaces of one emulator share: the server, the record of calls, faults, and the installed teams. */
+interface Shared {
+  calls: RecordedCall[];
+  faults: Map<string, Fault[]>;
+  holds: Map<string, { arrive: () => void; released: Promise<void> }>;
+  listeners: Set<() => void>;
+  hung: Set<ServerResponse>;
+  /** Every workspace by its bot token (the first one's too); a revoked token stays, answering `token_revoked`. */
+  teams: Map<string, SlackEmulator>;
+  revoked: Set<string>;
+  oauth: OAuthDesk;
+  clockStartSec: number | undefined;
+}
+
 export class SlackEmulator {
-  readonly calls: RecordedCall[] = [];
+  readonly calls: RecordedCall[];
   /**
    * The least any `waitFor` waits before giving up: a wait ends as soon as its condition holds, so a long bound costs
    * nothing when all is well and keeps a busy machine from failing a test that asked for a few seconds.
@@ -91,10 +108,10 @@ export class SlackEmulator {
   /** Socket Mode: connections, envelopes and their acks (see socket-mode.ts). */
   readonly socket: SocketModeHub;
   private readonly world: SlackWorld;
-  private readonly faults = new Map<string, Fault[]>();
-  private readonly holds = new Map<string, { arrive: () => void; released: Promise<void> }>();
-  private readonly listeners = new Set<() => void>();
-  private readonly hung = new Set<ServerResponse>();
+  private readonly faults: Shared["faults"];
+  private readonly holds: Shared["holds"];
+  private readonly listeners: Shared["listeners"];
+  private readonly hung: Shared["hung"];
   private latencyMs = 0;
   private answerDelayMs = 0;
   private lastViewId: string | undefined;
@@ -102,17 +119,39 @@ export class SlackEmulator {
   private constructor(
     private readonly server: Server,
     readonly identity: EmulatorIdentity,
-    clockStartSec: number | undefined,
-    appToken: string,
+    private readonly shared: Shared,
+    socket: ((self: SlackEmulator) => SocketModeHub) | SocketModeHub,
   ) {
-    this.world = new SlackWorld(identity, clockStartSec);
-    this.socket = new SocketModeHub(server, this, appToken, (call) => this.record(call));
+    this.world = new SlackWorld(identity, shared.clockStartSec);
+    this.calls = shared.calls;
+    this.faults = shared.faults;
+    this.holds = shared.holds;
+    this.listeners = shared.listeners;
+    this.hung = shared.hung;
+    this.socket = typeof socket === "function" ? socket(this) : socket;
+    shared.teams.set(identity.botToken, this);
   }
 
   static async start(opts: EmulatorOptions = {}): Promise<SlackEmulator> {
     const { port = 0, clockStartSec, appToken = "xapp-test-token", ...identity } = opts;
     const server = createServer();
-    const emulator = new SlackEmulator(server, { ...DEFAULTS, ...identity }, clockStartSec, appToken);
+    const shared: Shared = {
+      calls: [],
+      faults: new Map(),
+      holds: new Map(),
+      listeners: new Set(),
+      hung: new Set(),
+      teams: new Map(),
+      revoked: new Set(),
+      oauth: new OAuthDesk(),
+      clockStartSec,
+    };
+    const emulator = new SlackEmulator(
+      server,
+      { ...DEFAULTS, ...identity },
+      shared,
+      (self) => new SocketModeHub(server, self, appToken, (call) => self.record(call)),
+    );
     server.on("request", (req, res) => {
       emulator.handle(req, res).catch((err: unknown) => {
         res.writeHead(500, { "content-type": "text/plain" }).end(String(err));
@@ -156,6 +195,61 @@ export class SlackEmulator {
     return this.identity.teamId;
   }
 
+  // ---- more workspaces (OAuth installs) ----
+
+  /**
+   * Another workspace on the same Slack: its own channels, users, messages and views, its own bot user and bot token.
+   * A token only reaches its own workspace (another's channel is `channel_not_found`). The returned emulator is that
+   * workspace's view of the same server (calls, faults and waits are shared); drive it with its own SlackDriver.
+   */
+  addTeam(team: Partial<EmulatorIdentity> & Pick<EmulatorIdentity, "teamId" | "botToken">): SlackEmulator {
+    if (this.shared.teams.has(team.botToken)) throw new Error(`token ${team.botToken} belongs to another team already`);
+    const identity: EmulatorIdentity = {
+      ...this.identity,
+      teamDomain: team.teamId.toLowerCase(),
+      botUserId: `UBOT${team.teamId}`,
+      botId: `BBOT${team.teamId}`,
+      enterpriseId: undefined,
+      ...team,
+    };
+    return new SlackEmulator(this.server, identity, this.shared, this.socket);
+  }
+
+  /** The client id and secret `oauth.v2.access` accepts (the app's Basic Information page). */
+  setOAuthApp(app: { clientId: string; clientSecret: string }): void {
+    this.shared.oauth.app = app;
+  }
+
+  /**
+   * A person of this workspace presses Allow on Slack's authorize page: `authorizeUrl` is where the app's install page
+   * sent them (client_id, scope, state), `redirectUrl` the app's redirect URL (the one in its settings, or the
+   * `redirect_uri` of the link). Returns where Slack sends the browser: the redirect URL with a one-time code and the
+   * state. `orgWide`: installed for the whole organization (the workspace must have an `enterpriseId`).
+   */
+  approveInstall(opts: { authorizeUrl: string; redirectUrl: string; userId: string; orgWide?: boolean }): string {
+    const link = new URL(opts.authorizeUrl);
+    const redirectUri = link.searchParams.get("redirect_uri") ?? opts.redirectUrl;
+    const code = this.shared.oauth.issue({
+      team: this,
+      userId: opts.userId,
+      clientId: link.searchParams.get("client_id") ?? "",
+      scopes: (link.searchParams.get("scope") ?? "").split(",").filter(Boolean),
+      redirectUri: link.searchParams.get("redirect_uri") ?? undefined,
+      orgWide: opts.orgWide ?? false,
+    });
+    this.shared.revoked.delete(this.botToken);
+    const back = new URL(redirectUri);
+    back.searchParams.set("code", code);
+    const state = link.searchParams.get("state");
+    if (state !== null) back.searchParams.set("state", state);
+    return back.toString();
+  }
+
+  /** The workspace removed the app: its bot token answers `token_revoked` from now on (send `app_uninstalled` yourself). */
+  revokeToken(): void {
+    this.shared.revoked.add(this.botToken);
+  }
+
   // ---- world setup ----
 
   /** Bot membership = `members` includes the bot user id. */
@@ -172,8 +266,15 @@ export class SlackEmulator {
     return channel;
   }
 
-  addUser(u: { id: string; name: string; realName?: string; isBot?: boolean }): User {
-    const user: User = { id: u.id, name: u.name, realName: u.realName ?? u.name, isBot: u.isBot ?? false };
+  addUser(u: { id: string; name: string; realName?: string; isBot?: boolean; isAdmin?: boolean; isOwner?: boolean }): User {
+    const user: User = {
+      id: u.id,
+      name: u.name,
+      realName: u.realName ?? u.name,
+      isBot: u.isBot ?? false,
+      isAdmin: u.isAdmin ?? false,
+      isOwner: u.isOwner ?? false,
+    };
     this.world.users.set(u.id, user);
     return user;
   }
@@ -493,37 +594,56 @@ export class SlackEmulator {
     const token = bearer(req.headers.authorization) ?? (typeof args.token === "string" ? args.token : undefined);
     delete args.token;
     const run = (): { status: number; body: Json; headers?: Record<string, string> } => {
-      if (responseUrl) return postToResponseUrl(this.world, responseUrl[1] ?? "", parsed);
+      if (responseUrl) return postToResponseUrl(this.worldWithResponseUrl(responseUrl[1] ?? ""), responseUrl[1] ?? "", parsed);
       if (parsed === undefined) return { status: 200, body: fail("invalid_json") };
+      if (method === "oauth.v2.access") {
+        return { status: 200, body: this.shared.oauth.exchange(args, req.headers.authorization) };
+      }
       if (method === "apps.connections.open") {
         return { status: 200, body: this.socket.open(token, token === bearer(req.headers.authorization)) };
       }
       return { status: 200, body: this.runMethod(method, token, args) };
     };
     const effect = fault && !("afterEffect" in fault && fault.afterEffect) ? undefined : run();
+    const team = token ? this.shared.teams.get(token)?.teamId : undefined;
+    const by = team ? { team } : {};
     if (fault && ("reset" in fault || "hang" in fault)) {
-      this.record({ method, args, at, status: 0, response: effect?.body ?? { ok: false, error: "no_answer" } });
+      this.record({ method, ...by, args, at, status: 0, response: effect?.body ?? { ok: false, error: "no_answer" } });
       if ("reset" in fault) req.socket.destroy();
       else this.hung.add(res);
       return;
     }
     const answer = fault ? faultAnswer(fault) : effect!;
-    this.record({ method, args, at, status: answer.status, response: answer.body });
+    this.record({ method, ...by, args, at, status: answer.status, response: answer.body });
     if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
     res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });
     res.end(JSON.stringify(answer.body));
   }
 
   private runMethod(method: string, token: string | undefined, args: Json): SlackResponse {
+    if (method === "api.test") return { ok: true, args: {} };
     if (!token) return fail("not_authed");
-    // A step's run token works while its run is going (Bolt hands it to the step's listener).
-    if (token !== this.identity.botToken && !this.world.workflows.acceptsToken(token)) return fail("invalid_auth");
+    // A step's run token works while its run is going (Bolt hands it to the step's listener), in the first workspace.
+    const team = this.shared.teams.get(token) ?? (this.world.workflows.acceptsToken(token) ? this : undefined);
+    if (!team) return fail("invalid_auth");
+    if (this.shared.revoked.has(token)) return fail("token_revoked");
+    return team.runOwn(method, args);
+  }
+
+  /** A method called with this workspace's token, on this workspace. */
+  private runOwn(method: string, args: Json): SlackResponse {
     const handler = METHODS[method];
     if (!handler) return fail("unknown_method", { req_method: method });
     const response = handler({ world: this.world, args });
     const view = response.view as Json | undefined;
     if (response.ok && method.startsWith("views.") && typeof view?.id === "string") this.lastViewId = view.id;
     return response;
+  }
+
+  /** The workspace that issued a response_url (each keeps its own). */
+  private worldWithResponseUrl(id: string): SlackWorld {
+    for (const team of this.shared.teams.values()) if (team.world.responseUrls.has(id)) return team.world;
+    return this.world;
   }
 
   private takeFault(method: string): Fault | undefined {

@@ -16,6 +16,7 @@ function input(over: Partial<Decision> = {}, rest: Partial<DecisionRecordInput> 
       id: 40,
       number: 12,
       teamId: "T1",
+      enterpriseId: null,
       channelId: "CML",
       requesterId: "UREQ",
       title: answers.title,

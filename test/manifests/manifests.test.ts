@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DECISION_EVENT_TYPES, DecisionEventPayload } from "../../src/slack/decision-events.js";
 import { COMMAND, FUNCTION, SHORTCUT, WORKFLOW_INPUT, WORKFLOW_OUTPUT } from "../../src/slack/ids.js";
+import { BOT_SCOPES, REDIRECT_PATH } from "../../src/slack/install-scopes.js";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 // Slack's official app-manifest schema (slackapi/manifest-schema v0.5.0), vendored for offline validation. Version 2.0.0:
@@ -79,7 +80,11 @@ describe("app manifests", () => {
     );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(name === "socket");
+    // What the install link asks for is what the manifest grants.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(["app_uninstalled", "tokens_revoked"]));
     if (name === "http") {
+      expect(manifest.oauth_config.redirect_urls.map((u: string) => new URL(u).pathname)).toEqual([REDIRECT_PATH]);
       expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/events$/);
       expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
       // The model menus' options requests come to the same endpoint as every other interaction.

@@ -16,6 +16,7 @@ function decision(over: Partial<Decision> = {}): Decision {
     id: 40,
     number: 12,
     teamId: "T1",
+    enterpriseId: null,
     channelId: "CML",
     requesterId: "UREQ",
     title: answers.title,

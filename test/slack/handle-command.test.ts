@@ -4,6 +4,7 @@ import { decide } from "../../src/engine/decide.js";
 import type { Verdict } from "../../src/engine/verdict.js";
 import type { DecisionAccess } from "../../src/slack/decision-access.js";
 import { handleCommand } from "../../src/slack/handlers/handle-command.js";
+import { fixedReviewSettings } from "../../src/slack/workspace-review-settings.js";
 import { getDecisionByNumber, insertDecision } from "../../src/store/decisions.js";
 import { openDb } from "../../src/store/open-db.js";
 import type { SqlClient } from "../../src/store/sql-client.js";
@@ -82,7 +83,13 @@ async function show(verdict: Verdict, today: string): Promise<string> {
     },
     client: {},
   } as unknown as SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-  await handleCommand({ db, today: () => today, access: openAccess(db), review: REVIEW, userNames: async () => (id) => id })(args);
+  await handleCommand({
+    db,
+    today: () => today,
+    access: openAccess(db),
+    reviewSettings: fixedReviewSettings(REVIEW),
+    userNames: async () => (id) => id,
+  })(args);
   expect(acks).toHaveLength(1);
   return JSON.stringify(acks[0]);
 }

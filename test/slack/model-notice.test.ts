@@ -34,6 +34,8 @@ function notice(
       // Its number in the workspace, which notices show, differs from its id.
       id: 40,
       number: 4,
+      teamId: "T1",
+      enterpriseId: null,
       channelId: "C1",
       threadTs: "1.1",
       requesterId: "UREQ",

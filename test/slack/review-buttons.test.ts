@@ -13,6 +13,7 @@ import {
   reviseByButton,
   submitReason,
 } from "../../src/slack/review-buttons.js";
+import { fixedReviewSettings } from "../../src/slack/workspace-review-settings.js";
 import { type Decision, getDecision, insertDecision } from "../../src/store/decisions.js";
 import { getDraft, saveDraft } from "../../src/store/drafts.js";
 import { openDb } from "../../src/store/open-db.js";
@@ -42,14 +43,14 @@ beforeEach(async () => {
   };
   deps = {
     db,
-    review: {
+    reviewSettings: fixedReviewSettings({
       requiredApprovals: 2,
       approvalReactions: ["white_check_mark"],
       rejectReactions: ["x"],
       reviewerUsers: [],
       reviewerGroup: undefined,
       reminderAfterMs: null,
-    },
+    }),
     isReviewer: async (userId) => userId !== "UOUT",
     jobsQueued: () => {
       queued += 1;

@@ -65,6 +65,7 @@ function decision(overrides: Partial<Decision> = {}): Decision {
     id: 7,
     number: 7,
     teamId: "T1",
+    enterpriseId: null,
     channelId: "C1",
     requesterId: "UREQ",
     title: answers.title,

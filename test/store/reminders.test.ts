@@ -18,8 +18,11 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** A posted decision whose review opened at `openedAt`. */
-async function openReview(db: SqlClient, openedAt: Date) {
-  const decision = await seedDecision(db, { threadTs: `${Math.floor(openedAt.getTime() / 1000)}.000100` });
+async function openReview(db: SqlClient, openedAt: Date, teamId = "T1") {
+  const decision = await seedDecision(db, {
+    teamId,
+    threadTs: `${Math.floor(openedAt.getTime() / 1000)}.${String(teamId.length).padStart(6, "0")}`,
+  });
   await db.run(sql`update decisions set review_opened_at = ${openedAt.toISOString()} where id = ${decision.id}`);
   return decision;
 }
@@ -29,6 +32,21 @@ const reminderJobs = async (db: SqlClient, decisionId: number) =>
 
 describe.each(STORE_DIALECTS)("reminders ($name)", ({ open }) => {
   describe("review reminders", () => {
+    it("can look at some workspaces only, or at all but some (each workspace may have its own interval)", async () => {
+      const db = await open();
+      dbs.push(db);
+      const opened = new Date("2026-11-24T10:00:00Z");
+      const inT1 = await openReview(db, opened, "T1");
+      const inT22 = await openReview(db, opened, "T22");
+      const at = new Date(opened.getTime() + DAY);
+      expect((await dueReminders(db, at, HOUR, 500, { only: ["T22"] })).map((d) => d.decisionId)).toEqual([inT22.id]);
+      expect((await dueReminders(db, at, HOUR, 500, { except: ["T22"] })).map((d) => d.decisionId)).toEqual([inT1.id]);
+      expect(await dueReminders(db, at, HOUR, 500, { only: [] })).toEqual([]);
+      expect(await queueDueReminders(db, at, HOUR, { only: ["T1"] })).toBe(1);
+      expect(await reminderJobs(db, inT1.id)).toHaveLength(1);
+      expect(await reminderJobs(db, inT22.id)).toHaveLength(0);
+    });
+
     it("come once per interval after the review opened, at most three times, by the clock they are given", async () => {
       const db = await open();
       dbs.push(db);

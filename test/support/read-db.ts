@@ -12,7 +12,7 @@ export function readDb<T>(path: string, read: (db: Database.Database) => T): T {
   }
 }
 
-const DECISION_COLUMNS = `d.id, d.number, d.team_id as teamId, d.channel_id as channelId, d.requester_id as requesterId, d.title,
+const DECISION_COLUMNS = `d.id, d.number, d.team_id as teamId, d.enterprise_id as enterpriseId, d.channel_id as channelId, d.requester_id as requesterId, d.title,
   d.base_model as baseModel, d.answers, d.verdict, d.engine_version as engineVersion, d.status, d.message_ts as messageTs,
   d.thread_ts as threadTs, d.reply_ts as replyTs, d.permalink, d.parent_id as parentId, d.status_changed_at as statusChangedAt,
   d.review_opened_at as reviewOpenedAt, d.unknown_answers as unknownAnswers, d.created_at as createdAt, d.updated_at as updatedAt,
@@ -56,7 +56,7 @@ export function readJobs(path: string, decisionId?: number): Job[] {
   return readDb(path, (db) => {
     const rows = db
       .prepare(
-        `select id, kind, decision_id as decisionId, idempotency_key as idempotencyKey, payload, status, attempts,
+        `select id, kind, decision_id as decisionId, team_id as teamId, enterprise_id as enterpriseId, idempotency_key as idempotencyKey, payload, status, attempts,
            next_attempt_at as nextAttemptAt, claim_owner as claimOwner, claim_expires_at as claimExpiresAt, maybe_sent as maybeSent,
            last_error as lastError, slack_ts as slackTs, created_at as createdAt, updated_at as updatedAt
          from jobs ${decisionId === undefined ? "" : "where decision_id = ?"} order by id`,

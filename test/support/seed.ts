@@ -8,6 +8,8 @@ import { validAnswers } from "./answers.js";
 let seq = 0;
 
 export interface SeedOptions {
+  /** Default T1. */
+  teamId?: string;
   baseModel?: string;
   candidateModel?: string;
   channelId?: string;
@@ -31,7 +33,7 @@ export async function seedDecision(db: SqlClient, options: SeedOptions = {}): Pr
   });
   seq += 1;
   const { decision } = await insertDecision(db, {
-    teamId: "T1",
+    teamId: options.teamId ?? "T1",
     channelId: options.channelId ?? "C1",
     requesterId: options.requesterId ?? "U1",
     answers,

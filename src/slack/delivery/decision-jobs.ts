@@ -29,7 +29,7 @@ async function linkOf(deps: DeliveryDeps, context: JobContext, channel: string, 
 export const postVerdict: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision || decision.messageTs) return nothingToDo;
-  const message = await renderVerdictMessage(deps.db, decision, deps.review);
+  const message = await renderVerdictMessage(deps.db, decision, await deps.reviewSettings(decision));
   const place = { channel: decision.channelId, threadTs: decision.threadTs, broadcast: decision.revises !== null };
   const event = buildDecisionEvent(METADATA_EVENT.decisionPosted, decision, job.idempotencyKey);
   const ts = await postOnce(deps, job, context, place, message, event);
@@ -74,7 +74,7 @@ export const postStatus: JobTask = async (deps, job, context) => {
 export const updateVerdict: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision?.messageTs) return nothingToDo;
-  const message = await renderVerdictMessage(deps.db, decision, deps.review);
+  const message = await renderVerdictMessage(deps.db, decision, await deps.reviewSettings(decision));
   const metadata = decision.supersededBy
     ? buildDecisionEvent(METADATA_EVENT.decisionSuperseded, decision, jobKey.verdict(decision.id), decision.supersededBy.number)
     : undefined;

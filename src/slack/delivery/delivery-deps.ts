@@ -2,13 +2,14 @@ import type { WebClient } from "@slack/web-api";
 import type { JobContext, JobResult } from "../../delivery/worker.js";
 import type { ClaimedJob } from "../../store/jobs.js";
 import type { SqlClient } from "../../store/sql-client.js";
-import type { ReviewSettings } from "../review-settings.js";
+import type { ReviewSettingsOf } from "../workspace-review-settings.js";
 
 export interface DeliveryDeps {
   db: SqlClient;
   /** No retries of its own (the worker retries; a post Slack accepted is never sent again by the client) and a timeout. */
   client: WebClient;
-  review: ReviewSettings;
+  /** Each workspace's review settings (what the verdict message says a review needs). */
+  reviewSettings: ReviewSettingsOf;
   /** Posts an ephemeral note through a command's response_url. */
   respond: (responseUrl: string, text: string) => Promise<void>;
   now: () => Date;

@@ -28,12 +28,13 @@ export const postReminder: JobTask = async (deps, job, context) => {
   const decision = job.decisionId ? await getDecision(deps.db, job.decisionId) : null;
   if (!decision?.threadTs || decision.status !== "in-review" || decision.supersededBy) return { outcome: "done" };
   const tally = await tallyOf(deps.db, decision.id);
-  const waitingOn = reviewerMentions(deps.review, [decision.requesterId, ...tally.approvers]);
+  const review = await deps.reviewSettings(decision);
+  const waitingOn = reviewerMentions(review, [decision.requesterId, ...tally.approvers]);
   const message = buildReminder({
     number: decision.number,
     title: decision.title,
     approvers: tally.approvers.length,
-    requiredApprovals: deps.review.requiredApprovals,
+    requiredApprovals: review.requiredApprovals,
     waitingOn,
     nth: parsed.data.nth,
     of: MAX_REMINDERS,

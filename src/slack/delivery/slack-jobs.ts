@@ -3,6 +3,8 @@ import { getDecision } from "../../store/decisions.js";
 import { VerdictPayload } from "../../store/job-payloads.js";
 import { type ClaimedJob, enqueueJob, type JobKind, jobKey } from "../../store/jobs.js";
 import type { SqlClient } from "../../store/sql-client.js";
+import type { Workspace } from "../../store/workspace.js";
+import type { WorkspaceClients } from "../workspace-clients.js";
 import { postReasons, postStatus, postVerdict, updateVerdict } from "./decision-jobs.js";
 import { BadPayloadError, type DeliveryDeps, type JobTask } from "./delivery-deps.js";
 import { failureNote, inviteNote, isToldOnFailure } from "./failure-notes.js";
@@ -66,7 +68,26 @@ function tellRequesterToInvite(job: ClaimedJob): Effects | undefined {
   };
 }
 
-async function perform(deps: DeliveryDeps, job: ClaimedJob, context: JobContext): Promise<JobResult> {
+/** What the runner needs: DeliveryDeps, with a client per workspace instead of one. */
+export interface RunnerDeps extends Omit<DeliveryDeps, "client"> {
+  clients: WorkspaceClients;
+}
+
+/** Told in the job's last error when its workspace has no installation (uninstalled, or its token revoked). */
+export const NOT_INSTALLED = "not_installed: the app is not installed in this workspace any more";
+
+/** The workspace a job posts to: its own record, or (jobs queued before workspaces were recorded) its decision's. */
+async function workspaceOf(db: SqlClient, job: ClaimedJob): Promise<Workspace> {
+  if (job.teamId) return { teamId: job.teamId, enterpriseId: job.enterpriseId };
+  const decision = job.decisionId === null ? null : await getDecision(db, job.decisionId);
+  return decision ?? { teamId: null, enterpriseId: job.enterpriseId };
+}
+
+async function perform(runner: RunnerDeps, job: ClaimedJob, context: JobContext): Promise<JobResult> {
+  const { clients, ...rest } = runner;
+  const client = await clients.forWorkspace(await workspaceOf(runner.db, job));
+  if (!client) return { outcome: "failed", error: NOT_INSTALLED };
+  const deps: DeliveryDeps = { ...rest, client };
   try {
     return await TASKS[job.kind](deps, job, context);
   } catch (error) {
@@ -91,7 +112,7 @@ async function perform(deps: DeliveryDeps, job: ClaimedJob, context: JobContext)
 }
 
 /** The worker's runner for Slack: every job kind, and what a failure for good means for the requester. */
-export function slackJobRunner(deps: DeliveryDeps): JobRunner {
+export function slackJobRunner(deps: RunnerDeps): JobRunner {
   return {
     perform: (job, context) => perform(deps, job, context),
     gaveUp: (job, error) => tellRequesterItFailed(job, error),

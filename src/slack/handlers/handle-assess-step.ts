@@ -43,8 +43,10 @@ export function handleAssessStep(deps: AssessStepDeps) {
     const { channelId, requesterId, answers } = read.request;
     const verdict = decide(answers);
     const decidedOn = deps.today();
+    const enterpriseId = (body as { enterprise_id?: unknown }).enterprise_id;
     const { created } = await insertDecision(deps.db, {
       teamId: body.team_id,
+      ...(typeof enterpriseId === "string" && enterpriseId !== "" ? { enterpriseId } : {}),
       channelId,
       requesterId,
       answers,

@@ -9,13 +9,13 @@ import { firstStepView, type QuestionnaireDeps } from "../questionnaire-session.
 import { readCommand } from "../readers/read-command.js";
 import type { ListRequest } from "../readers/read-list-filter.js";
 import type { ListQuery } from "../readers/read-paging.js";
-import type { ReviewSettings } from "../review-settings.js";
 import type { UserNames } from "../user-names.js";
 import { viewArg } from "../view-arg.js";
+import type { ReviewSettingsOf } from "../workspace-review-settings.js";
 
 export interface CommandDeps extends QuestionnaireDeps {
   access: DecisionAccess;
-  review: ReviewSettings;
+  reviewSettings: ReviewSettingsOf;
   userNames: UserNames;
   later?: Later;
 }
@@ -65,7 +65,7 @@ export function handleCommand(deps: CommandDeps) {
       const viewer = await deps.access.viewer(teamId, userId);
       let channelId: string | undefined = list.scope === "channel" ? command.channel_id : undefined;
       if (list.channel) {
-        const found = await deps.access.resolveChannel(list.channel, viewer);
+        const found = await deps.access.resolveChannel(list.channel, viewer, teamId);
         if (!found) {
           const problem = ":warning: No decisions you can see in that channel: you are not in it, or it has none.";
           await ack({ response_type: "ephemeral", ...buildHelp(problem) });

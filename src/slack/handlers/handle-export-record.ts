@@ -24,7 +24,7 @@ const Body = z.object({
  * "Decision record (Markdown)" in the answers modal: the record pushed over it. The button names a decision by id and
  * sits in a modal, which has no channel, so the decision shows only to someone of its workspace who may see it.
  */
-export function handleExportRecord(deps: Pick<DetailDeps, "db" | "access" | "review" | "userNames"> & { later?: Later }) {
+export function handleExportRecord(deps: Pick<DetailDeps, "db" | "access" | "reviewSettings" | "userNames"> & { later?: Later }) {
   return async ({ ack, action, body, client, logger }: Args): Promise<void> => {
     await ack();
     const parsed = Body.safeParse(body);

@@ -10,6 +10,7 @@ import { escapeMrkdwn, mentionUser } from "../mrkdwn.js";
 import { answersToForm } from "../questionnaire/form-values.js";
 import { type QuestionnaireDeps, revisionStepView } from "../questionnaire-session.js";
 import { readNoticeClick } from "../readers/read-notice-action.js";
+import type { IsReviewer } from "../reviews.js";
 import { viewArg } from "../view-arg.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -17,7 +18,7 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 export interface NoticeActionDeps extends QuestionnaireDeps {
   now: () => Date;
   /** Who may act on a notice besides its decision's requester: the reviewers (anyone when none are set). */
-  isReviewer: (userId: string) => Promise<boolean>;
+  isReviewer: IsReviewer;
   /** Slack work was queued: the worker can start on it. */
   jobsQueued: () => void;
   later?: Later;
@@ -35,11 +36,17 @@ export const notAllowedText = (requesterId: string) =>
 async function noticeFor(deps: NoticeActionDeps, body: unknown): Promise<{ found: NoticeWithDecision; userId: string } | { note: string }> {
   const click = readNoticeClick(body);
   const found = click ? await noticeAt(deps.db, click.channelId, click.messageTs) : null;
-  if (!click || !found) return { note: NOT_A_NOTICE_TEXT };
-  const allowed = click.userId === found.decision.requesterId || (await deps.isReviewer(click.userId));
+  if (!click || !found || !sameWorkspace(body, found.decision.teamId)) return { note: NOT_A_NOTICE_TEXT };
+  const allowed = click.userId === found.decision.requesterId || (await deps.isReviewer(click.userId, found.decision));
   if (!allowed) return { note: notAllowedText(found.decision.requesterId) };
   if (found.notice.state !== "announced") return { note: ALREADY_HANDLED_TEXT };
   return { found, userId: click.userId };
+}
+
+/** The click came from the notice's own workspace (a button elsewhere finds nothing). */
+function sameWorkspace(body: unknown, teamId: string): boolean {
+  const team = (body as { team?: { id?: unknown } | null } | undefined)?.team?.id;
+  return team === undefined || team === teamId;
 }
 
 /** Tells the person who clicked, and only them, after the ack (through the action's response_url, when it has one). */

@@ -61,6 +61,7 @@ export function handleQuestionnaireSubmission(deps: SubmissionDeps) {
     try {
       const { created } = await insertDecision(deps.db, {
         teamId: context.key.teamId,
+        enterpriseId: body.enterprise?.id ?? undefined,
         channelId: metadata.channelId,
         threadTs: metadata.threadTs,
         requesterId: context.key.userId,

@@ -8,7 +8,8 @@ export function handleReaction(deps: ReviewDeps) {
   return async ({ event, body, logger }: Args): Promise<void> => {
     const reaction = readReactionEvent(event, (body as { event_id?: unknown }).event_id);
     if (!reaction) return;
-    const outcome = await applyReaction(deps, reaction);
+    const teamId = (body as { team_id?: unknown }).team_id;
+    const outcome = await applyReaction(deps, { ...reaction, ...(typeof teamId === "string" ? { teamId } : {}) });
     logger.debug(`${event.type} ${reaction.reaction} by ${reaction.userId}: ${outcome}`);
   };
 }
