@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decide } from "../../src/engine/decide.js";
 import { type DecisionRecordInput, decisionRecord } from "../../src/export/decision-record.js";
 import { buildDecisionRecordMessage, buildDecisionRecordView } from "../../src/slack/builders/build-decision-record.js";
 import type { Decision } from "../../src/store/decisions.js";
 import { validateMessageBlocks, validateView } from "../emulator/block-kit-limits.js";
 import { validAnswers } from "../support/answers.js";
+import { makeDecision } from "../support/decision.js";
 
 function input(over: Partial<Decision> = {}, rest: Partial<DecisionRecordInput> = {}): DecisionRecordInput {
   const answers = validAnswers({
@@ -12,33 +12,7 @@ function input(over: Partial<Decision> = {}, rest: Partial<DecisionRecordInput> 
     costs: { trainingUsd: 1200, currentUsdPerMTok: 5, fineTunedUsdPerMTok: 1 },
   });
   return {
-    decision: {
-      id: 40,
-      number: 12,
-      teamId: "T1",
-      enterpriseId: null,
-      channelId: "CML",
-      requesterId: "UREQ",
-      title: answers.title,
-      baseModel: answers.baseModel,
-      answers,
-      verdict: decide(answers),
-      engineVersion: "2.0.0",
-      status: "approved",
-      messageTs: "1.1",
-      threadTs: "1.1",
-      replyTs: "1.2",
-      permalink: "https://acme.slack.com/archives/CML/p1",
-      parentId: 30,
-      revises: { id: 30, number: 9 },
-      supersededBy: null,
-      statusChangedAt: null,
-      reviewOpenedAt: null,
-      unknownAnswers: [],
-      createdAt: "2026-11-24T09:30:00.000Z",
-      updatedAt: "2026-11-24T09:30:00.000Z",
-      ...over,
-    },
+    decision: makeDecision({ status: "approved", parentId: 30, revises: { id: 30, number: 9 }, ...over }, answers),
     tally: { approvers: ["UA", "UB"], rejecters: [] },
     reasons: new Map(),
     requiredApprovals: 2,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { decide } from "../../src/engine/decide.js";
 import { buildDecisionDetail } from "../../src/slack/builders/build-decision-detail.js";
 import { buildDecisionList, LIST_PAGE_SIZE } from "../../src/slack/builders/build-decision-list.js";
 import { buildHome } from "../../src/slack/builders/build-home.js";
@@ -9,36 +8,13 @@ import { readHomePaging, readListPaging } from "../../src/slack/readers/read-pag
 import type { Decision } from "../../src/store/decisions.js";
 import { validateMessageBlocks, validateView } from "../emulator/block-kit-limits.js";
 import { validAnswers } from "../support/answers.js";
+import { makeDecision } from "../support/decision.js";
 
 function decision(over: Partial<Decision> = {}): Decision {
-  const answers = validAnswers({ title: "Ticket triage classifier" });
-  return {
-    id: 40,
-    number: 12,
-    teamId: "T1",
-    enterpriseId: null,
-    channelId: "CML",
-    requesterId: "UREQ",
-    title: answers.title,
-    baseModel: answers.baseModel,
-    answers,
-    verdict: decide(answers),
-    engineVersion: "2.0.0",
-    status: "in-review",
-    messageTs: "1.1",
-    threadTs: "1.1",
-    replyTs: "1.2",
-    permalink: "https://acme.slack.com/archives/CML/p1700000000000100?thread_ts=1&cid=CML",
-    parentId: null,
-    revises: null,
-    supersededBy: null,
-    statusChangedAt: null,
-    reviewOpenedAt: null,
-    unknownAnswers: [],
-    createdAt: "2026-11-24T09:30:00.000Z",
-    updatedAt: "2026-11-24T09:30:00.000Z",
-    ...over,
-  };
+  return makeDecision(
+    { permalink: "https://acme.slack.com/archives/CML/p1700000000000100?thread_ts=1&cid=CML", ...over },
+    validAnswers({ title: "Ticket triage classifier" }),
+  );
 }
 
 const tallies = new Map([[40, { approvers: ["UA", "UB"], rejecters: [] }]]);
