@@ -21,6 +21,25 @@ export function productionNodeOptions(): string {
   return /NODE_OPTIONS=(\S+)/.exec(readFileSync(new URL("../Dockerfile", import.meta.url), "utf8"))?.[1] ?? "";
 }
 
+/**
+ * Our app's settings for a bench run, every one explicit so a developer's .env (read by dotenv in src/main.ts) cannot
+ * change it: the review defaults, and a base-model watch that reads only the bundled catalog (no network) and runs
+ * once, right after start.
+ */
+export function ourBenchSettings(): Record<string, string> {
+  return {
+    SLACK_APP_TOKEN: "",
+    LOG_LEVEL: "info",
+    REQUIRED_APPROVALS: "2",
+    APPROVAL_REACTIONS: "white_check_mark",
+    REJECT_REACTIONS: "x",
+    REVIEWERS: "",
+    MODEL_SOURCES: "bundled",
+    MODEL_CHECK_INTERVAL_MINUTES: "1440",
+    NODE_OPTIONS: productionNodeOptions(),
+  };
+}
+
 /** Linux USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
 const CLOCK_TICKS_PER_SEC = 100;
 const PORT_LINE = /HTTP on port (\d+)/;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Answers, parseAnswers } from "../src/engine/answers.js";
 import { SLACK_TRIGGER_TTL_MS, SlackEmulator } from "../test/emulator/slack-emulator.js";
-import { type AppProcess, buildOurApp, OUR_APP, productionNodeOptions, REPO_ROOT, startAppProcess } from "./app-process.js";
+import { type AppProcess, buildOurApp, OUR_APP, ourBenchSettings, REPO_ROOT, startAppProcess } from "./app-process.js";
 import { BARE, LEVELS, type Measurements, notes, OURS, tables, targets } from "./http-report.js";
 import { settle, sleep } from "./load.js";
 import { startCpuAccounting } from "./machine-load.js";
@@ -39,21 +39,8 @@ async function measure(ctx: BenchContext, dbDir: string): Promise<Measurements> 
     const ours = await startAppProcess({
       name: OURS,
       script: OUR_APP,
-      // Every setting explicit, so a developer's .env (read by dotenv in src/main.ts) cannot change the run.
-      env: {
-        ...common,
-        SLACK_APP_TOKEN: "",
-        DATABASE_PATH: join(dbDir, "bench.db"),
-        LOG_LEVEL: "info",
-        REQUIRED_APPROVALS: "2",
-        APPROVAL_REACTIONS: "white_check_mark",
-        REJECT_REACTIONS: "x",
-        REVIEWERS: "",
-        // The base-model watch reads only the bundled catalog (no network) and runs once, before the load (see below).
-        MODEL_SOURCES: "bundled",
-        MODEL_CHECK_INTERVAL_MINUTES: "1440",
-        NODE_OPTIONS: productionNodeOptions(),
-      },
+      // The watch runs once, before the load (see below).
+      env: { ...common, ...ourBenchSettings(), DATABASE_PATH: join(dbDir, "bench.db") },
     });
     apps.push(ours);
     const bare = await startAppProcess({ name: BARE, script: "bench/bare-app.ts", env: common });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { postgresBinDir, startThrowawayPostgres } from "../scripts/throwaway-postgres.js";
 import { type Answers, parseAnswers } from "../src/engine/answers.js";
 import { SLACK_TRIGGER_TTL_MS, SlackEmulator } from "../test/emulator/slack-emulator.js";
-import { type AppProcess, buildOurApp, OUR_APP, productionNodeOptions, REPO_ROOT, startAppProcess } from "./app-process.js";
+import { type AppProcess, buildOurApp, OUR_APP, ourBenchSettings, REPO_ROOT, startAppProcess } from "./app-process.js";
 import { LEVELS } from "./http-report.js";
 import { settle } from "./load.js";
 import { commandBurst, type Run, reactionBurst, submissionBurst, type Workspace } from "./scenarios.js";
@@ -52,16 +52,8 @@ async function measure(ctx: BenchContext, dbDir: string): Promise<Measured> {
       SLACK_BOT_TOKEN: emulator.botToken,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: emulator.apiUrl,
-      SLACK_APP_TOKEN: "",
       PORT: "0",
-      LOG_LEVEL: "info",
-      REQUIRED_APPROVALS: "2",
-      APPROVAL_REACTIONS: "white_check_mark",
-      REJECT_REACTIONS: "x",
-      REVIEWERS: "",
-      MODEL_SOURCES: "bundled",
-      MODEL_CHECK_INTERVAL_MINUTES: "1440",
-      NODE_OPTIONS: productionNodeOptions(),
+      ...ourBenchSettings(),
     };
     const sqlite = await startAppProcess({
       name: SQLITE,
